@@ -1,0 +1,199 @@
+"""The command line: parse options, call the core, hand the results to render."""
+
+import datetime
+import enum
+import functools
+from collections.abc import Callable
+from pathlib import Path
+from typing import Annotated, ParamSpec
+
+import typer
+
+from iptarget import __version__
+from iptarget.errors import ExitCode, Problem, UserError, unknown
+from iptarget.evaluate import Status
+
+P = ParamSpec("P")
+
+app = typer.Typer(
+    help="Track quantified policy targets against the figures statistics offices publish.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+)
+
+
+class Format(enum.StrEnum):
+    """Output formats of ``status``."""
+
+    TABLE = "table"
+    JSON = "json"
+    CSV = "csv"
+    MARKDOWN = "markdown"
+
+
+DirOption = Annotated[
+    Path,
+    typer.Option(
+        "--dir",
+        envvar="IPTARGET_DIR",
+        help="The target directory. [default: $IPTARGET_DIR, else ./targets]",
+        show_default=False,
+        file_okay=False,
+    ),
+]
+AsOfOption = Annotated[
+    datetime.datetime | None,
+    typer.Option(
+        "--as-of",
+        formats=["%Y-%m-%d"],
+        help="Evaluate as of this date (YYYY-MM-DD); figures for later periods are ignored. "
+        "[default: today]",
+        show_default=False,
+    ),
+]
+DEFAULT_DIR = Path("targets")
+
+
+def handle_errors(command: Callable[P, int]) -> Callable[P, None]:
+    """The one place where errors become exit codes: user errors exit 2, no traceback."""
+
+    @functools.wraps(command)
+    def wrapper(*args: P.args, **kwargs: P.kwargs) -> None:
+        try:
+            code = command(*args, **kwargs)
+        except UserError as error:
+            from iptarget import render
+
+            render.print_problems(error.problems)
+            raise typer.Exit(ExitCode.INVALID) from None
+        raise typer.Exit(code)
+
+    return wrapper
+
+
+def _as_of(value: datetime.datetime | None) -> datetime.date:
+    return datetime.date.today() if value is None else value.date()
+
+
+def _version(value: bool) -> None:
+    if value:
+        typer.echo(f"iptarget {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def _main(
+    version: Annotated[
+        bool,
+        typer.Option(
+            "--version",
+            callback=_version,
+            is_eager=True,
+            help="Print the version and exit.",
+        ),
+    ] = False,
+) -> None:
+    """Track quantified policy targets against the figures statistics offices publish.
+
+    Targets, metrics, regions and figures live as TOML files in a target directory
+    (--dir, $IPTARGET_DIR, else ./targets).
+    """
+
+
+def _check_known(option: str, names: list[str], known: list[str], kind: str) -> None:
+    problems = [
+        Problem(option, "", unknown(name, known, kind)) for name in names if name not in known
+    ]
+    if problems:
+        raise UserError(problems)
+
+
+@app.command()
+@handle_errors
+def status(
+    directory: DirOption = DEFAULT_DIR,
+    region: Annotated[
+        list[str] | None,
+        typer.Option(help="Only targets in this region (an id; repeatable).", show_default=False),
+    ] = None,
+    policy: Annotated[
+        list[str] | None,
+        typer.Option(
+            help="Only targets of this policy file, by its name without .toml (repeatable).",
+            show_default=False,
+        ),
+    ] = None,
+    status: Annotated[
+        list[Status] | None,
+        typer.Option(help="Only targets with this status (repeatable).", show_default=False),
+    ] = None,
+    as_of: AsOfOption = None,
+    output: Annotated[
+        Format, typer.Option("--format", help="Output format; json is the stable one for scripts.")
+    ] = Format.TABLE,
+) -> int:
+    """Print the progress table of every target, and a count per status."""
+    from iptarget import render, store
+    from iptarget.evaluate import evaluate
+
+    loaded = store.load(directory)
+    _check_known("--region", region or [], list(loaded.regions), "region")
+    _check_known("--policy", policy or [], [entry.stem for entry in loaded.policies], "policy")
+    date = _as_of(as_of)
+    evaluations = [
+        evaluation
+        for evaluation in evaluate(loaded, date)
+        if (not region or evaluation.region in region)
+        and (not policy or evaluation.policy.stem in policy)
+        and (not status or evaluation.status in status)
+    ]
+    render.print_status(evaluations, loaded, date, output.value)
+    return ExitCode.OK
+
+
+@app.command()
+@handle_errors
+def show(
+    target_id: Annotated[
+        str, typer.Argument(help="The id of the target to explain.", show_default=False)
+    ],
+    directory: DirOption = DEFAULT_DIR,
+    as_of: AsOfOption = None,
+) -> int:
+    """Explain one target: its goal, every known value, the required path, pace and status."""
+    from iptarget import render, store
+    from iptarget.evaluate import evaluate_target
+
+    loaded = store.load(directory)
+    found = [
+        (entry, target)
+        for entry in loaded.policies
+        for target in entry.targets
+        if target.id == target_id
+    ]
+    if not found:
+        known = [target.id for entry in loaded.policies for target in entry.targets]
+        raise UserError.single("TARGET_ID", "", unknown(target_id, known, "target"))
+    entry, target = found[0]
+    date = _as_of(as_of)
+    render.print_show(evaluate_target(loaded, entry, target, date), loaded, date)
+    return ExitCode.OK
+
+
+@app.command()
+@handle_errors
+def validate(directory: DirOption = DEFAULT_DIR) -> int:
+    """Read every file and report every problem at once; exit 2 if there is any."""
+    from iptarget import render, store
+
+    loaded, problems = store.read(directory)
+    if problems:
+        raise UserError(problems)
+    render.print_counts(directory, loaded)
+    return ExitCode.OK
+
+
+def main() -> None:
+    """The ``iptarget`` console script."""
+    app(prog_name="iptarget")

@@ -1,0 +1,291 @@
+"""The pure core (SPEC 4): judge every target of a directory as of a date. No I/O."""
+
+from __future__ import annotations
+
+import datetime
+import enum
+import math
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Literal
+
+from iptarget.periods import MONTHS, Period, years_between
+
+if TYPE_CHECKING:  # the models are only types here; pydantic stays out of start-up
+    from iptarget.models import Directory, Metric, PolicyEntry, Target, Value
+
+Direction = Literal["up", "down"]
+TOLERANCE = 1e-9
+ON_TRACK_PACE = 0.95
+AT_RISK_PACE = 0.6
+
+
+class Status(enum.StrEnum):
+    """The statuses of SPEC 4.2, in the order the spec lists them."""
+
+    ACHIEVED = "achieved"
+    MISSED = "missed"
+    UNREPORTED = "unreported"
+    MET = "met"
+    ON_TRACK = "on_track"
+    AT_RISK = "at_risk"
+    OFF_TRACK = "off_track"
+    REGRESSING = "regressing"
+    NO_TREND = "no_trend"
+    NO_BASELINE = "no_baseline"
+    NO_DATA = "no_data"
+
+
+@dataclass(frozen=True, slots=True)
+class Point:
+    """A period with its value (None when unknown) and whether the value is derived."""
+
+    period: Period
+    value: float | None
+    derived: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class Evaluation:
+    """One target judged as of a date: every figure of SPEC 5's JSON, and the series."""
+
+    target: Target
+    policy: PolicyEntry
+    metric: Metric
+    region: str
+    direction: Direction
+    target_value: float | None
+    baseline: Point | None
+    start: Point | None
+    latest: Point | None
+    progress_pct: float | None
+    required_rate: float | None
+    actual_rate: float | None
+    pace: float | None
+    projected: float | None
+    compound: bool
+    status: Status
+    series: tuple[Value, ...]
+
+
+def evaluate(directory: Directory, as_of: datetime.date) -> list[Evaluation]:
+    """Every target, in the order of its policy file's name, then as written."""
+    return [
+        evaluate_target(directory, policy, target, as_of)
+        for policy in directory.policies
+        for target in policy.targets
+    ]
+
+
+def known_values(
+    directory: Directory, metric: str, region: str, as_of: datetime.date
+) -> dict[Period, Value]:
+    """The values of a metric in a region for periods that end on or before ``as_of``."""
+    periods: Mapping[Period, Value] = directory.values.get((metric, region), {})
+    return {period: value for period, value in periods.items() if period.end <= as_of}
+
+
+def goal_value(target: Target, base: float | None) -> tuple[float | None, Direction]:
+    """The target value V (None when the baseline value is unknown) and the direction."""
+    key, amount = target.goal
+    if key == "at_least":
+        return amount, "up"
+    if key == "at_most":
+        return amount, "down"
+    if key == "factor":
+        return (None if base is None else base * amount), ("up" if amount >= 1 else "down")
+    if base is None:
+        return None, "down" if key.startswith("decrease") else "up"
+    if key == "increase":
+        return base + amount, "up"
+    if key == "increase_pct":
+        return base * (1 + amount / 100), "up"
+    if key == "decrease":
+        return base - amount, "down"
+    return base * (1 - amount / 100), "down"
+
+
+def meets(value: float, target: float, direction: Direction, strict: bool) -> bool:
+    """Whether a value meets the target value, a near-equal value counting as equal."""
+    gap = value - target if direction == "up" else target - value
+    tolerance = TOLERANCE * max(1.0, abs(target))
+    return gap > tolerance if strict else gap >= -tolerance
+
+
+def rate(start: float, end: float, years: float, compound: bool) -> float | None:
+    """The yearly rate from start to end: compound growth or linear change per year."""
+    if years <= 0:
+        return None
+    try:
+        result = (end / start) ** (1 / years) - 1 if compound else (end - start) / years
+    except (OverflowError, ZeroDivisionError):
+        return None
+    return result if math.isfinite(result) else None
+
+
+def grow(start: float, yearly: float, years: float, compound: bool) -> float | None:
+    """A value ``years`` on from ``start`` at a yearly rate."""
+    try:
+        result = start * (1 + yearly) ** years if compound else start + yearly * years
+    except OverflowError:
+        return None
+    return result if math.isfinite(result) else None
+
+
+def evaluate_target(
+    directory: Directory, policy: PolicyEntry, target: Target, as_of: datetime.date
+) -> Evaluation:
+    """One target as of a date (SPEC 4)."""
+    metric = directory.metrics[target.metric]
+    region = directory.region_of(policy, target)
+    deadline = target.deadline
+    values = known_values(directory, target.metric, region, as_of)
+    series = tuple(
+        value
+        for period, value in sorted(values.items())
+        if period.granularity == deadline.granularity
+    )
+    to_deadline = [value for value in series if value.period <= deadline]
+    latest = _point(to_deadline[-1]) if to_deadline else None
+
+    baseline: Point | None = None
+    if target.is_relative:
+        assert target.baseline is not None
+        if target.baseline_value is not None:
+            baseline = Point(target.baseline, target.baseline_value)
+        else:
+            baseline = _point(values.get(target.baseline), target.baseline)
+    target_value, direction = goal_value(target, None if baseline is None else baseline.value)
+    start = _start(target, policy, baseline, values, to_deadline)
+
+    s = None if start is None else start.value
+    v = target_value
+    l_ = None if latest is None else latest.value
+    compound = metric.trend == "compound" and all(x is None or x > 0 for x in (s, v, l_))
+    progress = required = actual = pace = projected = None
+    if start is not None and s is not None and v is not None:
+        if not math.isclose(v, s, rel_tol=TOLERANCE, abs_tol=TOLERANCE):
+            progress = None if l_ is None else (l_ - s) / (v - s) * 100
+        required = rate(s, v, years_between(start.period, deadline), compound)
+    if start is not None and s is not None and latest is not None and l_ is not None:
+        actual = rate(s, l_, years_between(start.period, latest.period), compound)
+    if actual is not None and required:
+        pace = (1 if direction == "up" else -1) * actual / abs(required)
+    if actual is not None and latest is not None and l_ is not None:
+        projected = grow(l_, actual, years_between(latest.period, deadline), compound)
+
+    status = _status(
+        target, direction, v, start, latest, pace, deadline_value=values.get(deadline), as_of=as_of
+    )
+    return Evaluation(
+        target=target,
+        policy=policy,
+        metric=metric,
+        region=region,
+        direction=direction,
+        target_value=target_value,
+        baseline=baseline,
+        start=start,
+        latest=latest,
+        progress_pct=progress,
+        required_rate=required,
+        actual_rate=actual,
+        pace=pace,
+        projected=projected,
+        compound=compound,
+        status=status,
+        series=series,
+    )
+
+
+def _point(value: Value | None, period: Period | None = None) -> Point | None:
+    if value is not None:
+        return Point(value.period, value.value, value.derived)
+    return None if period is None else Point(period, None)
+
+
+def _start(
+    target: Target,
+    policy: PolicyEntry,
+    baseline: Point | None,
+    values: Mapping[Period, Value],
+    to_deadline: list[Value],
+) -> Point | None:
+    """The start point S (SPEC 4.3); its value is None when unknown."""
+    if target.is_relative:
+        return baseline if baseline is not None and baseline.value is not None else None
+    if target.start is not None:
+        return _point(values.get(target.start), target.start)
+    issued = policy.policy.issued
+    if issued is not None:
+        before = [value for value in to_deadline if value.period.end <= issued]
+        if before:
+            return _point(before[-1])
+    return _point(to_deadline[0]) if to_deadline else None
+
+
+def _status(
+    target: Target,
+    direction: Direction,
+    target_value: float | None,
+    start: Point | None,
+    latest: Point | None,
+    pace: float | None,
+    *,
+    deadline_value: Value | None,
+    as_of: datetime.date,
+) -> Status:
+    """The status, the checks in the order SPEC 4.2 gives."""
+    if target_value is None:
+        return Status.NO_BASELINE
+    if target.deadline.end < as_of:
+        if deadline_value is None:
+            return Status.UNREPORTED
+        if meets(deadline_value.value, target_value, direction, target.strict):
+            return Status.ACHIEVED
+        return Status.MISSED
+    if latest is None or latest.value is None:
+        return Status.NO_DATA
+    if meets(latest.value, target_value, direction, target.strict):
+        return Status.MET
+    # A latest value that ends no later than the start gives no trend either.
+    if start is None or start.value is None or latest.period.end_month <= start.period.end_month:
+        return Status.NO_TREND
+    if meets(start.value, target_value, direction, strict=False):
+        return Status.REGRESSING
+    if pace is None:
+        return Status.NO_TREND
+    if pace < 0:
+        return Status.REGRESSING
+    if pace < AT_RISK_PACE:
+        return Status.OFF_TRACK
+    if pace < ON_TRACK_PACE:
+        return Status.AT_RISK
+    return Status.ON_TRACK
+
+
+def required_path(evaluation: Evaluation) -> list[tuple[Period, float]]:
+    """The value the target needs, period by period at the deadline's granularity, from S."""
+    start, required = evaluation.start, evaluation.required_rate
+    if start is None or start.value is None or required is None:
+        return []
+    deadline = evaluation.target.deadline
+    path = [(start.period, start.value)]
+    period = _containing(start.period, deadline)
+    if period == start.period:
+        period = period.next()
+    while period <= deadline:
+        value = grow(
+            start.value, required, years_between(start.period, period), evaluation.compound
+        )
+        if value is not None:
+            path.append((period, value))
+        period = period.next()
+    return path
+
+
+def _containing(period: Period, like: Period) -> Period:
+    """The period of ``like``'s granularity that holds ``period``'s last month."""
+    month = period.end_month % 12 + 1
+    size = MONTHS[like.granularity]
+    return Period(period.year, like.granularity, (month - 1) // size + 1)

@@ -1,0 +1,86 @@
+"""The value table (SPEC 3): recorded values, and ratio values derived from their parts."""
+
+from __future__ import annotations
+
+import math
+from collections import defaultdict
+from collections.abc import Iterable, Mapping
+
+from iptarget.models import Actual, Key, Metric, Value
+from iptarget.periods import Period
+
+
+def ratio_order(metrics: Mapping[str, Metric]) -> tuple[list[str], list[list[str]]]:
+    """Ratio metrics, each after the ratios it is built on; and the cycles among them."""
+    order: list[str] = []
+    done: set[str] = set()
+    stack: list[str] = []
+    cycles: list[list[str]] = []
+
+    def visit(metric_id: str) -> None:
+        metric = metrics.get(metric_id)
+        if metric is None or not metric.is_ratio or metric_id in done:
+            return
+        if metric_id in stack:
+            cycles.append([*stack[stack.index(metric_id) :], metric_id])
+            return
+        stack.append(metric_id)
+        for part in (metric.numerator, metric.denominator):
+            if part is not None:
+                visit(part)
+        stack.pop()
+        done.add(metric_id)
+        order.append(metric_id)
+
+    for metric_id in metrics:
+        visit(metric_id)
+    return order, cycles
+
+
+def build_table(
+    metrics: Mapping[str, Metric], actuals: Iterable[Actual]
+) -> dict[Key, dict[Period, Value]]:
+    """Every recorded value, then every ratio value that its parts give and none records."""
+    table: dict[Key, dict[Period, Value]] = defaultdict(dict)
+    regions_of: dict[str, set[str]] = defaultdict(set)
+    for actual in actuals:
+        table[actual.metric, actual.region][actual.period] = Value(
+            actual.period, actual.value, False, actual.source
+        )
+        regions_of[actual.metric].add(actual.region)
+    order, cycles = ratio_order(metrics)
+    on_cycle = {metric_id for cycle in cycles for metric_id in cycle}
+    for metric_id in order:
+        if on_cycle.intersection(_parts(metrics, metric_id)):
+            continue
+        metric = metrics[metric_id]
+        assert metric.numerator is not None
+        assert metric.denominator is not None
+        scale = 1.0 if metric.scale is None else metric.scale
+        for region in sorted(regions_of[metric.numerator] & regions_of[metric.denominator]):
+            numerators = table[metric.numerator, region]
+            denominators = table[metric.denominator, region]
+            recorded = table[metric_id, region]
+            for period, numerator in numerators.items():
+                denominator = denominators.get(period)
+                if period in recorded or denominator is None or denominator.value == 0:
+                    continue
+                value = numerator.value / denominator.value * scale
+                if math.isfinite(value):
+                    recorded[period] = Value(period, value, derived=True)
+                    regions_of[metric_id].add(region)
+    return {key: periods for key, periods in table.items() if periods}
+
+
+def _parts(metrics: Mapping[str, Metric], metric_id: str) -> set[str]:
+    """Every metric a ratio metric is built on, itself included."""
+    seen: set[str] = set()
+    pending = [metric_id]
+    while pending:
+        current = pending.pop()
+        metric = metrics.get(current)
+        if current in seen or metric is None:
+            continue
+        seen.add(current)
+        pending.extend(part for part in (metric.numerator, metric.denominator) if part)
+    return seen
