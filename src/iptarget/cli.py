@@ -16,7 +16,6 @@ from iptarget.evaluate import Status
 P = ParamSpec("P")
 
 app = typer.Typer(
-    help="Track quantified policy targets against the figures statistics offices publish.",
     no_args_is_help=True,
     add_completion=False,
     pretty_exceptions_enable=False,

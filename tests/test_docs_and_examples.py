@@ -1,0 +1,122 @@
+"""The README shows real output, and the example targets/ says only what its data supports."""
+
+from __future__ import annotations
+
+import datetime
+import re
+import tomllib
+from pathlib import Path
+
+import pytest
+
+from helpers import Run
+from iptarget import store
+from iptarget.evaluate import Status, evaluate
+
+ROOT = Path(__file__).parent.parent
+TARGETS = ROOT / "targets"
+README = (ROOT / "README.md").read_text(encoding="utf-8")
+
+
+def console_block(command: str) -> str:
+    """The output under ``$ command`` in one of the README's console blocks."""
+    pattern = re.escape(f"$ {command}\n") + r"(.*?)\n```"
+    match = re.search(pattern, README, re.DOTALL)
+    assert match, command
+    return match[1]
+
+
+def test_readme_opens_with_the_two_set_up_commands() -> None:
+    blocks = re.findall(r"```sh\n(.*?)\n```", README, re.DOTALL)
+    assert len(blocks) == 2
+    install_and_run, install_and_test = blocks
+    assert "pip install ." in install_and_run
+    assert install_and_run.endswith("iptarget status")
+    for part in (
+        "pip install -e '.[test]'",
+        "ruff check",
+        "ruff format --check",
+        "mypy --strict",
+        "pytest",
+    ):
+        assert part in install_and_test
+    ci = (ROOT / ".ci" / "run").read_text(encoding="utf-8")
+    assert "readme_command 1" in ci
+    assert "readme_command 2" in ci
+
+
+def test_readme_status_is_real_output(run: Run) -> None:
+    shown = console_block("iptarget status")
+    as_of = re.search(r"as of (\d{4}-\d\d-\d\d)", shown)
+    assert as_of
+    result = run("status", "--dir", str(TARGETS), "--as-of", as_of[1])
+    assert result.exit_code == 0, result.output
+    assert result.stdout.rstrip("\n") == shown
+
+
+def test_readme_show_is_real_output(run: Run) -> None:
+    command = "iptarget show cn-2020-invention-per-10k --as-of 2019-06-30"
+    result = run(*command.split()[1:], "--dir", str(TARGETS))
+    assert result.exit_code == 0, result.output
+    expected = result.stdout.rstrip("\n").replace(str(TARGETS), "targets")
+    assert console_block(command) == expected
+
+
+def test_readme_validate_is_real_output(run: Run) -> None:
+    result = run("validate", "--dir", "targets", env={"IPTARGET_DIR": None})
+    if result.exit_code == 2:  # the tests may run from another directory
+        result = run("validate", "--dir", str(TARGETS))
+    assert result.exit_code == 0, result.output
+    assert console_block("iptarget validate") == result.stdout.rstrip("\n").replace(
+        str(TARGETS), "targets"
+    )
+
+
+def test_example_targets_validate(run: Run) -> None:
+    result = run("validate", "--dir", str(TARGETS))
+    assert result.exit_code == 0, result.output
+
+
+def test_every_example_figure_cites_its_source() -> None:
+    for path in sorted((TARGETS / "actuals").glob("*.toml")):
+        for actual in tomllib.loads(path.read_text(encoding="utf-8"))["actual"]:
+            assert actual.get("source"), (path.name, actual)
+    for path in sorted((TARGETS / "policies").glob("*.toml")):
+        assert tomllib.loads(path.read_text(encoding="utf-8"))["policy"].get("source"), path.name
+
+
+EXPECTED_TODAY = {
+    # Deadline passed and the figure for the deadline year meets the target.
+    "cn-2015-invention-per-10k": Status.ACHIEVED,  # 6.3 in 2015 against 3.3
+    "cn-2020-invention-per-10k": Status.ACHIEVED,  # 15.8 in 2020 against 12
+    # Deadline 2025 has passed; no figure for 2025 is recorded yet.
+    "cn-2025-high-value-per-10k": Status.UNREPORTED,
+    "cn-2025-patent-industries": Status.UNREPORTED,
+    "cn-2025-copyright-industries": Status.UNREPORTED,
+    "cn-2025-ip-royalties": Status.UNREPORTED,
+    "cn-2025-overseas-grants": Status.UNREPORTED,
+    "cn-2025-ip-satisfaction": Status.UNREPORTED,
+    # Huizhou 2019: only 2018 figures were published in the article.
+    "hz-2019-invention-per-10k": Status.UNREPORTED,
+    "hz-2019-certified-enterprises": Status.UNREPORTED,
+    # Qinghai: no 2014 figure is recorded, so "double 2014" has no baseline.
+    "qh-2020-applications": Status.NO_BASELINE,
+    "qh-2020-grants": Status.NO_BASELINE,
+    "qh-2020-invention-per-10k": Status.NO_BASELINE,
+    "qh-2020-enterprise-share": Status.UNREPORTED,
+}
+
+
+@pytest.mark.parametrize("as_of", [datetime.date(2026, 11, 22), datetime.date.today()])
+def test_example_statuses(as_of: datetime.date) -> None:
+    statuses = {e.target.id: e.status for e in evaluate(store.load(TARGETS), as_of)}
+    assert statuses == EXPECTED_TODAY
+
+
+def test_example_statuses_in_mid_2019() -> None:
+    statuses = {
+        e.target.id: e.status for e in evaluate(store.load(TARGETS), datetime.date(2019, 6, 30))
+    }
+    assert statuses["cn-2020-invention-per-10k"] is Status.ON_TRACK
+    assert statuses["hz-2019-invention-per-10k"] is Status.NO_TREND  # 12.99 in 2018 is all
+    assert statuses["cn-2025-high-value-per-10k"] is Status.NO_DATA
