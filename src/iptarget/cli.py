@@ -123,9 +123,11 @@ def status(
             show_default=False,
         ),
     ] = None,
-    status: Annotated[
+    statuses: Annotated[
         list[Status] | None,
-        typer.Option(help="Only targets with this status (repeatable).", show_default=False),
+        typer.Option(
+            "--status", help="Only targets with this status (repeatable).", show_default=False
+        ),
     ] = None,
     as_of: AsOfOption = None,
     output: Annotated[
@@ -145,7 +147,7 @@ def status(
         for evaluation in evaluate(loaded, date)
         if (not region or evaluation.region in region)
         and (not policy or evaluation.policy.stem in policy)
-        and (not status or evaluation.status in status)
+        and (not statuses or evaluation.status in statuses)
     ]
     render.print_status(evaluations, loaded, date, output.value)
     return ExitCode.OK

@@ -358,7 +358,7 @@ def status_json(evaluations: Sequence[Evaluation], as_of: datetime.date) -> str:
 def _flatten(document: dict[str, Any]) -> dict[str, Any]:
     flat: dict[str, Any] = {}
     for key, value in document.items():
-        if key in ("baseline", "start", "latest"):
+        if key in POINT_FIELDS:
             for part in ("period", "value", "derived"):
                 flat[f"{key}_{part}"] = None if value is None else value[part]
         else:
@@ -377,7 +377,7 @@ def _csv_cell(value: Any) -> str:
 def status_csv(evaluations: Sequence[Evaluation]) -> str:
     """One row per target with the JSON fields flattened (``baseline_period``, …)."""
     rows = [_flatten(evaluation_json(evaluation)) for evaluation in evaluations]
-    fields = list(_flatten(evaluation_json(evaluations[0]))) if evaluations else csv_fields()
+    fields = csv_fields()
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\n")
     writer.writerow(fields)
@@ -386,6 +386,7 @@ def status_csv(evaluations: Sequence[Evaluation]) -> str:
     return buffer.getvalue()
 
 
+POINT_FIELDS = ("baseline", "start", "latest")
 JSON_FIELDS = [
     "id",
     "title",
@@ -410,30 +411,10 @@ JSON_FIELDS = [
 
 
 def csv_fields() -> list[str]:
-    """The CSV header of ``status --format csv``."""
+    """The CSV header of ``status --format csv``: the JSON fields, points flattened."""
     fields: list[str] = []
-    for key in [
-        "id",
-        "title",
-        "policy",
-        "metric",
-        "unit",
-        "region",
-        "deadline",
-        "direction",
-        "strict",
-        "target_value",
-        "baseline",
-        "start",
-        "latest",
-        "progress_pct",
-        "required_rate",
-        "actual_rate",
-        "pace",
-        "projected",
-        "status",
-    ]:
-        if key in ("baseline", "start", "latest"):
+    for key in JSON_FIELDS:
+        if key in POINT_FIELDS:
             fields.extend(f"{key}_{part}" for part in ("period", "value", "derived"))
         else:
             fields.append(key)

@@ -61,8 +61,8 @@ class _Reader:
         self.problems.append(Problem(path, where, message))
 
     def read(self) -> Directory:
-        metrics = self._read_metrics()
-        regions = self._read_regions()
+        metrics = self._read_tables("metrics.toml", "metric", Metric)
+        regions = self._read_tables("regions.toml", "region", Region)
         policies = [self._read_policy(path) for path in self._files("policies")]
         actuals: list[tuple[str, Actual]] = []
         for path in self._files("actuals"):
@@ -138,35 +138,24 @@ class _Reader:
             for detail in error.errors():
                 self.problem(display, where, _field_message(model, detail))
             return None
-        for field, message in getattr(entry, "issues", list)():
-            self.problem(display, where, f"{field}: {message}")
+        if isinstance(entry, Metric | Target):
+            for field, message in entry.issues():
+                self.problem(display, where, f"{field}: {message}")
         return entry
 
-    def _read_metrics(self) -> dict[str, Metric]:
-        path = self.root / "metrics.toml"
-        raw = self._toml(path, ("metric",))
+    def _read_tables(self, name: str, key: str, model: type[M]) -> dict[str, M]:
+        """metrics.toml or regions.toml: one ``[key.<id>]`` table per entry."""
+        path = self.root / name
+        raw = self._toml(path, (key,))
         if raw is None:
             return {}
         display = str(path)
-        metrics = {}
-        for metric_id, data in self._table(display, raw, "metric").items():
-            metric = self._validate(Metric, data, display, f'metric "{metric_id}"')
-            if metric is not None:
-                metrics[metric_id] = metric
-        return metrics
-
-    def _read_regions(self) -> dict[str, Region]:
-        path = self.root / "regions.toml"
-        raw = self._toml(path, ("region",))
-        if raw is None:
-            return {}
-        display = str(path)
-        regions = {}
-        for region_id, data in self._table(display, raw, "region").items():
-            region = self._validate(Region, data, display, f'region "{region_id}"')
-            if region is not None:
-                regions[region_id] = region
-        return regions
+        entries = {}
+        for entry_id, data in self._table(display, raw, key).items():
+            entry = self._validate(model, data, display, f'{key} "{entry_id}"')
+            if entry is not None:
+                entries[entry_id] = entry
+        return entries
 
     def _read_policy(self, path: Path) -> PolicyEntry | None:
         raw = self._toml(path, ("policy", "target"))
