@@ -120,3 +120,16 @@ def test_example_statuses_in_mid_2019() -> None:
     assert statuses["cn-2020-invention-per-10k"] is Status.ON_TRACK
     assert statuses["hz-2019-invention-per-10k"] is Status.NO_TREND  # 12.99 in 2018 is all
     assert statuses["cn-2025-high-value-per-10k"] is Status.NO_DATA
+
+
+@pytest.mark.parametrize("as_of", ["2012-01-01", "2016-06-30", "2019-06-30", "2026-11-22"])
+def test_every_example_target_shows_and_renders(run: Run, as_of: str) -> None:
+    ids = [e.target.id for e in evaluate(store.load(TARGETS), datetime.date(2026, 11, 22))]
+    for target_id in ids:
+        result = run("show", target_id, "--dir", str(TARGETS), "--as-of", as_of)
+        assert result.exit_code == 0, (target_id, result.output)
+        assert target_id in result.stdout
+        assert all(line == line.rstrip() for line in result.stdout.splitlines())
+    for fmt in ("table", "json", "csv", "markdown"):
+        result = run("status", "--dir", str(TARGETS), "--as-of", as_of, "--format", fmt)
+        assert result.exit_code == 0, (fmt, result.output)

@@ -557,5 +557,5 @@ def chart_lines(evaluation: Evaluation) -> list[str]:
                 cells[index] = "█"
         cells[round(required / top * CHART_WIDTH)] = "|"
         shown = "" if value is None else number(value, evaluation.metric)
-        lines.append(f"{period!s:<{width}}  {''.join(cells)} {shown}")
+        lines.append(f"{period!s:<{width}}  {''.join(cells)} {shown}".rstrip())
     return lines
