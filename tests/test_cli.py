@@ -301,7 +301,7 @@ def test_a_user_error_in_a_real_process_has_no_traceback(tmp_path: Path) -> None
 def test_every_command_and_option_has_help() -> None:
     group = get_command(app)
     commands = group.commands  # type: ignore[attr-defined]
-    assert set(commands) == {"status", "show", "validate"}
+    assert set(commands) == {"status", "show", "validate", "add-actual", "check"}
     for name, command in commands.items():
         assert command.help, name
         for param in command.params:
@@ -310,7 +310,7 @@ def test_every_command_and_option_has_help() -> None:
         assert getattr(param, "help", None), param.name
 
 
-@pytest.mark.parametrize("command", ["status", "show", "validate"])
+@pytest.mark.parametrize("command", ["status", "show", "validate", "add-actual", "check"])
 def test_help_runs(run: Run, command: str) -> None:
     result = run(command, "--help")
     assert result.exit_code == 0

@@ -195,6 +195,110 @@ def validate(directory: DirOption = DEFAULT_DIR) -> int:
     return ExitCode.OK
 
 
+@app.command("add-actual")
+@handle_errors
+def add_actual(
+    metric: Annotated[str, typer.Argument(help="The metric's id.", show_default=False)],
+    region: Annotated[str, typer.Argument(help="The region's id.", show_default=False)],
+    period: Annotated[
+        str,
+        typer.Argument(
+            help="The period: 2019, 2019-H1, 2019-Q3 or 2019-03; it must have ended.",
+            show_default=False,
+        ),
+    ],
+    value: Annotated[
+        str,
+        typer.Argument(
+            help="The figure: 7812, 7,812, 12.99, 1.2万 (12,000) or 3.5亿 (350,000,000); "
+            "put -- before a negative one.",
+            show_default=False,
+        ),
+    ],
+    source: Annotated[
+        str | None,
+        typer.Option(
+            help="Where the figure was published (a citation or address).", show_default=False
+        ),
+    ] = None,
+    note: Annotated[
+        str | None,
+        typer.Option(
+            help="A remark on the figure, such as how its period was chosen.", show_default=False
+        ),
+    ] = None,
+    replace: Annotated[
+        bool, typer.Option("--replace", help="Replace a figure already recorded for the period.")
+    ] = False,
+    directory: DirOption = DEFAULT_DIR,
+) -> int:
+    """Record a published figure in actuals/<region>.toml and show the targets it touches."""
+    from iptarget import render, store
+    from iptarget.evaluate import evaluate_target
+
+    today = datetime.date.today()
+    figure = store.NewFigure(metric, region, period, value, source, note)
+    recorded = store.record(directory, figure, replace=replace, today=today)
+    touched = recorded.after.targets_using(metric, region)
+    before = [evaluate_target(recorded.before, entry, target, today) for entry, target in touched]
+    after = [evaluate_target(recorded.after, entry, target, today) for entry, target in touched]
+    render.print_recorded(recorded, before, after)
+    return ExitCode.OK
+
+
+@app.command()
+@handle_errors
+def check(
+    directory: DirOption = DEFAULT_DIR,
+    as_of: AsOfOption = None,
+    grace_days: Annotated[
+        int,
+        typer.Option(
+            min=0,
+            help="Fail on an unreported target once its deadline ended more than this many "
+            "days ago.",
+        ),
+    ] = 365,
+    fail_on: Annotated[
+        list[Status] | None,
+        typer.Option(
+            help="Fail on this status too, besides missed (repeatable).", show_default=False
+        ),
+    ] = None,
+    junit: Annotated[
+        Path | None,
+        typer.Option(
+            help="Write a JUnit XML report here: one test case per target.",
+            dir_okay=False,
+            show_default=False,
+        ),
+    ] = None,
+) -> int:
+    """For CI: print the failing targets and exit 1 if any fails; silent but a summary if not."""
+    import os
+
+    from iptarget import render, store
+    from iptarget.evaluate import evaluate, failures
+
+    loaded = store.load(directory)
+    date = _as_of(as_of)
+    evaluations = evaluate(loaded, date)
+    failing = failures(evaluations, date, grace_days, fail_on or ())
+    if junit is not None:
+        store.write_report(junit, render.junit_xml(evaluations, failing, date))
+    render.print_check(evaluations, failing, date)
+    if os.environ.get("GITHUB_ACTIONS") == "true":
+        paths = {failure.evaluation.policy.path for failure in failing}
+        lines = {path: store.id_lines(path) for path in paths}
+        for annotation in render.github_annotations(failing, lines):
+            typer.echo(annotation)
+        summary = os.environ.get("GITHUB_STEP_SUMMARY")
+        if summary:
+            markdown = render.status_markdown(evaluations, loaded, date)
+            store.append_report(Path(summary), f"## iptarget check\n\n{markdown}\n")
+    return ExitCode.CHECK_FAILED if failing else ExitCode.OK
+
+
 def main() -> None:
     """The ``iptarget`` console script."""
     app(prog_name="iptarget")

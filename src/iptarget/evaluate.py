@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime
 import enum
 import math
-from collections.abc import Mapping
+from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Literal
 
@@ -289,3 +289,28 @@ def _containing(period: Period, like: Period) -> Period:
     month = period.end_month % 12 + 1
     size = MONTHS[like.granularity]
     return Period(period.year, like.granularity, (month - 1) // size + 1)
+
+
+@dataclass(frozen=True, slots=True)
+class Failure:
+    """A target that fails ``check``; ``days_late`` counts days since an unreported deadline."""
+
+    evaluation: Evaluation
+    days_late: int | None = None
+
+
+def failures(
+    evaluations: Sequence[Evaluation],
+    as_of: datetime.date,
+    grace_days: int,
+    fail_on: Collection[Status] = (),
+) -> list[Failure]:
+    """The targets ``check`` fails (SPEC 5): missed; unreported past the grace; ``fail_on``."""
+    failing = []
+    for evaluation in evaluations:
+        days = (as_of - evaluation.target.deadline.end).days
+        if evaluation.status is Status.MISSED or evaluation.status in fail_on:
+            failing.append(Failure(evaluation))
+        elif evaluation.status is Status.UNREPORTED and days > grace_days:
+            failing.append(Failure(evaluation, days))
+    return failing

@@ -247,9 +247,33 @@ class Directory:
     actual_count: int
     values: ValueTable
 
+    def targets_using(self, metric: str, region: str) -> list[tuple[PolicyEntry, Target]]:
+        """The targets in a region whose metric is ``metric`` or a ratio built on it."""
+        return [
+            (policy, target)
+            for policy in self.policies
+            for target in policy.targets
+            if self.region_of(policy, target) == region
+            and metric in parts_of(self.metrics, target.metric)
+        ]
+
     def region_of(self, policy: PolicyEntry, target: Target) -> str:
         """The target's region: its own, else its policy's."""
         region = target.region or policy.policy.region
         if region is None:
             raise ValueError(f"target {target.id!r} has no region")
         return region
+
+
+def parts_of(metrics: Mapping[str, Metric], metric_id: str) -> set[str]:
+    """Every metric a ratio metric is built on, itself included."""
+    seen: set[str] = set()
+    pending = [metric_id]
+    while pending:
+        current = pending.pop()
+        metric = metrics.get(current)
+        if current in seen or metric is None:
+            continue
+        seen.add(current)
+        pending.extend(part for part in (metric.numerator, metric.denominator) if part)
+    return seen

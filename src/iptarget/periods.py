@@ -70,6 +70,8 @@ def years_between(start: Period, end: Period) -> float:
 
 def parse_period(value: object) -> Period:
     """Read a period from a TOML integer year or a string; raise ValueError otherwise."""
+    if isinstance(value, Period):
+        return value
     if isinstance(value, bool) or not isinstance(value, int | str):
         raise ValueError(f"not a period: {value!r} ({EXPECTED})")
     text = str(value)

@@ -9,17 +9,27 @@ import json
 import math
 import sys
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from rich.cells import cell_len, set_cell_size
 from rich.console import Console
 from rich.text import Text
 
 from iptarget.errors import Problem
-from iptarget.evaluate import Evaluation, Point, Status, known_values, required_path
+from iptarget.evaluate import (
+    Evaluation,
+    Failure,
+    Point,
+    Status,
+    known_values,
+    required_path,
+)
 from iptarget.models import Directory, Metric
+
+if TYPE_CHECKING:
+    from iptarget.store import Recorded
 
 STYLES: dict[Status, str] = {
     Status.ACHIEVED: "bold green",
@@ -559,3 +569,129 @@ def chart_lines(evaluation: Evaluation) -> list[str]:
         shown = "" if value is None else number(value, evaluation.metric)
         lines.append(f"{period!s:<{width}}  {''.join(cells)} {shown}".rstrip())
     return lines
+
+
+# -- add-actual ------------------------------------------------------------------------------
+
+
+def print_recorded(
+    recorded: Recorded, before: Sequence[Evaluation], after: Sequence[Evaluation]
+) -> None:
+    """What ``add-actual`` wrote, and the statuses of the targets it touches."""
+    out = console()
+    actual = recorded.actual
+    metric = recorded.after.metrics[actual.metric]
+    what = f"{actual.metric} {actual.region} {actual.period}"
+    new = number(actual.value, metric, unit=True)
+    if recorded.replaced is None:
+        out.print(f"recorded {what} = {new} in {recorded.path}", soft_wrap=True)
+    else:
+        old = number(recorded.replaced.value, metric, unit=True)
+        out.print(f"replaced {what} in {recorded.path}: {old} -> {new}", soft_wrap=True)
+        out.print(f"  old source: {recorded.replaced.source or UNKNOWN}", soft_wrap=True)
+        out.print(f"  new source: {actual.source or UNKNOWN}", soft_wrap=True)
+    if not after:
+        out.print(f"no target uses {actual.metric} in {actual.region}", soft_wrap=True)
+        return
+    was = {evaluation.target.id: evaluation.status for evaluation in before}
+    rows = []
+    for evaluation in after:
+        previous = was[evaluation.target.id]
+        change = "" if previous is evaluation.status else f"changed from {previous.value}"
+        rows.append([evaluation.target.id, change, evaluation.status.value])
+    styles = [STYLES[evaluation.status] for evaluation in after]
+    columns = (Column("target"), Column(""), Column("status"))
+    _print_lines(out, grid(columns, rows, styles, terminal=out.is_terminal))
+
+
+# -- check -----------------------------------------------------------------------------------
+
+
+def failure_reason(failure: Failure) -> str:
+    """Why a target fails ``check``, with its numbers."""
+    evaluation = failure.evaluation
+    metric, deadline = evaluation.metric, evaluation.target.deadline
+    goal = f"{_sign(evaluation)} {number(evaluation.target_value, metric, unit=True)}"
+    if evaluation.status is Status.MISSED and evaluation.latest is not None:
+        value = number(evaluation.latest.value, metric, unit=True)
+        return f"missed: {value} in {deadline}, against {goal}"
+    if failure.days_late is not None:
+        return f"unreported: no figure for {deadline}, {failure.days_late} days after it ended"
+    latest = _at(evaluation.latest, metric)
+    pace = UNKNOWN if evaluation.pace is None else f"{evaluation.pace:.2f}"
+    return f"{evaluation.status.value}: latest {latest}, pace {pace}, needs {goal} by {deadline}"
+
+
+def print_check(
+    evaluations: Sequence[Evaluation], failing: Sequence[Failure], as_of: datetime.date
+) -> None:
+    """The failing targets with their reasons, then one summary line."""
+    out = console()
+    if failing:
+        rows = [
+            [f.evaluation.target.id, f.evaluation.policy.file, failure_reason(f)] for f in failing
+        ]
+        columns = (Column("target"), Column("policy"), Column("why it fails"))
+        _print_lines(out, grid(columns, rows, terminal=out.is_terminal))
+        noun = "target fails" if len(failing) == 1 else "targets fail"
+        line = f"{len(failing)} of {len(evaluations)} {noun} as of {as_of}"
+    else:
+        line = f"{summary_line(evaluations, as_of)}; none fails"
+    out.print(line, soft_wrap=True)
+
+
+def github_annotations(
+    failing: Sequence[Failure], id_lines: Mapping[str, Mapping[str, int]]
+) -> list[str]:
+    """``::error`` workflow commands pointing at each failing target's ``id`` line."""
+    annotations = []
+    for failure in failing:
+        target, path = failure.evaluation.target, failure.evaluation.policy.path
+        line = id_lines.get(path, {}).get(target.id, 1)
+        message = _escape_command(f"{target.id}: {failure_reason(failure)}")
+        annotations.append(
+            f"::error file={_escape_property(path)},line={line},"
+            f"title={_escape_property(f'iptarget: {target.id}')}::{message}"
+        )
+    return annotations
+
+
+def _escape_command(text: str) -> str:
+    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+
+
+def _escape_property(text: str) -> str:
+    return _escape_command(text).replace(":", "%3A").replace(",", "%2C")
+
+
+def junit_xml(
+    evaluations: Sequence[Evaluation], failing: Sequence[Failure], as_of: datetime.date
+) -> str:
+    """A JUnit XML report: one test case per target, a failure per failing target."""
+    from xml.etree import ElementTree
+
+    failed = {failure.evaluation.target.id: failure for failure in failing}
+    counts = {"tests": str(len(evaluations)), "failures": str(len(failing)), "errors": "0"}
+    suites = ElementTree.Element("testsuites", {"name": "iptarget", **counts})
+    suite = ElementTree.SubElement(
+        suites, "testsuite", {"name": "iptarget check", "timestamp": as_of.isoformat(), **counts}
+    )
+    for evaluation in evaluations:
+        case = ElementTree.SubElement(
+            suite,
+            "testcase",
+            classname=evaluation.policy.file,
+            name=evaluation.target.id,
+            file=evaluation.policy.path,
+        )
+        figures = json.dumps(evaluation_json(evaluation), ensure_ascii=False, indent=2)
+        failure = failed.get(evaluation.target.id)
+        if failure is None:
+            ElementTree.SubElement(case, "system-out").text = figures
+        else:
+            element = ElementTree.SubElement(
+                case, "failure", message=failure_reason(failure), type=evaluation.status.value
+            )
+            element.text = figures
+    ElementTree.indent(suites)
+    return ElementTree.tostring(suites, encoding="unicode", xml_declaration=True) + "\n"

@@ -2,13 +2,21 @@
 
 from __future__ import annotations
 
+import contextlib
+import dataclasses
+import datetime
 import difflib
+import os
 import re
+import sys
+import tempfile
 import tomllib
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, TypeVar
 
+import tomli_w
 from pydantic import BaseModel, ValidationError
 
 from iptarget.errors import Problem, UserError, unknown
@@ -21,9 +29,10 @@ from iptarget.models import (
     PolicyEntry,
     Region,
     Target,
+    ValueTable,
 )
-from iptarget.periods import Period
-from iptarget.values import build_table, ratio_order
+from iptarget.periods import Period, parse_period
+from iptarget.values import build_table, parse_figure, ratio_order
 
 M = TypeVar("M", bound=BaseModel)
 _ID = re.compile(ID_PATTERN)
@@ -42,12 +51,16 @@ def load(root: Path) -> Directory:
 
 def read(root: Path) -> tuple[Directory, list[Problem]]:
     """Read a target directory: what could be read, and every problem found."""
+    reader = _reader(root)
+    return reader.read(), reader.problems
+
+
+def _reader(root: Path) -> _Reader:
     if not root.is_dir():
         raise UserError.single(
             str(root), "", "no target directory here (give --dir or set IPTARGET_DIR)"
         )
-    reader = _Reader(root)
-    return reader.read(), reader.problems
+    return _Reader(root)
 
 
 class _Reader:
@@ -56,6 +69,7 @@ class _Reader:
     def __init__(self, root: Path) -> None:
         self.root = root
         self.problems: list[Problem] = []
+        self.actuals: list[tuple[str, Actual]] = []
 
     def problem(self, path: str, where: str, message: str) -> None:
         self.problems.append(Problem(path, where, message))
@@ -64,7 +78,7 @@ class _Reader:
         metrics = self._read_tables("metrics.toml", "metric", Metric)
         regions = self._read_tables("regions.toml", "region", Region)
         policies = [self._read_policy(path) for path in self._files("policies")]
-        actuals: list[tuple[str, Actual]] = []
+        actuals = self.actuals
         for path in self._files("actuals"):
             actuals.extend(self._read_actuals(path))
         entries = tuple(entry for entry in policies if entry is not None)
@@ -357,3 +371,245 @@ def _actual_label(data: object, index: int) -> str:
     if isinstance(data, dict) and all(key in data for key in ("metric", "region", "period")):
         return _actual_where(data["metric"], data["region"], data["period"])
     return f"actual #{index + 1}"
+
+
+# -- recording figures -----------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Recorded:
+    """What ``record`` did: the file it wrote, the figure it replaced, the data before and after."""
+
+    path: str
+    actual: Actual
+    replaced: Actual | None
+    before: Directory
+    after: Directory
+
+
+def record(root: Path, figure: NewFigure, replace: bool, today: datetime.date) -> Recorded:
+    """Add one figure to ``actuals/<region>.toml``, or replace one, under an exclusive lock.
+
+    The whole directory is read and checked again under the lock, so concurrent runs all
+    land; the file is written whole to a temporary file and renamed over the old one, so a
+    crash leaves the old file or the new one. Nothing changes on disk on any error.
+    """
+    reader = _reader(root)
+    with _locked(root):
+        before = reader.read()
+        if reader.problems:
+            fix = Problem(str(root), "", "does not validate; fix these first (iptarget validate):")
+            raise UserError([fix, *reader.problems])
+        actual, problems = _parse_new(figure, today)
+        problems.extend(_check_new(figure, actual, before, today))
+        if problems or actual is None:
+            raise UserError(problems)
+        key = (actual.metric, actual.region, actual.period)
+        found = [
+            (path, old)
+            for path, old in reader.actuals
+            if (old.metric, old.region, old.period) == key
+        ]
+        replaced = None
+        target = str(root / "actuals" / f"{actual.region}.toml")
+        if found:
+            target, replaced = found[0]
+            if not replace:
+                source = f" (source: {replaced.source})" if replaced.source else ""
+                raise UserError.single(
+                    target,
+                    _actual_where(actual.metric, actual.region, str(actual.period)),
+                    f"already recorded: {replaced.value:g}{source}; add --replace to change it",
+                )
+        kept = [old for path, old in reader.actuals if old is not replaced]
+        in_file = [old for path, old in reader.actuals if path == target and old is not replaced]
+        _write_actuals(Path(target), [*in_file, actual])
+    after = replace_values(before, build_table(before.metrics, [*kept, actual]), len(kept) + 1)
+    return Recorded(target, actual, replaced, before, after)
+
+
+@dataclass(frozen=True)
+class NewFigure:
+    """A figure as given on the command line, not yet checked."""
+
+    metric: str
+    region: str
+    period: str
+    value: str
+    source: str | None = None
+    note: str | None = None
+
+
+def _parse_new(figure: NewFigure, today: datetime.date) -> tuple[Actual | None, list[Problem]]:
+    """The figure as an Actual, and every argument that is wrong, named by the argument."""
+    problems = []
+    for name, text in (("METRIC", figure.metric), ("REGION", figure.region)):
+        if not _ID.match(text):
+            problems.append(Problem(name, "", f"{text!r} is {_ID_RULE}"))
+    period = value = None
+    try:
+        period = parse_period(figure.period)
+    except ValueError as error:
+        problems.append(Problem("PERIOD", "", str(error)))
+    try:
+        value = parse_figure(figure.value)
+    except ValueError as error:
+        problems.append(Problem("VALUE", "", str(error)))
+    if problems or period is None or value is None:
+        return None, problems
+    actual = Actual(
+        metric=figure.metric,
+        region=figure.region,
+        period=period,
+        value=value,
+        source=figure.source or None,
+        note=figure.note or None,
+        recorded=today,
+    )
+    return actual, problems
+
+
+def replace_values(directory: Directory, values: ValueTable, actual_count: int) -> Directory:
+    """The same directory with another value table."""
+    return dataclasses.replace(directory, values=values, actual_count=actual_count)
+
+
+def _check_new(
+    figure: NewFigure, actual: Actual | None, directory: Directory, today: datetime.date
+) -> list[Problem]:
+    """What is wrong with a new figure given the directory: unknown ids, bounds, the future."""
+    problems = []
+    metric = directory.metrics.get(figure.metric)
+    if metric is None:
+        problems.append(Problem("METRIC", "", unknown(figure.metric, directory.metrics, "metric")))
+    elif actual is not None and (reason := metric.out_of_bounds(actual.value)):
+        problems.append(Problem("VALUE", "", reason))
+    if figure.region not in directory.regions:
+        message = unknown(figure.region, directory.regions, "region")
+        problems.append(Problem("REGION", "", message))
+    with contextlib.suppress(ValueError):
+        period = parse_period(figure.period)
+        if period.end > today:
+            message = f"{period} ends after today ({today}); record it once it has ended"
+            problems.append(Problem("PERIOD", "", message))
+    return problems
+
+
+def actual_table(actual: Actual) -> dict[str, Any]:
+    """One actual as the TOML table ``add-actual`` writes (no empty keys, canonical period)."""
+    return {
+        key: str(value) if key == "period" else value
+        for key, value in actual.model_dump().items()
+        if value is not None
+    }
+
+
+def dump_actuals(actuals: list[Actual]) -> str:
+    """An actuals file: every figure, sorted by metric, then period, then region."""
+    ordered = sorted(actuals, key=lambda actual: (actual.metric, actual.period, actual.region))
+    return tomli_w.dumps({"actual": [actual_table(actual) for actual in ordered]})
+
+
+def _write_actuals(path: Path, actuals: list[Actual]) -> None:
+    with _writing(path):
+        path.parent.mkdir(exist_ok=True)
+        write_atomic(path, dump_actuals(actuals).encode("utf-8"))
+
+
+@contextlib.contextmanager
+def _writing(path: Path) -> Iterator[None]:
+    """Turn a failed write into a user-facing problem naming the file."""
+    try:
+        yield
+    except OSError as error:
+        raise UserError.single(str(path), "", f"cannot write: {error.strerror or error}") from None
+
+
+def write_atomic(path: Path, data: bytes) -> None:
+    """Write a file whole: a flushed temporary file beside it, renamed over it."""
+    if path.exists():
+        mode = path.stat().st_mode & 0o777
+    else:
+        umask = os.umask(0)
+        os.umask(umask)
+        mode = 0o666 & ~umask
+    handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    try:
+        with os.fdopen(handle, "wb") as file:
+            file.write(data)
+            file.flush()
+            os.fsync(file.fileno())
+        os.chmod(temporary, mode)
+        os.replace(temporary, path)
+    except BaseException:
+        with contextlib.suppress(FileNotFoundError):
+            os.unlink(temporary)
+        raise
+    _sync_directory(path.parent)
+
+
+def _sync_directory(directory: Path) -> None:
+    """Make a rename durable (POSIX); a no-op where directories cannot be opened."""
+    try:
+        handle = os.open(directory, os.O_RDONLY)
+    except OSError:
+        return
+    try:
+        os.fsync(handle)
+    except OSError:
+        pass
+    finally:
+        os.close(handle)
+
+
+@contextlib.contextmanager
+def _locked(root: Path) -> Iterator[None]:
+    """An exclusive lock on the target directory, held while a command reads and writes."""
+    if sys.platform == "win32":  # pragma: no cover - no Windows CI yet
+        import msvcrt
+
+        with open(root / ".iptarget.lock", "a+b") as file:
+            msvcrt.locking(file.fileno(), msvcrt.LK_LOCK, 1)
+            try:
+                yield
+            finally:
+                file.seek(0)
+                msvcrt.locking(file.fileno(), msvcrt.LK_UNLCK, 1)
+    else:
+        import fcntl
+
+        handle = os.open(root, os.O_RDONLY)
+        try:
+            fcntl.flock(handle, fcntl.LOCK_EX)
+            yield
+        finally:
+            os.close(handle)
+
+
+def id_lines(path: str) -> dict[str, int]:
+    """The line of each ``id = "…"`` in a policy file, for annotations that point at a target."""
+    try:
+        text = Path(path).read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError):
+        return {}
+    lines: dict[str, int] = {}
+    for number, line in enumerate(text.splitlines(), start=1):
+        match = _ID_LINE.match(line)
+        if match:
+            lines.setdefault(match[1] or match[2], number)
+    return lines
+
+
+_ID_LINE = re.compile(r"""\s*id\s*=\s*(?:"([^"]*)"|'([^']*)')""")
+
+
+def write_report(path: Path, text: str) -> None:
+    """Write a report file (a JUnit XML file) whole, or say why it cannot be written."""
+    with _writing(path):
+        write_atomic(path, text.encode("utf-8"))
+
+
+def append_report(path: Path, text: str) -> None:
+    """Append to a report file such as GitHub's step summary."""
+    with _writing(path), path.open("a", encoding="utf-8") as file:
+        file.write(text)

@@ -3,11 +3,31 @@
 from __future__ import annotations
 
 import math
+import re
 from collections import defaultdict
 from collections.abc import Iterable, Mapping
+from decimal import Decimal
 
-from iptarget.models import Actual, Key, Metric, Value
+from iptarget.models import Actual, Key, Metric, Value, parts_of
 from iptarget.periods import Period
+
+#: Chinese magnitudes in which statistics are often published.
+MAGNITUDES = {"万亿": 10**12, "亿": 10**8, "万": 10**4}
+_FIGURE = re.compile(r"([+-]?)(\d{1,3}(?:,\d{3})+|\d+)(\.\d+)?(万亿|亿|万)?")
+FIGURE_FORMS = "such as 7812, 7,812, 12.99, 1.2万 or 3.5亿"
+
+
+def parse_figure(text: str) -> float:
+    """A published figure: ``7812``, ``7,812``, ``12.99``, ``1.2万`` (12,000), ``3.5亿``."""
+    match = _FIGURE.fullmatch(text.strip())
+    if match is None:
+        raise ValueError(f"not a number: {text!r} (give a figure {FIGURE_FORMS})")
+    sign, whole, fraction, magnitude = match.groups()
+    digits = Decimal(sign + whole.replace(",", "") + (fraction or ""))
+    value = float(digits * MAGNITUDES.get(magnitude or "", 1))
+    if not math.isfinite(value):
+        raise ValueError(f"not a number: {text!r} is too large")
+    return value
 
 
 def ratio_order(metrics: Mapping[str, Metric]) -> tuple[list[str], list[list[str]]]:
@@ -51,7 +71,7 @@ def build_table(
     order, cycles = ratio_order(metrics)
     on_cycle = {metric_id for cycle in cycles for metric_id in cycle}
     for metric_id in order:
-        if on_cycle.intersection(_parts(metrics, metric_id)):
+        if on_cycle.intersection(parts_of(metrics, metric_id)):
             continue
         metric = metrics[metric_id]
         assert metric.numerator is not None
@@ -70,17 +90,3 @@ def build_table(
                     recorded[period] = Value(period, value, derived=True)
                     regions_of[metric_id].add(region)
     return {key: periods for key, periods in table.items() if periods}
-
-
-def _parts(metrics: Mapping[str, Metric], metric_id: str) -> set[str]:
-    """Every metric a ratio metric is built on, itself included."""
-    seen: set[str] = set()
-    pending = [metric_id]
-    while pending:
-        current = pending.pop()
-        metric = metrics.get(current)
-        if current in seen or metric is None:
-            continue
-        seen.add(current)
-        pending.extend(part for part in (metric.numerator, metric.denominator) if part)
-    return seen
