@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import datetime
 import re
+import shlex
+import shutil
 import tomllib
 from pathlib import Path
 
@@ -20,7 +22,7 @@ README = (ROOT / "README.md").read_text(encoding="utf-8")
 
 def console_block(command: str) -> str:
     """The output under ``$ command`` in one of the README's console blocks."""
-    pattern = re.escape(f"$ {command}\n") + r"(.*?)\n```"
+    pattern = re.escape(f"$ {command}\n") + r"(.*?)(?:\n\$ |\n```)"
     match = re.search(pattern, README, re.DOTALL)
     assert match, command
     return match[1]
@@ -133,3 +135,34 @@ def test_every_example_target_shows_and_renders(run: Run, as_of: str) -> None:
     for fmt in ("table", "json", "csv", "markdown"):
         result = run("status", "--dir", str(TARGETS), "--as-of", as_of, "--format", fmt)
         assert result.exit_code == 0, (fmt, result.output)
+
+
+def test_readme_check_is_real_output(run: Run) -> None:
+    command = "iptarget check --as-of 2026-11-22"
+    result = run(*command.split()[1:], "--dir", str(TARGETS), env={"GITHUB_ACTIONS": None})
+    assert result.exit_code == 1, result.output
+    assert console_block(command) == result.stdout.rstrip("\n")
+
+
+def test_readme_add_actual_is_real_output(
+    run: Run, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    shutil.copytree(TARGETS, tmp_path / "targets")
+    monkeypatch.chdir(tmp_path)
+    for command in re.findall(r"^\$ (iptarget add-actual .*)$", README, re.MULTILINE):
+        result = run(*shlex.split(command)[1:])
+        shown = console_block(command)
+        output = (result.stdout + result.stderr).rstrip("\n")
+        output = output.replace(f"today ({datetime.date.today()})", "today (2026-11-22)")
+        assert output == shown, command
+        assert result.exit_code == (0 if shown.startswith("recorded") else 2)
+
+
+def test_ready_made_ci_files() -> None:
+    workflow = (ROOT / "examples" / "github-actions.yml").read_text(encoding="utf-8")
+    for part in ("schedule:", "push:", "iptarget validate", "iptarget check", "--junit"):
+        assert part in workflow
+    hooks = (ROOT / ".pre-commit-hooks.yaml").read_text(encoding="utf-8")
+    assert "- id: iptarget-validate" in hooks
+    assert "entry: iptarget validate" in hooks
+    assert "pass_filenames: false" in hooks

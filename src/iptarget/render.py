@@ -633,8 +633,9 @@ def print_check(
         ]
         columns = (Column("target"), Column("policy"), Column("why it fails"))
         _print_lines(out, grid(columns, rows, terminal=out.is_terminal))
-        noun = "target fails" if len(failing) == 1 else "targets fail"
-        line = f"{len(failing)} of {len(evaluations)} {noun} as of {as_of}"
+        noun = "target" if len(evaluations) == 1 else "targets"
+        verb = "fails" if len(failing) == 1 else "fail"
+        line = f"{len(failing)} of {len(evaluations)} {noun} {verb} as of {as_of}"
     else:
         line = f"{summary_line(evaluations, as_of)}; none fails"
     out.print(line, soft_wrap=True)
