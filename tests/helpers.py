@@ -45,6 +45,16 @@ name = "Region S"
 parent = "r"
 """
 
+FACTOR_2 = """
+id = "t"
+title = "Double 2014 by 2020"
+metric = "apps"
+deadline = 2020
+baseline = 2014
+factor = 2
+"""
+"""A target that doubles the 2014 value of ``apps`` by 2020."""
+
 ENV = {"COLUMNS": "100", "NO_COLOR": "1", "TTY_COMPATIBLE": "0", "IPTARGET_DIR": None}
 
 

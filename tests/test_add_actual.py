@@ -13,26 +13,18 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from helpers import Run, actuals, policy, write_dir
+from helpers import FACTOR_2, Run, actuals, policy, write_dir
 from iptarget import store
 from iptarget.periods import Period
 from iptarget.values import parse_figure
 
 TODAY = datetime.date.today()
-TARGET = """
-id = "t"
-title = "Double 2014 by 2020"
-metric = "apps"
-deadline = 2020
-baseline = 2014
-factor = 2
-"""
 
 
 @pytest.fixture
 def root(tmp_path: Path) -> Path:
     return write_dir(
-        tmp_path / "targets", {"p": policy(TARGET)}, {"r": actuals("apps", "r", {"2018": 150})}
+        tmp_path / "targets", {"p": policy(FACTOR_2)}, {"r": actuals("apps", "r", {"2018": 150})}
     )
 
 
@@ -273,7 +265,7 @@ periods = st.one_of(
 def test_recording_and_reading_back_gives_the_same_figure(
     tmp_path_factory: pytest.TempPathFactory, value: float, period: Period, source: str, note: str
 ) -> None:
-    root = write_dir(tmp_path_factory.mktemp("targets"), {"p": policy(TARGET)})
+    root = write_dir(tmp_path_factory.mktemp("targets"), {"p": policy(FACTOR_2)})
     figure = store.NewFigure("apps", "r", str(period), repr(value), source, note)
     if "e" in repr(value):  # add-actual takes plain decimals; write those exactly
         figure = store.NewFigure("apps", "r", str(period), f"{value:f}", source, note)

@@ -9,20 +9,12 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from helpers import actuals, policy, write_dir
+from helpers import FACTOR_2, actuals, policy, write_dir
 from iptarget import store
 from iptarget.evaluate import Evaluation, Status, evaluate, meets, required_path
 
 D = datetime.date
 MID_2019 = D(2019, 6, 30)
-FACTOR_2 = """
-id = "t"
-title = "Double 2014 by 2020"
-metric = "apps"
-deadline = 2020
-baseline = 2014
-factor = 2
-"""
 
 
 def judge(
