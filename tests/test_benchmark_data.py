@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import hashlib
 import importlib.util
 import sys
 from pathlib import Path
 from types import ModuleType
 
+from helpers import Run
 from iptarget import store
 from iptarget.models import GOAL_KEYS
 
@@ -44,3 +46,16 @@ def test_generation_is_deterministic(tmp_path: Path) -> None:
     module.generate(tmp_path / "a", regions=5, metrics=10, years=4, targets=15)
     module.generate(tmp_path / "b", regions=5, metrics=10, years=4, targets=15)
     assert files(tmp_path / "a") == files(tmp_path / "b")
+
+
+#: sha256 of ``status --format json --as-of 2026-11-22`` on the national-scale directory, as
+#: the code printed it before any speed work (commit 99be608, tomllib and no other change).
+NATIONAL_SCALE_JSON = "f0bb7ccea026a52f64a6aca897a3a65507b7948ae2e4840a782498aecbcbb1ec"
+
+
+def test_national_scale_output_is_unchanged_by_the_speed_work(tmp_path: Path, run: Run) -> None:
+    benchmark().generate(tmp_path / "large", regions=364, metrics=30, years=10, targets=1000)
+    args = ("status", "--format", "json", "--as-of", "2026-11-22", "--dir", str(tmp_path / "large"))
+    result = run(*args)
+    assert result.exit_code == 0, result.output
+    assert hashlib.sha256(result.stdout.encode("utf-8")).hexdigest() == NATIONAL_SCALE_JSON

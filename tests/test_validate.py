@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import gc
 from pathlib import Path
 
 import pytest
 
 from helpers import METRICS, REGIONS, Run, actuals, policy, write_dir
+from iptarget import store
 
 TARGET = """
 id = "t1"
@@ -27,7 +29,27 @@ def replace_target(old: str, new: str) -> str:
 
 # (case id, files to write over the good directory, file named, entry named, message part)
 CASES: list[tuple[str, dict[str, str | bytes], str, str, str]] = [
-    ("broken TOML", {"metrics.toml": "[metric.apps\nname = 1"}, "metrics.toml", "", "invalid TOML"),
+    (
+        "broken TOML",
+        {"metrics.toml": "[metric.apps\nname = 1"},
+        "metrics.toml",
+        "",
+        "invalid TOML at line 1, column 13: unclosed table, expected `]`",
+    ),
+    (
+        "a key given twice",
+        {"metrics.toml": METRICS + '\n[metric.x]\nname = "X"\nname = "Y"\n'},
+        "metrics.toml",
+        "",
+        "invalid TOML at line ",
+    ),
+    (
+        "TOML 1.1 syntax (tomllib and most editors read TOML 1.0)",
+        {"metrics.toml": METRICS + '\n[metric.x]\nname = "\\e"\n'},
+        "metrics.toml",
+        "",
+        "invalid TOML",
+    ),
     ("not UTF-8", {"policies/p.toml": b"[policy]\ntitle = '\xff'"}, "p.toml", "", "not UTF-8"),
     (
         "unknown key in a metric",
@@ -458,3 +480,26 @@ def test_a_missing_directory_exits_2(tmp_path: Path, run: Run) -> None:
     result = run("status", "--dir", str(tmp_path / "nope"))
     assert result.exit_code == 2
     assert "no target directory here" in result.stderr
+
+
+def test_a_byte_order_mark_is_accepted(tmp_path: Path, run: Run) -> None:
+    root = good_dir(tmp_path)
+    path = root / "metrics.toml"
+    path.write_bytes(b"\xef\xbb\xbf" + path.read_bytes())  # as Windows Notepad saves UTF-8
+    result = run("validate", "--dir", str(root))
+    assert result.exit_code == 0, result.output
+
+
+@pytest.mark.parametrize("enabled", [True, False])
+def test_reading_leaves_the_cycle_collector_as_it_was(tmp_path: Path, enabled: bool) -> None:
+    root = good_dir(tmp_path)
+    was = gc.isenabled()
+    try:
+        gc.enable() if enabled else gc.disable()
+        store.read(root)
+        assert gc.isenabled() is enabled
+        (root / "metrics.toml").write_text("[metric.apps\n", encoding="utf-8")
+        assert store.read(root)[1]
+        assert gc.isenabled() is enabled
+    finally:
+        gc.enable() if was else gc.disable()

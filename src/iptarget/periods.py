@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import calendar
 import datetime
+import functools
 import re
 from dataclasses import dataclass
 from functools import total_ordering
@@ -74,6 +75,12 @@ def parse_period(value: object) -> Period:
         return value
     if isinstance(value, bool) or not isinstance(value, int | str):
         raise ValueError(f"not a period: {value!r} ({EXPECTED})")
+    return _parse(value)
+
+
+@functools.lru_cache(maxsize=4096, typed=True)
+def _parse(value: int | str) -> Period:
+    """parse_period for ints and strings; a data set names few periods, many times over."""
     text = str(value)
     match = _PATTERN.fullmatch(text)
     if match is None or (isinstance(value, int) and not 1000 <= value <= 9999):

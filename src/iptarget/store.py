@@ -6,18 +6,20 @@ import contextlib
 import dataclasses
 import datetime
 import difflib
+import functools
+import gc
 import os
 import re
 import sys
 import tempfile
-import tomllib
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, TypeVar
 
+import toml_rs
 import tomli_w
-from pydantic import BaseModel, ValidationError
+from pydantic import BaseModel, TypeAdapter, ValidationError
 
 from iptarget.errors import Problem, UserError, unknown
 from iptarget.models import (
@@ -63,6 +65,23 @@ def _reader(root: Path) -> _Reader:
     return _Reader(root)
 
 
+@contextlib.contextmanager
+def _collector_paused() -> Iterator[None]:
+    """Pause Python's cycle collector while a directory is read.
+
+    Reading creates some 10^5 objects per 100,000 figures, none of them in a reference
+    cycle, so reference counting frees them all; the cycle collector would only walk them
+    again and again, a third of the reading time at national scale.
+    """
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
+
+
 class _Reader:
     """Collects the entries of every file and every problem on the way."""
 
@@ -75,6 +94,10 @@ class _Reader:
         self.problems.append(Problem(path, where, message))
 
     def read(self) -> Directory:
+        with _collector_paused():
+            return self._read()
+
+    def _read(self) -> Directory:
         metrics = self._read_tables("metrics.toml", "metric", Metric)
         regions = self._read_tables("regions.toml", "region", Region)
         policies = [self._read_policy(path) for path in self._files("policies")]
@@ -113,9 +136,9 @@ class _Reader:
             self.problem(display, "", f"cannot read: {error.strerror}")
             return None
         try:
-            raw = tomllib.loads(text)
-        except tomllib.TOMLDecodeError as error:
-            self.problem(display, "", f"invalid TOML: {error}")
+            raw = toml_rs.loads(text, toml_version="1.0.0")
+        except toml_rs.TOMLDecodeError as error:
+            self.problem(display, "", _decode_error(error.msg))
             return None
         for key in raw:
             if key not in allowed:
@@ -196,8 +219,11 @@ class _Reader:
         if raw is None:
             return []
         display = str(path)
+        array = self._array(display, raw, "actual")
+        with contextlib.suppress(ValidationError):  # then check entry by entry, naming each
+            return [(display, actual) for actual in _actual_list().validate_python(array)]
         actuals = []
-        for index, data in enumerate(self._array(display, raw, "actual")):
+        for index, data in enumerate(array):
             actual = self._validate(Actual, data, display, _actual_label(data, index))
             if actual is not None:
                 actuals.append((display, actual))
@@ -300,20 +326,23 @@ class _Reader:
     ) -> None:
         first_seen: dict[tuple[str, str, Period], str] = {}
         for display, actual in actuals:
-            where = _actual_where(actual.metric, actual.region, str(actual.period))
+            found = []
             key = (actual.metric, actual.region, actual.period)
             if key in first_seen:
                 place = "this file" if first_seen[key] == display else first_seen[key]
-                self.problem(display, where, f"recorded twice: already in {place}")
+                found.append(f"recorded twice: already in {place}")
             else:
                 first_seen[key] = display
             metric = metrics.get(actual.metric)
             if metric is None:
-                self.problem(display, where, f"metric: {unknown(actual.metric, metrics, 'metric')}")
+                found.append(f"metric: {unknown(actual.metric, metrics, 'metric')}")
             elif reason := metric.out_of_bounds(actual.value):
-                self.problem(display, where, f"value: {reason}")
+                found.append(f"value: {reason}")
             if actual.region not in regions:
-                self.problem(display, where, f"region: {unknown(actual.region, regions, 'region')}")
+                found.append(f"region: {unknown(actual.region, regions, 'region')}")
+            for message in found:
+                where = _actual_where(actual.metric, actual.region, str(actual.period))
+                self.problem(display, where, message)
 
     def _check_derived(
         self, values: Mapping[tuple[str, str], Mapping[Period, Any]], metrics: Mapping[str, Metric]
@@ -332,6 +361,18 @@ class _Reader:
                         f"the value derived for {region} {period} from "
                         f"{metric.numerator}/{metric.denominator}: {reason}",
                     )
+
+
+_PARSE_ERROR = re.compile(r"TOML parse error (at line \d+, column \d+)\n(?:.*\n)*?\s*\|\s*\^+\n")
+
+
+def _decode_error(message: str) -> str:
+    """toml-rs's report (position, a quoted line, a caret, the reason) as one line."""
+    match = _PARSE_ERROR.match(message)
+    if match is None:
+        return "invalid TOML: " + " ".join(line.strip() for line in message.splitlines())
+    reason = " ".join(line.strip() for line in message[match.end() :].splitlines())
+    return f"invalid TOML {match[1]}: {reason}"
 
 
 def _unknown_key(key: str, allowed: tuple[str, ...] | list[str], what: str = "key") -> str:
@@ -361,6 +402,12 @@ def _target_label(data: object, index: int) -> str:
     if isinstance(target_id, str) and target_id:
         return f'target "{target_id}"'
     return f"target #{index + 1}"
+
+
+@functools.cache
+def _actual_list() -> TypeAdapter[list[Actual]]:
+    """Validates a whole file's actuals in one call, the common case of a file with no error."""
+    return TypeAdapter(list[Actual])
 
 
 def _actual_where(metric: object, region: object, period: object) -> str:
