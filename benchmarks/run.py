@@ -22,9 +22,12 @@ import subprocess
 import sys
 import tempfile
 import time
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+Case = tuple[str, list[str], Any]
+"""A timed command: its name, its arguments, and what to do before each run (or None)."""
 GOALS = ("at_least", "at_most", "factor", "increase", "increase_pct", "decrease", "decrease_pct")
 FIRST_YEAR = 2015
 MINIMAL_TYPER_APP = """
@@ -55,6 +58,7 @@ paths += sorted((root / "policies").glob("*.toml")) + sorted((root / "actuals").
 for path in paths:
     tomllib.loads(path.read_text(encoding="utf-8"))
 """
+STATUS_JSON = ["status", "--format", "json", "--dir"]
 PEAK_MEMORY = """
 import resource, subprocess, sys
 
@@ -147,28 +151,64 @@ def generate(root: Path, regions: int, metrics: int, years: int, targets: int) -
     return {"regions": regions, "metrics": metrics, "actuals": actual_count, "targets": targets}
 
 
-def time_command(
-    command: list[str], runs: int, warmup: int = 2, before: Any = None
-) -> dict[str, float]:
-    """Median and spread of a command's wall time, in milliseconds, over ``runs`` runs."""
-    times = []
+def child_environment() -> dict[str, str]:
+    """The environment for timed runs: Python writes and uses bytecode, as an installed
+    package does (pip compiles it at install time), whatever this shell says."""
+    env = dict(os.environ)
+    env.pop("PYTHONDONTWRITEBYTECODE", None)
+    return env
+
+
+def run_once(command: list[str], before: Any = None) -> float:
+    """One run of a command, in milliseconds."""
+    if before is not None:
+        before()
+    start = time.perf_counter()
+    subprocess.run(
+        command,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+        check=False,
+        env=child_environment(),
+    )
+    return (time.perf_counter() - start) * 1000
+
+
+def time_group(cases: list[Case], runs: int, warmup: int = 2) -> dict[str, dict[str, float]]:
+    """Median and spread of each command's wall time, the commands taking turns run by run,
+    so that a slower or faster spell of the machine weighs on all of them alike."""
+    times: dict[str, list[float]] = {name: [] for name, _, _ in cases}
     for index in range(warmup + runs):
-        if before is not None:
-            before()
-        start = time.perf_counter()
-        subprocess.run(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=False)
-        elapsed = (time.perf_counter() - start) * 1000
-        if index >= warmup:
-            times.append(elapsed)
-    return {"median_ms": statistics.median(times), "min_ms": min(times), "max_ms": max(times)}
+        for name, command, before in cases:
+            elapsed = run_once(command, before)
+            if index >= warmup:
+                times[name].append(elapsed)
+    return {
+        name: {
+            "median_ms": statistics.median(values),
+            "min_ms": min(values),
+            "max_ms": max(values),
+        }
+        for name, values in times.items()
+    }
 
 
 def peak_memory_mb(command: list[str]) -> float:
     """The peak resident memory of one run of a command, in MB."""
     output = subprocess.run(
-        [sys.executable, "-c", PEAK_MEMORY, *command], capture_output=True, text=True, check=True
+        [sys.executable, "-c", PEAK_MEMORY, *command],
+        capture_output=True,
+        text=True,
+        check=True,
+        env=child_environment(),
     )
     return int(output.stdout.strip()) / 1024  # ru_maxrss is in KiB on Linux
+
+
+def iptarget_command() -> list[str]:
+    """The ``iptarget`` console script beside this Python, as users run it; else ``-m``."""
+    script = Path(sys.executable).parent / "iptarget"
+    return [str(script)] if script.exists() else [sys.executable, "-m", "iptarget"]
 
 
 def main() -> None:
@@ -188,7 +228,7 @@ def main() -> None:
     )
     args = parser.parse_args()
 
-    iptarget = [sys.executable, "-m", "iptarget"]
+    iptarget = iptarget_command()
     work = Path(tempfile.mkdtemp(prefix="iptarget-bench-"))
     try:
         large = work / "large"
@@ -197,70 +237,64 @@ def main() -> None:
         shutil.copytree(args.example, example)
         app = work / "minimal_typer_app.py"
         app.write_text(MINIMAL_TYPER_APP, encoding="utf-8")
-        first_region_file = large / "actuals" / "china.toml"
-        pristine = first_region_file.read_bytes()
-        example_file = example / "actuals" / "china.toml"
-        example_pristine = example_file.read_bytes()
-
-        def restore_large() -> None:
-            first_region_file.write_bytes(pristine)
-
-        def restore_example() -> None:
-            example_file.write_bytes(example_pristine)
-
-        add = ["add-actual", "m00", "china", "2014", "1,234"]
-        cases: list[tuple[str, list[str], Any]] = [
-            ("floor: minimal Typer app --help", [sys.executable, str(app), "--help"], None),
-            ("iptarget --help", [*iptarget, "--help"], None),
-            (
-                "floor: import typer, pydantic, rich",
-                [sys.executable, "-c", "import typer, pydantic, rich.console, rich.text"],
-                None,
-            ),
-            (
-                "example: status --format json",
-                [*iptarget, "status", "--format", "json", "--dir", str(example)],
-                None,
-            ),
-            ("example: check", [*iptarget, "check", "--dir", str(example)], None),
-            (
-                "example: add-actual",
-                [
-                    *iptarget,
-                    *add[:1],
-                    "patent_applications",
-                    "qinghai",
-                    "2014",
-                    "1,234",
-                    "--dir",
-                    str(example),
-                ],
-                restore_example,
-            ),
-            (
-                "floor: tomllib parse of the large directory",
-                [sys.executable, "-c", TOMLLIB_FLOOR, str(large)],
-                None,
-            ),
-            (
-                "large: status --format json",
-                [*iptarget, "status", "--format", "json", "--dir", str(large)],
-                None,
-            ),
-            ("large: check", [*iptarget, "check", "--dir", str(large)], None),
-            ("large: add-actual", [*iptarget, *add, "--dir", str(large)], restore_large),
+        restore_large = restorer(large / "actuals" / "china.toml")
+        restore_example = restorer(example / "actuals" / "qinghai.toml")
+        new_figure = ["patent_applications", "qinghai", "2014", "1,234"]
+        groups: list[list[Case]] = [
+            [
+                ("floor: minimal Typer app --help", [sys.executable, str(app), "--help"], None),
+                ("iptarget --help", [*iptarget, "--help"], None),
+            ],
+            [
+                (
+                    "floor: import typer, pydantic, rich",
+                    [sys.executable, "-c", "import typer, pydantic, rich.console, rich.text"],
+                    None,
+                ),
+                ("example: status --format json", [*iptarget, *STATUS_JSON, str(example)], None),
+                ("example: check", [*iptarget, "check", "--dir", str(example)], None),
+                (
+                    "example: add-actual",
+                    [*iptarget, "add-actual", *new_figure, "--dir", str(example)],
+                    restore_example,
+                ),
+            ],
+            [
+                (
+                    "floor: tomllib parse of the large directory",
+                    [sys.executable, "-c", TOMLLIB_FLOOR, str(large)],
+                    None,
+                ),
+                ("large: status --format json", [*iptarget, *STATUS_JSON, str(large)], None),
+                ("large: check", [*iptarget, "check", "--dir", str(large)], None),
+                (
+                    "large: add-actual",
+                    [*iptarget, "add-actual", "m00", "china", "2014", "1,234", "--dir", str(large)],
+                    restore_large,
+                ),
+            ],
         ]
         results: dict[str, Any] = {}
-        for name, command, before in cases:
-            results[name] = time_command(command, args.runs, before=before)
-            low, high = results[name]["min_ms"], results[name]["max_ms"]
-            median = results[name]["median_ms"]
-            print(f"{name:45s} {median:8.1f} ms  ({low:.1f} to {high:.1f})", flush=True)
-        memory = peak_memory_mb([*iptarget, "status", "--format", "json", "--dir", str(large)])
+        for group in groups:
+            timings = time_group(group, args.runs)
+            floor = timings[group[0][0]]["median_ms"]
+            for name, figures in timings.items():
+                figures["ratio_to_floor"] = figures["median_ms"] / floor
+                low, high, median = figures["min_ms"], figures["max_ms"], figures["median_ms"]
+                print(
+                    f"{name:45s} {median:8.1f} ms  ({low:.1f} to {high:.1f})"
+                    f"  {figures['ratio_to_floor']:5.2f}x floor",
+                    flush=True,
+                )
+            results.update(timings)
+        memory = peak_memory_mb([*iptarget, *STATUS_JSON, str(large)])
         print(f"{'large: status peak memory':45s} {memory:8.1f} MB")
     finally:
         shutil.rmtree(work, ignore_errors=True)
 
+    goals = check_goals(results, memory)
+    for goal, (value, limit, met) in goals.items():
+        print(f"{'met' if met else 'NOT MET':8s} {goal}: {value:.2f} (at most {limit})")
     document = {
         "machine": {
             "python": platform.python_version(),
@@ -272,10 +306,50 @@ def main() -> None:
         "runs": args.runs,
         "timings": results,
         "peak_memory_mb": {"large: status --format json": memory},
+        "goals": {
+            goal: {"value": value, "at_most": limit, "met": met}
+            for goal, (value, limit, met) in goals.items()
+        },
     }
     args.out.parent.mkdir(parents=True, exist_ok=True)
     args.out.write_text(json.dumps(document, indent=2) + "\n", encoding="utf-8")
     print(f"figures written to {args.out}")
+
+
+def restorer(path: Path) -> Callable[[], None]:
+    """Put a file back as it is now (or remove it), before each run of a command that writes it."""
+    if not path.exists():
+        return lambda: path.unlink(missing_ok=True)
+    pristine = path.read_bytes()
+    return lambda: path.write_bytes(pristine)
+
+
+def check_goals(results: dict[str, Any], memory: float) -> dict[str, tuple[float, float, bool]]:
+    """The goals of issue 4 as (value, limit, met), each a ratio measured in one run."""
+
+    def median(name: str) -> float:
+        return float(results[name]["median_ms"])
+
+    values = {
+        "iptarget --help / minimal Typer app --help": (
+            results["iptarget --help"]["ratio_to_floor"],
+            1.2,
+        ),
+        "example status / import typer, pydantic, rich": (
+            results["example: status --format json"]["ratio_to_floor"],
+            2.0,
+        ),
+        "large status / tomllib parse": (
+            results["large: status --format json"]["ratio_to_floor"],
+            1.0,
+        ),
+        "large add-actual / large status": (
+            median("large: add-actual") / median("large: status --format json"),
+            1.0,
+        ),
+        "large status peak memory, MB": (memory, 300.0),
+    }
+    return {goal: (value, limit, value <= limit) for goal, (value, limit) in values.items()}
 
 
 def _cpus() -> int:

@@ -10,7 +10,7 @@ import tomllib
 from pathlib import Path
 
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from helpers import FACTOR_2, Run, actuals, policy, write_dir
@@ -280,3 +280,42 @@ def test_recording_and_reading_back_gives_the_same_figure(
     # Writing what was read gives the same bytes: the file is in its canonical form.
     text = (root / "actuals" / "r.toml").read_text(encoding="utf-8")
     assert store.dump_actuals([result.actual]) == text
+
+
+figures = st.lists(
+    st.tuples(
+        st.sampled_from(["owned", "people", "apps"]),
+        st.sampled_from(["r", "s"]),
+        st.sampled_from(["2014", "2015", "2015-Q4", "2020"]),
+        st.sampled_from(["0", "50", "100"]),  # per_10k = owned / people * 10,000 stays <= 1000
+    ),
+    min_size=1,
+    max_size=12,
+)
+
+
+@settings(
+    max_examples=60, suppress_health_check=[HealthCheck.function_scoped_fixture], deadline=None
+)
+@given(figures=figures)
+@example(figures=[("people", "r", "2014", "0")])  # the derived per_10k of 2014 is gone
+def test_the_values_after_recording_are_those_a_fresh_read_gives(
+    tmp_path_factory: pytest.TempPathFactory, figures: list[tuple[str, str, str, str]]
+) -> None:
+    """Only the figure's region is rebuilt; derived ratios and other regions must still agree."""
+    root = write_dir(
+        tmp_path_factory.mktemp("targets"),
+        {"p": policy(FACTOR_2)},
+        {
+            region: actuals("owned", region, {"2014": 50})
+            + actuals("people", region, {"2014": 2e4})
+            for region in ("r", "s")
+        },
+    )
+    for metric, region, period, value in figures:
+        number = str(int(value) * 10_000) if metric == "people" and value != "0" else value
+        figure = store.NewFigure(metric, region, period, number)
+        result = store.record(root, figure, replace=True, today=datetime.date(2026, 11, 22))
+        fresh = store.load(root)
+        assert result.after.values == fresh.values
+        assert result.after.actual_count == fresh.actual_count

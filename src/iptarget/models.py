@@ -39,7 +39,11 @@ Issue = tuple[str, str]
 
 
 class _Model(BaseModel):
-    model_config = ConfigDict(extra="forbid", strict=True, frozen=True, allow_inf_nan=False)
+    # Validators are built on first use (see store._reading), not at import: a command that
+    # reads no file, or one file kind, pays for no more than it uses.
+    model_config = ConfigDict(
+        extra="forbid", strict=True, frozen=True, allow_inf_nan=False, defer_build=True
+    )
 
 
 class Metric(_Model):

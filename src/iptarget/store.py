@@ -66,20 +66,34 @@ def _reader(root: Path) -> _Reader:
 
 
 @contextlib.contextmanager
-def _collector_paused() -> Iterator[None]:
-    """Pause Python's cycle collector while a directory is read.
+def _reading() -> Iterator[None]:
+    """While a directory is read: no cycle collection and no pydantic plugins.
 
     Reading creates some 10^5 objects per 100,000 figures, none of them in a reference
     cycle, so reference counting frees them all; the cycle collector would only walk them
     again and again, a third of the reading time at national scale.
+
+    The models' validators are built here, on first use. Pydantic would look for plugins
+    (third-party instrumentation) in the metadata of every installed package as it builds
+    them, some 50 ms per command; iptarget's file checks have no use for them. Typer
+    disables them the same way for its own parameters.
     """
     enabled = gc.isenabled()
+    plugins = os.environ.get(_NO_PLUGINS)
     gc.disable()
+    os.environ[_NO_PLUGINS] = "__all__"
     try:
         yield
     finally:
         if enabled:
             gc.enable()
+        if plugins is None:
+            del os.environ[_NO_PLUGINS]
+        else:
+            os.environ[_NO_PLUGINS] = plugins
+
+
+_NO_PLUGINS = "PYDANTIC_DISABLE_PLUGINS"
 
 
 class _Reader:
@@ -94,7 +108,7 @@ class _Reader:
         self.problems.append(Problem(path, where, message))
 
     def read(self) -> Directory:
-        with _collector_paused():
+        with _reading():
             return self._read()
 
     def _read(self) -> Directory:
@@ -442,7 +456,7 @@ def record(root: Path, figure: NewFigure, replace: bool, today: datetime.date) -
     crash leaves the old file or the new one. Nothing changes on disk on any error.
     """
     reader = _reader(root)
-    with _locked(root):
+    with _locked(root), _reading():
         before = reader.read()
         if reader.problems:
             fix = Problem(str(root), "", "does not validate; fix these first (iptarget validate):")
@@ -452,27 +466,38 @@ def record(root: Path, figure: NewFigure, replace: bool, today: datetime.date) -
         if problems or actual is None:
             raise UserError(problems)
         key = (actual.metric, actual.region, actual.period)
-        found = [
-            (path, old)
-            for path, old in reader.actuals
-            if (old.metric, old.region, old.period) == key
-        ]
-        replaced = None
-        target = str(root / "actuals" / f"{actual.region}.toml")
-        if found:
-            target, replaced = found[0]
-            if not replace:
-                source = f" (source: {replaced.source})" if replaced.source else ""
-                raise UserError.single(
-                    target,
-                    _actual_where(actual.metric, actual.region, str(actual.period)),
-                    f"already recorded: {replaced.value:g}{source}; add --replace to change it",
-                )
-        kept = [old for path, old in reader.actuals if old is not replaced]
+        target, replaced = str(root / "actuals" / f"{actual.region}.toml"), None
+        for path, old in reader.actuals:
+            if old.region == actual.region and (old.metric, old.region, old.period) == key:
+                target, replaced = path, old
+        if replaced is not None and not replace:
+            source = f" (source: {replaced.source})" if replaced.source else ""
+            raise UserError.single(
+                target,
+                _actual_where(actual.metric, actual.region, str(actual.period)),
+                f"already recorded: {replaced.value:g}{source}; add --replace to change it",
+            )
         in_file = [old for path, old in reader.actuals if path == target and old is not replaced]
         _write_actuals(Path(target), [*in_file, actual])
-    after = replace_values(before, build_table(before.metrics, [*kept, actual]), len(kept) + 1)
-    return Recorded(target, actual, replaced, before, after)
+    in_region = [old for _, old in reader.actuals if old.region == actual.region]
+    values = _with_region(before, actual.region, [*in_region, actual], replaced)
+    count = before.actual_count + (replaced is None)
+    return Recorded(target, actual, replaced, before, replace_values(before, values, count))
+
+
+def _with_region(
+    directory: Directory, region: str, actuals: list[Actual], replaced: Actual | None
+) -> ValueTable:
+    """The value table with one region's values built again from its actuals.
+
+    Ratios are derived within a region, so the other regions' values stand as they are and
+    recording a figure costs the same whatever the number of regions.
+    """
+    kept = [old for old in actuals if old is not replaced]
+    rebuilt = build_table(directory.metrics, kept)
+    values = {key: periods for key, periods in directory.values.items() if key[1] != region}
+    values.update(rebuilt)
+    return values
 
 
 @dataclass(frozen=True)

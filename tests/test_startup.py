@@ -1,0 +1,46 @@
+"""Start-up stays light: what `--help` imports, and no scan for pydantic plugins."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+EXAMPLE = Path(__file__).parent.parent / "targets"
+
+
+def imports_after(*args: str, probe: str = "") -> str:
+    """Run the CLI in a fresh interpreter with ``args``, then print what ``probe`` says."""
+    code = (
+        "import sys\n"
+        "from iptarget.cli import app\n"
+        "try:\n"
+        f"    app({list(args)!r}, prog_name='iptarget')\n"
+        "except SystemExit:\n"
+        "    pass\n"
+        f"{probe}\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True
+    )
+    return result.stdout.splitlines()[-1]
+
+
+@pytest.mark.parametrize("args", [["--help"], ["--version"], ["status", "--help"]])
+def test_help_loads_none_of_the_heavy_modules(args: list[str]) -> None:
+    heavy = ("iptarget.models", "iptarget.store", "iptarget.render", "toml_rs")
+    loaded = imports_after(*args, probe=f"print(sorted(set(sys.modules) & {set(heavy)!r}))")
+    assert loaded == "[]"
+
+
+def test_pydantic_never_scans_installed_packages_for_plugins(tmp_path: Path) -> None:
+    # pydantic keeps the plugins it found in _loader._plugins, None until it looks.
+    probe = "from pydantic.plugin import _loader; print(_loader._plugins)"
+    assert imports_after("status", "--dir", str(EXAMPLE), probe=probe) == "None"
+    work = tmp_path / "targets"
+    subprocess.run(["cp", "-r", str(EXAMPLE), str(work)], check=True)
+    figure = ["add-actual", "patent_applications", "qinghai", "2014", "1"]
+    assert imports_after(*figure, "--dir", str(work), probe=probe) == "None"
+    assert (work / "actuals" / "qinghai.toml").exists()
