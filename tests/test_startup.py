@@ -44,3 +44,9 @@ def test_pydantic_never_scans_installed_packages_for_plugins(tmp_path: Path) -> 
     figure = ["add-actual", "patent_applications", "qinghai", "2014", "1"]
     assert imports_after(*figure, "--dir", str(work), probe=probe) == "None"
     assert (work / "actuals" / "qinghai.toml").exists()
+
+
+@pytest.mark.parametrize("output", ["json", "csv", "markdown"])
+def test_machine_formats_do_without_rich(output: str) -> None:
+    probe = "print(sorted(name for name in sys.modules if name.startswith('rich')))"
+    assert imports_after("status", "--format", output, "--dir", str(EXAMPLE), probe=probe) == "[]"

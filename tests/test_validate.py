@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 import gc
+import tempfile
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from helpers import METRICS, REGIONS, Run, actuals, policy, write_dir
 from iptarget import store
@@ -248,6 +251,13 @@ CASES: list[tuple[str, dict[str, str | bytes], str, str, str]] = [
         "r.toml",
         "actual (apps, r, 2018)",
         "value: should be a valid number",
+    ),
+    (
+        "a recorded value above the metric's max",
+        {"actuals/r.toml": GOOD_ACTUALS + "\n" + actuals("per_10k", "s", {"2018": 5000})},
+        "r.toml",
+        "actual (per_10k, s, 2018)",
+        "value: 5000 is above the metric's max 1000",
     ),
     (
         "value below min",
@@ -503,3 +513,35 @@ def test_reading_leaves_the_cycle_collector_as_it_was(tmp_path: Path, enabled: b
         assert gc.isenabled() is enabled
     finally:
         gc.enable() if was else gc.disable()
+
+
+actual_rows = st.lists(
+    st.tuples(
+        st.sampled_from(["apps", "per_10k", "lin", "nope"]),
+        st.sampled_from(["r", "s", "x"]),
+        st.sampled_from(["2014", "2018", "2018-Q4"]),
+        st.sampled_from([-5, 0, 150, 5000]),
+        st.sampled_from(["r", "s"]),
+    ),
+    max_size=8,
+)
+
+
+@settings(max_examples=80, deadline=None)
+@given(rows=actual_rows)
+def test_the_quick_check_of_actuals_misses_nothing(
+    rows: list[tuple[str, str, str, int, str]],
+) -> None:
+    """Judging actuals a series at a time finds a problem whenever the figure-by-figure check does."""
+    with tempfile.TemporaryDirectory() as work:
+        root = write_dir(Path(work), {"p": GOOD_POLICY})
+        files: dict[str, list[str]] = {}
+        for metric, region, period, value, file in rows:
+            files.setdefault(file, []).append(actuals(metric, region, {period: value}))
+        for file, parts in files.items():
+            (root / "actuals" / f"{file}.toml").write_text("\n".join(parts), encoding="utf-8")
+        quick = store.read(root)[1]
+        with pytest.MonkeyPatch.context() as patch:
+            patch.setattr(store, "_actuals_look_right", lambda *args: False)
+            thorough = store.read(root)[1]
+        assert quick == thorough

@@ -3,6 +3,7 @@
 import datetime
 import enum
 import functools
+import gc
 from collections.abc import Callable
 from pathlib import Path
 from typing import Annotated, ParamSpec
@@ -301,4 +302,9 @@ def check(
 
 def main() -> None:
     """The ``iptarget`` console script."""
+    # A command lives a few seconds and makes no reference cycles worth collecting, while
+    # at national scale it holds a million objects that the cycle collector would walk
+    # again and again for nothing (about a tenth of the run time). Reference counting
+    # still frees everything else.
+    gc.disable()
     app(prog_name="iptarget")

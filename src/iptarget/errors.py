@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import difflib
 import enum
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -45,6 +44,8 @@ class UserError(Exception):
 
 def unknown(name: str, known: Iterable[str], kind: str) -> str:
     """'unknown metric "x"', with the nearest known name when one is close."""
+    import difflib  # only when something is wrong: keep it out of start-up
+
     close = difflib.get_close_matches(name, list(known), n=1, cutoff=0.6)
     hint = f' (did you mean "{close[0]}"?)' if close else ""
     return f'unknown {kind} "{name}"{hint}'

@@ -13,10 +13,6 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from rich.cells import cell_len, set_cell_size
-from rich.console import Console
-from rich.text import Text
-
 from iptarget.errors import Problem
 from iptarget.evaluate import (
     Evaluation,
@@ -29,7 +25,13 @@ from iptarget.evaluate import (
 from iptarget.models import Directory, Metric
 
 if TYPE_CHECKING:
+    from rich.console import Console
+    from rich.text import Text
+
     from iptarget.store import Recorded
+
+# rich is imported inside the functions that draw for a terminal: JSON, CSV and markdown
+# output, the formats scripts read, start without it.
 
 STYLES: dict[Status, str] = {
     Status.ACHIEVED: "bold green",
@@ -50,6 +52,8 @@ PIPE_WIDTH = 1000  # no wrapping when the output goes to a file or a pipe
 
 def console(stderr: bool = False) -> Console:
     """A console for stdout or stderr: colours in a terminal, plain and unwrapped in a pipe."""
+    from rich.console import Console
+
     out = Console(stderr=stderr, highlight=False)
     if not out.is_terminal:
         out = Console(stderr=stderr, highlight=False, width=PIPE_WIDTH)
@@ -58,6 +62,8 @@ def console(stderr: bool = False) -> Console:
 
 def print_problems(problems: Iterable[Problem]) -> None:
     """Each problem as ``path: where: message`` on stderr, in red in a terminal."""
+    from rich.text import Text
+
     err = console(stderr=True)
     for problem in problems:
         err.print(Text(str(problem), style="red"), soft_wrap=True)
@@ -141,6 +147,8 @@ class Column:
 
 def _fit(text: str, width: int, numeric: bool) -> str:
     """Pad a cell to ``width`` terminal cells (CJK counts double), cutting it with … if longer."""
+    from rich.cells import cell_len, set_cell_size
+
     if cell_len(text) > width:
         text = set_cell_size(text, width - 1) + "…"
     gap = " " * (width - cell_len(text))
@@ -160,6 +168,9 @@ def grid(
     ``width`` (a narrow terminal) columns stand one space apart, and the first column takes
     what the others leave, its lines cut to fit.
     """
+    from rich.cells import cell_len
+    from rich.text import Text
+
     headings = [column.heading for column in columns]
     gap = "  " if width is None else " "
     widths = [
@@ -191,6 +202,8 @@ def _grid_row(
     header: bool = False,
 ) -> list[Text]:
     """The lines of one row; ``style`` goes to the last cell, or the whole row for a header."""
+    from rich.text import Text
+
     parts = [cell.split("\n") for cell in row]
     lines = []
     for number_ in range(max(len(part) for part in parts)):
@@ -466,6 +479,8 @@ def goal_words(evaluation: Evaluation) -> str:
 
 def print_show(evaluation: Evaluation, directory: Directory, as_of: datetime.date) -> None:
     """``iptarget show``: one target in full."""
+    from rich.text import Text
+
     out = console()
     target, metric, policy = evaluation.target, evaluation.metric, evaluation.policy
     region = directory.regions[evaluation.region]
@@ -514,6 +529,8 @@ def _values_grid(
     evaluation: Evaluation, directory: Directory, as_of: datetime.date, terminal: bool
 ) -> list[Text]:
     """Every known value of the metric in the region beside the required path."""
+    from rich.text import Text
+
     metric, deadline = evaluation.metric, evaluation.target.deadline
     values = known_values(directory, evaluation.target.metric, evaluation.region, as_of)
     path = dict(required_path(evaluation))

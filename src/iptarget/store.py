@@ -5,20 +5,17 @@ from __future__ import annotations
 import contextlib
 import dataclasses
 import datetime
-import difflib
 import functools
 import gc
 import os
 import re
 import sys
-import tempfile
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, TypeVar
 
 import toml_rs
-import tomli_w
 from pydantic import BaseModel, TypeAdapter, ValidationError
 
 from iptarget.errors import Problem, UserError, unknown
@@ -26,16 +23,25 @@ from iptarget.models import (
     ID_PATTERN,
     Actual,
     Directory,
+    Key,
     Metric,
     Policy,
     PolicyEntry,
     Region,
     Target,
+    Value,
     ValueTable,
 )
 from iptarget.periods import Period, parse_period
-from iptarget.values import build_table, parse_figure, ratio_order
+from iptarget.values import (
+    build_table,
+    derive_ratios,
+    parse_figure,
+    ratio_order,
+    recorded_table,
+)
 
+# difflib, tempfile and tomli_w are imported where they are used: reading needs none of them.
 M = TypeVar("M", bound=BaseModel)
 _ID = re.compile(ID_PATTERN)
 _ID_RULE = (
@@ -122,8 +128,10 @@ class _Reader:
         self._check_metrics(metrics)
         self._check_regions(regions)
         self._check_targets(entries, metrics, regions)
-        self._check_actuals(actuals, metrics, regions)
-        values = build_table(metrics, (actual for _, actual in actuals))
+        recorded = recorded_table(actual for _, actual in actuals)
+        if not _actuals_look_right(recorded, len(actuals), metrics, regions):
+            self._check_actuals(actuals, metrics, regions)  # find and name each problem
+        values = derive_ratios(metrics, recorded)
         self._check_derived(values, metrics)
         return Directory(metrics, regions, entries, len(actuals), values)
 
@@ -389,7 +397,33 @@ def _decode_error(message: str) -> str:
     return f"invalid TOML {match[1]}: {reason}"
 
 
+def _actuals_look_right(
+    recorded: Mapping[Key, Mapping[Period, Value]],
+    count: int,
+    metrics: Mapping[str, Metric],
+    regions: Mapping[str, Region],
+) -> bool:
+    """Whether the actuals keep every rule, judged a series at a time, not a figure at a time.
+
+    As many recorded values as actuals means no period is recorded twice; then each
+    (metric, region) series is checked once against the ids and the metric's bounds.
+    """
+    if sum(map(len, recorded.values())) != count:
+        return False
+    for (metric_id, region), periods in recorded.items():
+        metric = metrics.get(metric_id)
+        if metric is None or region not in regions:
+            return False
+        if metric.min is not None and min(value.value for value in periods.values()) < metric.min:
+            return False
+        if metric.max is not None and max(value.value for value in periods.values()) > metric.max:
+            return False
+    return True
+
+
 def _unknown_key(key: str, allowed: tuple[str, ...] | list[str], what: str = "key") -> str:
+    import difflib
+
     close = difflib.get_close_matches(key, list(allowed), n=1, cutoff=0.6)
     hint = f'did you mean "{close[0]}"?' if close else f"expected one of: {', '.join(allowed)}"
     return f'unknown {what} "{key}" ({hint})'
@@ -578,6 +612,8 @@ def actual_table(actual: Actual) -> dict[str, Any]:
 
 def dump_actuals(actuals: list[Actual]) -> str:
     """An actuals file: every figure, sorted by metric, then period, then region."""
+    import tomli_w
+
     ordered = sorted(actuals, key=lambda actual: (actual.metric, actual.period, actual.region))
     return tomli_w.dumps({"actual": [actual_table(actual) for actual in ordered]})
 
@@ -599,6 +635,8 @@ def _writing(path: Path) -> Iterator[None]:
 
 def write_atomic(path: Path, data: bytes) -> None:
     """Write a file whole: a flushed temporary file beside it, renamed over it."""
+    import tempfile
+
     if path.exists():
         mode = path.stat().st_mode & 0o777
     else:

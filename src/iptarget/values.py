@@ -61,13 +61,27 @@ def build_table(
     metrics: Mapping[str, Metric], actuals: Iterable[Actual]
 ) -> dict[Key, dict[Period, Value]]:
     """Every recorded value, then every ratio value that its parts give and none records."""
+    return derive_ratios(metrics, recorded_table(actuals))
+
+
+def recorded_table(actuals: Iterable[Actual]) -> dict[Key, dict[Period, Value]]:
+    """The recorded values by (metric, region) and period; of two for one period, the later."""
     table: dict[Key, dict[Period, Value]] = defaultdict(dict)
-    regions_of: dict[str, set[str]] = defaultdict(set)
     for actual in actuals:
         table[actual.metric, actual.region][actual.period] = Value(
             actual.period, actual.value, False, actual.source
         )
-        regions_of[actual.metric].add(actual.region)
+    return table
+
+
+def derive_ratios(
+    metrics: Mapping[str, Metric], recorded: dict[Key, dict[Period, Value]]
+) -> dict[Key, dict[Period, Value]]:
+    """The table with the ratio values derived for every period both parts are known."""
+    table: dict[Key, dict[Period, Value]] = defaultdict(dict, recorded)
+    regions_of: dict[str, set[str]] = defaultdict(set)
+    for metric_id, region in table:
+        regions_of[metric_id].add(region)
     order, cycles = ratio_order(metrics)
     on_cycle = {metric_id for cycle in cycles for metric_id in cycle}
     for metric_id in order:
@@ -80,13 +94,13 @@ def build_table(
         for region in sorted(regions_of[metric.numerator] & regions_of[metric.denominator]):
             numerators = table[metric.numerator, region]
             denominators = table[metric.denominator, region]
-            recorded = table[metric_id, region]
+            derived = table[metric_id, region] = dict(table[metric_id, region])
             for period, numerator in numerators.items():
                 denominator = denominators.get(period)
-                if period in recorded or denominator is None or denominator.value == 0:
+                if period in derived or denominator is None or denominator.value == 0:
                     continue
                 value = numerator.value / denominator.value * scale
                 if math.isfinite(value):
-                    recorded[period] = Value(period, value, derived=True)
+                    derived[period] = Value(period, value, derived=True)
                     regions_of[metric_id].add(region)
     return {key: periods for key, periods in table.items() if periods}
