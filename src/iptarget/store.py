@@ -34,7 +34,6 @@ from iptarget.models import (
 )
 from iptarget.periods import Period, parse_period
 from iptarget.values import (
-    build_table,
     derive_ratios,
     parse_figure,
     ratio_order,
@@ -109,6 +108,7 @@ class _Reader:
         self.root = root
         self.problems: list[Problem] = []
         self.actuals: list[tuple[str, Actual]] = []
+        self.files: dict[str, list[Actual]] = {}  # the actuals of each file, in file order
 
     def problem(self, path: str, where: str, message: str) -> None:
         self.problems.append(Problem(path, where, message))
@@ -241,14 +241,18 @@ class _Reader:
         if raw is None:
             return []
         display = str(path)
-        array = self._array(display, raw, "actual")
+        self.files[display] = self._actual_entries(display, self._array(display, raw, "actual"))
+        return [(display, actual) for actual in self.files[display]]
+
+    def _actual_entries(self, display: str, array: list[Any]) -> list[Actual]:
+        """The ``[[actual]]`` entries of a file, in one call unless one of them is wrong."""
         with contextlib.suppress(ValidationError):  # then check entry by entry, naming each
-            return [(display, actual) for actual in _actual_list().validate_python(array)]
+            return _actual_list().validate_python(array)
         actuals = []
         for index, data in enumerate(array):
             actual = self._validate(Actual, data, display, _actual_label(data, index))
             if actual is not None:
-                actuals.append((display, actual))
+                actuals.append(actual)
         return actuals
 
     # -- rules across files -----------------------------------------------------------
@@ -499,11 +503,9 @@ def record(root: Path, figure: NewFigure, replace: bool, today: datetime.date) -
         problems.extend(_check_new(figure, actual, before, today))
         if problems or actual is None:
             raise UserError(problems)
-        key = (actual.metric, actual.region, actual.period)
         target, replaced = str(root / "actuals" / f"{actual.region}.toml"), None
-        for path, old in reader.actuals:
-            if old.region == actual.region and (old.metric, old.region, old.period) == key:
-                target, replaced = path, old
+        if _recorded(before.values, actual) is not None:
+            target, replaced = _find(reader.files, target, actual)
         if replaced is not None and not replace:
             source = f" (source: {replaced.source})" if replaced.source else ""
             raise UserError.single(
@@ -511,26 +513,49 @@ def record(root: Path, figure: NewFigure, replace: bool, today: datetime.date) -
                 _actual_where(actual.metric, actual.region, str(actual.period)),
                 f"already recorded: {replaced.value:g}{source}; add --replace to change it",
             )
-        in_file = [old for path, old in reader.actuals if path == target and old is not replaced]
+        in_file = [old for old in reader.files.get(target, []) if old is not replaced]
         _write_actuals(Path(target), [*in_file, actual])
-    in_region = [old for _, old in reader.actuals if old.region == actual.region]
-    values = _with_region(before, actual.region, [*in_region, actual], replaced)
+    values = _with_figure(before, actual)
     count = before.actual_count + (replaced is None)
     return Recorded(target, actual, replaced, before, replace_values(before, values, count))
 
 
-def _with_region(
-    directory: Directory, region: str, actuals: list[Actual], replaced: Actual | None
-) -> ValueTable:
-    """The value table with one region's values built again from its actuals.
+def _recorded(values: ValueTable, actual: Actual) -> Value | None:
+    """The value recorded (not derived) for the figure's metric, region and period, if any."""
+    value = values.get((actual.metric, actual.region), {}).get(actual.period)
+    return None if value is None or value.derived else value
+
+
+def _find(files: Mapping[str, list[Actual]], first: str, actual: Actual) -> tuple[str, Actual]:
+    """The file and entry that record the figure's period: in ``first``, else in any file."""
+    for path in [first, *files]:
+        for old in files.get(path, []):
+            if (old.metric, old.region, old.period) == (
+                actual.metric,
+                actual.region,
+                actual.period,
+            ):
+                return path, old
+    raise LookupError(f"no actual recorded for {actual.metric}, {actual.region}, {actual.period}")
+
+
+def _with_figure(directory: Directory, actual: Actual) -> ValueTable:
+    """The value table with a figure recorded: its region's values derived again.
 
     Ratios are derived within a region, so the other regions' values stand as they are and
     recording a figure costs the same whatever the number of regions.
     """
-    kept = [old for old in actuals if old is not replaced]
-    rebuilt = build_table(directory.metrics, kept)
-    values = {key: periods for key, periods in directory.values.items() if key[1] != region}
-    values.update(rebuilt)
+    region = actual.region
+    recorded: dict[Key, dict[Period, Value]] = {}
+    values: dict[Key, Mapping[Period, Value]] = {}
+    for key, periods in directory.values.items():
+        if key[1] != region:
+            values[key] = periods
+        elif kept := {period: value for period, value in periods.items() if not value.derived}:
+            recorded[key] = kept
+    figure = Value(actual.period, actual.value, False, actual.source)
+    recorded.setdefault((actual.metric, region), {})[actual.period] = figure
+    values.update(derive_ratios(directory.metrics, recorded))
     return values
 
 

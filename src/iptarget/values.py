@@ -57,13 +57,6 @@ def ratio_order(metrics: Mapping[str, Metric]) -> tuple[list[str], list[list[str
     return order, cycles
 
 
-def build_table(
-    metrics: Mapping[str, Metric], actuals: Iterable[Actual]
-) -> dict[Key, dict[Period, Value]]:
-    """Every recorded value, then every ratio value that its parts give and none records."""
-    return derive_ratios(metrics, recorded_table(actuals))
-
-
 def recorded_table(actuals: Iterable[Actual]) -> dict[Key, dict[Period, Value]]:
     """The recorded values by (metric, region) and period; of two for one period, the later."""
     table: dict[Key, dict[Period, Value]] = defaultdict(dict)
