@@ -298,10 +298,13 @@ def test_a_user_error_in_a_real_process_has_no_traceback(tmp_path: Path) -> None
     assert "Traceback" not in result.stderr
 
 
+COMMANDS = ["status", "show", "validate", "add-actual", "check", "schema", "init"]
+
+
 def test_every_command_and_option_has_help() -> None:
     group = get_command(app)
     commands = group.commands  # type: ignore[attr-defined]
-    assert set(commands) == {"status", "show", "validate", "add-actual", "check"}
+    assert set(commands) == set(COMMANDS)
     for name, command in commands.items():
         assert command.help, name
         for param in command.params:
@@ -310,7 +313,7 @@ def test_every_command_and_option_has_help() -> None:
         assert getattr(param, "help", None), param.name
 
 
-@pytest.mark.parametrize("command", ["status", "show", "validate", "add-actual", "check"])
+@pytest.mark.parametrize("command", COMMANDS)
 def test_help_runs(run: Run, command: str) -> None:
     result = run(command, "--help")
     assert result.exit_code == 0

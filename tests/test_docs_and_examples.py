@@ -166,3 +166,13 @@ def test_ready_made_ci_files() -> None:
     assert "- id: iptarget-validate" in hooks
     assert "entry: iptarget validate" in hooks
     assert "pass_filenames: false" in hooks
+
+
+def test_readme_init_is_real_output(
+    run: Run, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    for command in ("iptarget init my-targets", "iptarget validate --dir my-targets"):
+        result = run(*shlex.split(command)[1:])
+        assert result.exit_code == 0, result.output
+        assert console_block(command) == result.stdout.rstrip("\n")

@@ -300,6 +300,65 @@ def check(
     return ExitCode.CHECK_FAILED if failing else ExitCode.OK
 
 
+class SchemaKind(enum.StrEnum):
+    """The file kinds ``schema`` describes (models.SCHEMA_KINDS)."""
+
+    METRICS = "metrics"
+    REGIONS = "regions"
+    POLICY = "policy"
+    ACTUALS = "actuals"
+
+
+@app.command()
+@handle_errors
+def schema(
+    kind: Annotated[
+        SchemaKind | None,
+        typer.Argument(help="One file kind; without it, all four in one JSON object."),
+    ] = None,
+    write: Annotated[
+        bool,
+        typer.Option(
+            "--write", help="Write all four to <dir>/schema/<kind>.json instead of printing."
+        ),
+    ] = False,
+    directory: DirOption = DEFAULT_DIR,
+) -> int:
+    """Print the JSON Schema of a file kind, for editors that check TOML as you type."""
+    from iptarget import render
+
+    if write:
+        from iptarget import store
+
+        render.print_written(store.write_schemas(directory))
+        return ExitCode.OK
+    kinds = [kind] if kind is not None else list(SchemaKind)
+    render.print_schemas([kind.value for kind in kinds], one=kind is not None)
+    return ExitCode.OK
+
+
+@app.command()
+@handle_errors
+def init(
+    path: Annotated[
+        Path | None,
+        typer.Argument(
+            metavar="[DIR]",
+            help="The directory to make (the same as --dir).",
+            show_default=False,
+        ),
+    ] = None,
+    directory: DirOption = DEFAULT_DIR,
+) -> int:
+    """Make a new target directory with commented example files that validate."""
+    from iptarget import render, store
+
+    if path is not None and directory not in (path, DEFAULT_DIR):
+        raise UserError.single("DIR", "", f"give the directory once: {path} or --dir {directory}")
+    render.print_written(store.init(path or directory))
+    return ExitCode.OK
+
+
 def main() -> None:
     """The ``iptarget`` console script."""
     # A command lives a few seconds and makes no reference cycles worth collecting, while

@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import datetime
+import json
 from collections.abc import Mapping
 from dataclasses import dataclass
-from typing import Annotated, Literal, NamedTuple
+from typing import Annotated, Any, Literal, NamedTuple
 
 from pydantic import BaseModel, ConfigDict, Field, PlainSerializer, PlainValidator
-from pydantic.json_schema import WithJsonSchema
+from pydantic.json_schema import GenerateJsonSchema, JsonSchemaValue, WithJsonSchema
+from pydantic_core import core_schema
 
 from iptarget.periods import Period, parse_period
 
@@ -18,7 +20,14 @@ PeriodField = Annotated[
     Period,
     PlainValidator(parse_period),
     PlainSerializer(str),
-    WithJsonSchema({"type": ["integer", "string"], "description": "a period"}),
+    WithJsonSchema(
+        {
+            "type": ["integer", "string"],
+            "pattern": r"^\d{4}(-([Hh][12]|[Qq][1-4]|0[1-9]|1[0-2]))?$",
+            "description": "A year (2019 or '2019'), half ('2019-H1'), quarter ('2019-Q3') "
+            "or month ('2019-03').",
+        }
+    ),
 ]
 
 #: The goal keys of a target (SPEC 1), exactly one of which a target has.
@@ -49,15 +58,25 @@ class _Model(BaseModel):
 class Metric(_Model):
     """What is measured (``[metric.<id>]`` in metrics.toml)."""
 
-    name: str
-    unit: str | None = None
-    decimals: int | None = Field(None, ge=0, le=12)
-    min: float | None = None
-    max: float | None = None
-    trend: Literal["compound", "linear"] = "compound"
-    numerator: Id | None = None
-    denominator: Id | None = None
-    scale: float | None = Field(None, gt=0)
+    name: str = Field(description="What is measured, in any language.")
+    unit: str | None = Field(None, description="Shown beside values, such as 'applications'.")
+    decimals: int | None = Field(
+        None, ge=0, le=12, description="Display precision (default: 0 for whole numbers, else 2)."
+    )
+    min: float | None = Field(None, description="The lowest value allowed; below it is an error.")
+    max: float | None = Field(None, description="The highest value allowed; above it is an error.")
+    trend: Literal["compound", "linear"] = Field(
+        "compound", description="How the metric grows: by a rate (compound) or by steps (linear)."
+    )
+    numerator: Id | None = Field(
+        None, description="For a ratio metric: the metric divided (needs denominator)."
+    )
+    denominator: Id | None = Field(
+        None, description="For a ratio metric: the metric divided by (needs numerator)."
+    )
+    scale: float | None = Field(
+        None, gt=0, description="For a ratio: value = numerator / denominator * scale (default 1)."
+    )
 
     @property
     def is_ratio(self) -> bool:
@@ -92,51 +111,67 @@ class Metric(_Model):
 class MetricsFile(_Model):
     """metrics.toml."""
 
-    metric: dict[Id, Metric] = {}
+    metric: dict[Id, Metric] = Field({}, description="One [metric.<id>] table per metric.")
 
 
 class Region(_Model):
     """Where a metric is measured (``[region.<id>]`` in regions.toml)."""
 
-    name: str
-    parent: Id | None = None
+    name: str = Field(description="The region's name, in any language.")
+    parent: Id | None = Field(None, description="The id of the region this one lies in.")
 
 
 class RegionsFile(_Model):
     """regions.toml."""
 
-    region: dict[Id, Region] = {}
+    region: dict[Id, Region] = Field({}, description="One [region.<id>] table per region.")
 
 
 class Policy(_Model):
     """The ``[policy]`` table of a policy file: the document the targets come from."""
 
-    title: str
-    issuer: str | None = None
-    issued: datetime.date | None = None
-    source: str | None = None
-    region: Id | None = None
+    title: str = Field(description="The policy document's title.")
+    issuer: str | None = Field(None, description="Who issued the document.")
+    issued: datetime.date | None = Field(None, description="When it was issued (a TOML date).")
+    source: str | None = Field(None, description="Where it was published: a citation or address.")
+    region: Id | None = Field(None, description="The region of targets that name none.")
 
 
 class Target(_Model):
     """One ``[[target]]`` of a policy file."""
 
-    id: Id
-    title: str
-    metric: Id
-    region: Id | None = None
-    deadline: PeriodField
-    baseline: PeriodField | None = None
-    baseline_value: float | None = None
-    start: PeriodField | None = None
-    strict: bool = False
-    at_least: float | None = None
-    at_most: float | None = None
-    factor: float | None = Field(None, gt=0)
-    increase: float | None = Field(None, gt=0)
-    increase_pct: float | None = Field(None, gt=0)
-    decrease: float | None = Field(None, gt=0)
-    decrease_pct: float | None = Field(None, gt=0, le=100)
+    id: Id = Field(description="Unique across the whole target directory.")
+    title: str = Field(description="The target as the policy words it.")
+    metric: Id = Field(description="The id of the metric in metrics.toml.")
+    region: Id | None = Field(None, description="The region's id (default: the policy's).")
+    deadline: PeriodField = Field(description="The period by which the goal is to be reached.")
+    baseline: PeriodField | None = Field(
+        None, description="The period a relative goal (factor, increase...) is relative to."
+    )
+    baseline_value: float | None = Field(
+        None, description="The baseline value when the policy states it."
+    )
+    start: PeriodField | None = Field(
+        None, description="For at_least/at_most: the period progress is measured from."
+    )
+    strict: bool = Field(
+        False, description="True for 'more than' / 'less than': the target value itself fails."
+    )
+    at_least: float | None = Field(None, description="Goal: reach at least this value.")
+    at_most: float | None = Field(None, description="Goal: stay at or below this value.")
+    factor: float | None = Field(None, gt=0, description="Goal: the baseline value times this.")
+    increase: float | None = Field(
+        None, gt=0, description="Goal: the baseline value plus this amount."
+    )
+    increase_pct: float | None = Field(
+        None, gt=0, description="Goal: the baseline value plus this percentage."
+    )
+    decrease: float | None = Field(
+        None, gt=0, description="Goal: the baseline value minus this amount."
+    )
+    decrease_pct: float | None = Field(
+        None, gt=0, le=100, description="Goal: the baseline value minus this percentage."
+    )
 
     @property
     def goal(self) -> tuple[str, float]:
@@ -193,26 +228,28 @@ class Target(_Model):
 class PolicyFile(_Model):
     """policies/<name>.toml."""
 
-    policy: Policy
-    target: list[Target] = []
+    policy: Policy = Field(description="The document the targets come from.")
+    target: list[Target] = Field([], description="The targets, each a [[target]] table.")
 
 
 class Actual(_Model):
     """One ``[[actual]]``: a published figure."""
 
-    metric: Id
-    region: Id
-    period: PeriodField
-    value: float
-    source: str | None = None
-    note: str | None = None
-    recorded: datetime.date | None = None
+    metric: Id = Field(description="The id of the metric in metrics.toml.")
+    region: Id = Field(description="The id of the region in regions.toml.")
+    period: PeriodField = Field(description="The period the figure is for.")
+    value: float = Field(description="The figure as published, a finite number.")
+    source: str | None = Field(None, description="Where it was published: a citation or address.")
+    note: str | None = Field(None, description="A remark, such as how the period was chosen.")
+    recorded: datetime.date | None = Field(
+        None, description="When it was recorded (set by add-actual)."
+    )
 
 
 class ActualsFile(_Model):
     """actuals/<region>.toml."""
 
-    actual: list[Actual] = []
+    actual: list[Actual] = Field([], description="The figures, each an [[actual]] table.")
 
 
 class Value(NamedTuple):
@@ -284,3 +321,43 @@ def parts_of(metrics: Mapping[str, Metric], metric_id: str) -> set[str]:
         seen.add(current)
         pending.extend(part for part in (metric.numerator, metric.denominator) if part)
     return seen
+
+
+#: The file kinds ``iptarget schema`` describes, with the file each describes.
+SCHEMA_KINDS: dict[str, tuple[type[BaseModel], str]] = {
+    "metrics": (MetricsFile, "metrics.toml"),
+    "regions": (RegionsFile, "regions.toml"),
+    "policy": (PolicyFile, "policies/<name>.toml"),
+    "actuals": (ActualsFile, "actuals/<region>.toml"),
+}
+
+
+class _TomlSchema(GenerateJsonSchema):
+    """JSON Schema for TOML: TOML has no null, so an optional key is just a key."""
+
+    def nullable_schema(self, schema: core_schema.NullableSchema) -> JsonSchemaValue:
+        return self.generate_inner(schema["schema"])
+
+    def dict_schema(self, schema: core_schema.DictSchema) -> JsonSchemaValue:
+        generated = super().dict_schema(schema)
+        if "patternProperties" in generated:  # [metric.<id>]: an id that breaks the rule
+            generated["additionalProperties"] = False
+        return generated
+
+    def default_schema(self, schema: core_schema.WithDefaultSchema) -> JsonSchemaValue:
+        generated = super().default_schema(schema)
+        if generated.get("default", ...) is None:
+            del generated["default"]
+        return generated
+
+
+def json_schema(kind: str) -> dict[str, Any]:
+    """The JSON Schema of one file kind, for editors (Taplo's ``#:schema``) and readers."""
+    model, file = SCHEMA_KINDS[kind]
+    schema = model.model_json_schema(schema_generator=_TomlSchema)
+    return {"title": f"iptarget {file}", **{k: v for k, v in schema.items() if k != "title"}}
+
+
+def schema_text(kind: str) -> str:
+    """The JSON Schema of one file kind as the text of a ``.json`` file."""
+    return json.dumps(json_schema(kind), indent=2, ensure_ascii=False) + "\n"

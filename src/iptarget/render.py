@@ -25,6 +25,8 @@ from iptarget.evaluate import (
 from iptarget.models import Directory, Metric
 
 if TYPE_CHECKING:
+    from pathlib import Path
+
     from rich.console import Console
     from rich.text import Text
 
@@ -80,6 +82,20 @@ def print_counts(root: object, directory: Directory) -> None:
         f"{len(directory.policies)} policies with {targets} targets, "
         f"{directory.actual_count} actuals and {derived} derived values; no problems"
     )
+
+
+def print_written(paths: Sequence[Path]) -> None:
+    """The files a command wrote, one per line."""
+    for path in paths:
+        sys.stdout.write(f"wrote {path}\n")
+
+
+def print_schemas(kinds: Sequence[str], one: bool) -> None:
+    """One file kind's JSON Schema, or an object of every kind's."""
+    from iptarget.models import json_schema
+
+    document = json_schema(kinds[0]) if one else {kind: json_schema(kind) for kind in kinds}
+    sys.stdout.write(json.dumps(document, indent=2, ensure_ascii=False) + "\n")
 
 
 # -- numbers ---------------------------------------------------------------------------

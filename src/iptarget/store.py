@@ -21,6 +21,7 @@ from pydantic import BaseModel, TypeAdapter, ValidationError
 from iptarget.errors import Problem, UserError, unknown
 from iptarget.models import (
     ID_PATTERN,
+    SCHEMA_KINDS,
     Actual,
     Directory,
     Key,
@@ -31,6 +32,7 @@ from iptarget.models import (
     Target,
     Value,
     ValueTable,
+    schema_text,
 )
 from iptarget.periods import Period, parse_period
 from iptarget.values import (
@@ -42,6 +44,8 @@ from iptarget.values import (
 
 # difflib, tempfile and tomli_w are imported where they are used: reading needs none of them.
 M = TypeVar("M", bound=BaseModel)
+#: Where ``init`` and ``schema --write`` put the JSON Schemas, inside the target directory.
+SCHEMA_DIR = "schema"
 _ID = re.compile(ID_PATTERN)
 _ID_RULE = (
     "not a valid id (lower-case letters, digits, '_' and '-', starting with a letter or digit)"
@@ -644,9 +648,17 @@ def dump_actuals(actuals: list[Actual]) -> str:
 
 
 def _write_actuals(path: Path, actuals: list[Actual]) -> None:
+    """Write an actuals file whole, with the ``#:schema`` line when the directory has one."""
+    header = ""
+    if (path.parent.parent / SCHEMA_DIR / "actuals.json").is_file():
+        header = f"{ACTUALS_SCHEMA_LINE}\n"
     with _writing(path):
         path.parent.mkdir(exist_ok=True)
-        write_atomic(path, dump_actuals(actuals).encode("utf-8"))
+        write_atomic(path, (header + dump_actuals(actuals)).encode("utf-8"))
+
+
+#: The first line of an actuals file in a directory with schemas, for Taplo-based editors.
+ACTUALS_SCHEMA_LINE = f"#:schema ../{SCHEMA_DIR}/actuals.json"
 
 
 @contextlib.contextmanager
@@ -748,3 +760,55 @@ def append_report(path: Path, text: str) -> None:
     """Append to a report file such as GitHub's step summary."""
     with _writing(path), path.open("a", encoding="utf-8") as file:
         file.write(text)
+
+
+# -- new directories and schemas ----------------------------------------------------------
+
+
+def write_schemas(root: Path) -> list[Path]:
+    """Write the JSON Schema of every file kind to ``<root>/schema/<kind>.json``."""
+    if not root.is_dir():
+        raise UserError.single(str(root), "", "no target directory here (give --dir)")
+    folder = root / SCHEMA_DIR
+    with _writing(folder):
+        folder.mkdir(exist_ok=True)
+    written = []
+    for kind in SCHEMA_KINDS:
+        path = folder / f"{kind}.json"
+        with _writing(path):
+            write_atomic(path, schema_text(kind).encode("utf-8"))
+        written.append(path)
+    return written
+
+
+def init(root: Path) -> list[Path]:
+    """A new target directory with commented example files that validate; nothing else.
+
+    The files are made in a temporary directory beside ``root`` and moved into place in
+    one rename, so a failure leaves nothing behind, and an existing directory with
+    anything in it is refused.
+    """
+    import shutil
+    import tempfile
+    from importlib.resources import as_file, files
+
+    if root.exists() and (not root.is_dir() or any(root.iterdir())):
+        raise UserError.single(
+            str(root), "", "already exists and is not empty; init makes a new target directory"
+        )
+    parent = root.absolute().parent
+    with _writing(root):
+        parent.mkdir(parents=True, exist_ok=True)
+        work = Path(tempfile.mkdtemp(dir=parent, prefix=f".{root.name}."))
+        try:
+            with as_file(files("iptarget") / "starter") as starter:
+                shutil.copytree(starter, work, dirs_exist_ok=True)
+            (work / "actuals").mkdir()
+            write_schemas(work)
+            if root.exists():
+                root.rmdir()  # empty, as checked above
+            work.rename(root)
+        except BaseException:
+            shutil.rmtree(work, ignore_errors=True)
+            raise
+    return sorted(path for path in root.rglob("*") if path.is_file())
