@@ -1,13 +1,14 @@
-"""The CLI runner fixture: a pinned width, no colour, no IPTARGET_DIR from outside."""
+"""Fixtures: the CLI runner (pinned width, no colour, no IPTARGET_DIR) and a small directory."""
 
 from __future__ import annotations
 
 from collections.abc import Mapping
+from pathlib import Path
 
 import pytest
 from typer.testing import CliRunner, Result
 
-from helpers import ENV, Run
+from helpers import ENV, FACTOR_2, Run, actuals, policy, write_dir
 from iptarget.cli import app
 
 
@@ -20,3 +21,11 @@ def run() -> Run:
         return runner.invoke(app, list(args), env={**ENV, **(env or {})}, catch_exceptions=False)
 
     return invoke
+
+
+@pytest.fixture
+def root(tmp_path: Path) -> Path:
+    """A small directory: one 'double 2014 by 2020' target and one figure, 150 in 2018."""
+    return write_dir(
+        tmp_path / "targets", {"p": policy(FACTOR_2)}, {"r": actuals("apps", "r", {"2018": 150})}
+    )

@@ -94,3 +94,8 @@ def actuals(metric: str, region: str, values: Mapping[str, float]) -> str:
 
 Run = Callable[..., Result]
 """The ``run`` fixture: invoke the CLI with arguments and, optionally, environment."""
+
+
+def snapshot(root: Path) -> dict[str, bytes]:
+    """Every file under ``root`` and its bytes: to show that a command changed nothing."""
+    return {str(path): path.read_bytes() for path in sorted(root.rglob("*")) if path.is_file()}

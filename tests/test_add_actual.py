@@ -13,23 +13,12 @@ import pytest
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
-from helpers import FACTOR_2, Run, actuals, policy, write_dir
+from helpers import FACTOR_2, Run, actuals, policy, snapshot, write_dir
 from iptarget import store
 from iptarget.periods import Period
 from iptarget.values import parse_figure
 
 TODAY = datetime.date.today()
-
-
-@pytest.fixture
-def root(tmp_path: Path) -> Path:
-    return write_dir(
-        tmp_path / "targets", {"p": policy(FACTOR_2)}, {"r": actuals("apps", "r", {"2018": 150})}
-    )
-
-
-def snapshot(root: Path) -> dict[str, bytes]:
-    return {str(path): path.read_bytes() for path in sorted(root.rglob("*")) if path.is_file()}
 
 
 def recorded(root: Path, region: str = "r") -> list[dict[str, object]]:

@@ -298,7 +298,17 @@ def test_a_user_error_in_a_real_process_has_no_traceback(tmp_path: Path) -> None
     assert "Traceback" not in result.stderr
 
 
-COMMANDS = ["status", "show", "validate", "add-actual", "check", "schema", "init"]
+COMMANDS = [
+    "status",
+    "show",
+    "validate",
+    "add-actual",
+    "check",
+    "schema",
+    "init",
+    "import",
+    "export",
+]
 
 
 def test_every_command_and_option_has_help() -> None:

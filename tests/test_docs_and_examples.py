@@ -176,3 +176,14 @@ def test_readme_init_is_real_output(
         result = run(*shlex.split(command)[1:])
         assert result.exit_code == 0, result.output
         assert console_block(command) == result.stdout.rstrip("\n")
+
+
+def test_readme_import_is_real_output(
+    run: Run, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    shutil.copytree(TARGETS, tmp_path / "targets")
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "figures.csv").write_text(console_block("cat figures.csv") + "\n")
+    result = run("import", "figures.csv")
+    assert result.exit_code == 2
+    assert console_block("iptarget import figures.csv") == result.stderr.rstrip("\n")

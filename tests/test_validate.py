@@ -10,7 +10,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from helpers import METRICS, REGIONS, Run, actuals, policy, write_dir
+from helpers import METRICS, REGIONS, Run, actuals, policy, snapshot, write_dir
 from iptarget import store
 
 TARGET = """
@@ -416,10 +416,6 @@ CASES: list[tuple[str, dict[str, str | bytes], str, str, str]] = [
 
 def good_dir(root: Path) -> Path:
     return write_dir(root, {"p": GOOD_POLICY}, {"r": GOOD_ACTUALS})
-
-
-def snapshot(root: Path) -> dict[str, bytes]:
-    return {str(path): path.read_bytes() for path in sorted(root.rglob("*")) if path.is_file()}
 
 
 def test_the_good_directory_validates(tmp_path: Path, run: Run) -> None:

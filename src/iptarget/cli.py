@@ -18,7 +18,6 @@ P = ParamSpec("P")
 
 app = typer.Typer(
     no_args_is_help=True,
-    add_completion=False,
     pretty_exceptions_enable=False,
 )
 
@@ -53,6 +52,21 @@ AsOfOption = Annotated[
     ),
 ]
 DEFAULT_DIR = Path("targets")
+
+
+def _completer(kind: str) -> Callable[[typer.Context, str], list[str]]:
+    """Complete the ids of one kind from the directory given so far (--dir, else default)."""
+
+    def complete(ctx: typer.Context, incomplete: str) -> list[str]:
+        import os
+
+        from iptarget import store
+
+        given = ctx.params.get("directory")
+        root = Path(given or os.environ.get("IPTARGET_DIR") or DEFAULT_DIR)
+        return [name for name in store.ids(root, kind) if name.startswith(incomplete)]
+
+    return complete
 
 
 def handle_errors(command: Callable[P, int]) -> Callable[P, None]:
@@ -115,13 +129,18 @@ def status(
     directory: DirOption = DEFAULT_DIR,
     region: Annotated[
         list[str] | None,
-        typer.Option(help="Only targets in this region (an id; repeatable).", show_default=False),
+        typer.Option(
+            help="Only targets in this region (an id; repeatable).",
+            show_default=False,
+            autocompletion=_completer("region"),
+        ),
     ] = None,
     policy: Annotated[
         list[str] | None,
         typer.Option(
             help="Only targets of this policy file, by its name without .toml (repeatable).",
             show_default=False,
+            autocompletion=_completer("policy"),
         ),
     ] = None,
     statuses: Annotated[
@@ -158,7 +177,12 @@ def status(
 @handle_errors
 def show(
     target_id: Annotated[
-        str, typer.Argument(help="The id of the target to explain.", show_default=False)
+        str,
+        typer.Argument(
+            help="The id of the target to explain.",
+            show_default=False,
+            autocompletion=_completer("target"),
+        ),
     ],
     directory: DirOption = DEFAULT_DIR,
     as_of: AsOfOption = None,
@@ -199,8 +223,18 @@ def validate(directory: DirOption = DEFAULT_DIR) -> int:
 @app.command("add-actual")
 @handle_errors
 def add_actual(
-    metric: Annotated[str, typer.Argument(help="The metric's id.", show_default=False)],
-    region: Annotated[str, typer.Argument(help="The region's id.", show_default=False)],
+    metric: Annotated[
+        str,
+        typer.Argument(
+            help="The metric's id.", show_default=False, autocompletion=_completer("metric")
+        ),
+    ],
+    region: Annotated[
+        str,
+        typer.Argument(
+            help="The region's id.", show_default=False, autocompletion=_completer("region")
+        ),
+    ],
     period: Annotated[
         str,
         typer.Argument(
@@ -298,6 +332,57 @@ def check(
             markdown = render.status_markdown(evaluations, loaded, date)
             store.append_report(Path(summary), f"## iptarget check\n\n{markdown}\n")
     return ExitCode.CHECK_FAILED if failing else ExitCode.OK
+
+
+@app.command("import")
+@handle_errors
+def import_csv(
+    file: Annotated[
+        Path,
+        typer.Argument(
+            help="A CSV file with a header: metric, region, period, value, and optionally "
+            "source and note; comma or semicolon separated.",
+            dir_okay=False,
+            show_default=False,
+        ),
+    ],
+    replace: Annotated[
+        bool, typer.Option("--replace", help="Replace figures already recorded for a period.")
+    ] = False,
+    dry_run: Annotated[
+        bool, typer.Option("--dry-run", help="Check every row and show what would change.")
+    ] = False,
+    directory: DirOption = DEFAULT_DIR,
+) -> int:
+    """Record the figures of a CSV file: all of them, or none if any row is wrong."""
+    from iptarget import render, store
+
+    rows = store.read_csv(file)
+    imported = store.import_figures(directory, rows, replace, datetime.date.today(), dry_run)
+    render.print_imported(imported, rows.skipped, dry_run)
+    return ExitCode.OK
+
+
+@app.command()
+@handle_errors
+def export(
+    output: Annotated[
+        Path | None,
+        typer.Option(
+            "--output", "-o", help="Write to this file instead of printing.", dir_okay=False
+        ),
+    ] = None,
+    directory: DirOption = DEFAULT_DIR,
+) -> int:
+    """Print every value, recorded and derived, as CSV for spreadsheets and pandas."""
+    from iptarget import render, store
+
+    text = render.values_csv(store.load(directory))
+    if output is None:
+        typer.echo(text, nl=False)
+    else:
+        store.write_report(output, text)
+    return ExitCode.OK
 
 
 class SchemaKind(enum.StrEnum):

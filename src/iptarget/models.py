@@ -263,6 +263,7 @@ class Value(NamedTuple):
     value: float
     derived: bool = False
     source: str | None = None
+    note: str | None = None
 
 
 Key = tuple[str, str]

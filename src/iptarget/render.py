@@ -11,6 +11,7 @@ import sys
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
+from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
 from iptarget.errors import Problem
@@ -30,7 +31,7 @@ if TYPE_CHECKING:
     from rich.console import Console
     from rich.text import Text
 
-    from iptarget.store import Recorded
+    from iptarget.store import Imported, Recorded
 
 # rich is imported inside the functions that draw for a terminal: JSON, CSV and markdown
 # output, the formats scripts read, start without it.
@@ -418,7 +419,7 @@ def status_csv(evaluations: Sequence[Evaluation]) -> str:
     rows = [_flatten(evaluation_json(evaluation)) for evaluation in evaluations]
     fields = csv_fields()
     buffer = io.StringIO()
-    writer = csv.writer(buffer, lineterminator="\n")
+    writer = csv.writer(buffer)  # RFC 4180: CRLF, and a field with \r or \n in it is quoted
     writer.writerow(fields)
     for row in rows:
         writer.writerow([_csv_cell(row[field]) for field in fields])
@@ -635,6 +636,58 @@ def print_recorded(
     styles = [STYLES[evaluation.status] for evaluation in after]
     columns = (Column("target"), Column(""), Column("status"))
     _print_lines(out, grid(columns, rows, styles, terminal=out.is_terminal))
+
+
+def print_imported(imported: Imported, skipped: int, dry_run: bool) -> None:
+    """What ``import`` wrote (or would write): counts per file, and every replaced figure."""
+    out = console()
+    files: dict[str, list[int]] = {}
+    for change in imported.changes:
+        counts = files.setdefault(change.path, [0, 0])
+        counts[change.replaced is not None] += 1
+        if change.replaced is not None:
+            actual, metric = change.actual, imported.after.metrics[change.actual.metric]
+            old = number(change.replaced.value, metric, unit=True)
+            new = number(actual.value, metric, unit=True)
+            verb = "would replace" if dry_run else "replaced"
+            what = f"{actual.metric} {actual.region} {actual.period}"
+            out.print(f"{verb} {what}: {old} -> {new}", soft_wrap=True)
+    for path, (added, replaced) in files.items():
+        out.print(f"{path}: {added} added, {replaced} replaced", soft_wrap=True)
+    added = sum(counts[0] for counts in files.values())
+    replaced = sum(counts[1] for counts in files.values())
+    summary = f"{added} added, {replaced} replaced in {len(files)} files"
+    if skipped:
+        summary += f"; {skipped} derived rows skipped"
+    out.print(summary + ("; nothing written (--dry-run)" if dry_run else ""), soft_wrap=True)
+
+
+def values_csv(directory: Directory) -> str:
+    """Every value, recorded and derived, one row each, for spreadsheets and pandas."""
+    buffer = io.StringIO()
+    writer = csv.writer(buffer)  # RFC 4180: CRLF, and a field with \r or \n in it is quoted
+    writer.writerow(["metric", "region", "period", "value", "derived", "source", "note"])
+    for (metric, region), periods in sorted(directory.values.items()):
+        for period in sorted(periods):
+            value = periods[period]
+            writer.writerow(
+                [
+                    metric,
+                    region,
+                    str(period),
+                    exact(value.value),
+                    "true" if value.derived else "false",
+                    value.source or "",
+                    value.note or "",
+                ]
+            )
+    return buffer.getvalue()
+
+
+def exact(value: float) -> str:
+    """A float in plain decimal digits that read back as the same float (no exponent)."""
+    text = format(Decimal(repr(value)), "f")
+    return text.removesuffix(".0") if text.endswith(".0") else text
 
 
 # -- check -----------------------------------------------------------------------------------

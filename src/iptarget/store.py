@@ -490,6 +490,40 @@ class Recorded:
     after: Directory
 
 
+@dataclass(frozen=True)
+class NewFigure:
+    """A figure as given on the command line or in a CSV row, not yet checked."""
+
+    metric: str
+    region: str
+    period: str
+    value: str
+    source: str | None = None
+    note: str | None = None
+
+
+@dataclass(frozen=True)
+class Change:
+    """One figure written: the file, the new actual and the one it replaced, if any."""
+
+    path: str
+    actual: Actual
+    replaced: Actual | None
+
+
+@dataclass(frozen=True)
+class Imported:
+    """What ``import_figures`` did (or, in a dry run, would do)."""
+
+    changes: list[Change]
+    before: Directory
+    after: Directory
+
+
+FieldIssue = tuple[str, str]
+"""Something wrong with one field of a new figure: (field, message)."""
+
+
 def record(root: Path, figure: NewFigure, replace: bool, today: datetime.date) -> Recorded:
     """Add one figure to ``actuals/<region>.toml``, or replace one, under an exclusive lock.
 
@@ -499,29 +533,101 @@ def record(root: Path, figure: NewFigure, replace: bool, today: datetime.date) -
     """
     reader = _reader(root)
     with _locked(root), _reading():
-        before = reader.read()
-        if reader.problems:
-            fix = Problem(str(root), "", "does not validate; fix these first (iptarget validate):")
-            raise UserError([fix, *reader.problems])
-        actual, problems = _parse_new(figure, today)
-        problems.extend(_check_new(figure, actual, before, today))
-        if problems or actual is None:
-            raise UserError(problems)
-        target, replaced = str(root / "actuals" / f"{actual.region}.toml"), None
-        if _recorded(before.values, actual) is not None:
-            target, replaced = _find(reader.files, target, actual)
-        if replaced is not None and not replace:
-            source = f" (source: {replaced.source})" if replaced.source else ""
+        before = _read_valid(reader, root)
+        actual, issues = _new_actual(figure, before, today)
+        if issues or actual is None:
+            raise UserError([Problem(field.upper(), "", message) for field, message in issues])
+        (change,) = _changes(reader, root, before, [actual])
+        if change.replaced is not None and not replace:
+            source = f" (source: {change.replaced.source})" if change.replaced.source else ""
             raise UserError.single(
-                target,
+                change.path,
                 _actual_where(actual.metric, actual.region, str(actual.period)),
-                f"already recorded: {replaced.value:g}{source}; add --replace to change it",
+                f"already recorded: {change.replaced.value:g}{source}; add --replace to change it",
             )
-        in_file = [old for old in reader.files.get(target, []) if old is not replaced]
-        _write_actuals(Path(target), [*in_file, actual])
-    values = _with_figure(before, actual)
-    count = before.actual_count + (replaced is None)
-    return Recorded(target, actual, replaced, before, replace_values(before, values, count))
+        _write_changes(reader, [change])
+    after = _after(before, [change])
+    return Recorded(change.path, actual, change.replaced, before, after)
+
+
+def import_figures(
+    root: Path, csv_rows: CsvRows, replace: bool, today: datetime.date, dry_run: bool = False
+) -> Imported:
+    """Record many figures (CSV rows, each with its line number) all together or not at all.
+
+    Every row is checked first, against the directory and against the other rows; any
+    problem, named ``source: line N: field: message``, stops the import before anything is
+    written. Each file is then written as ``record`` writes one, under the same lock.
+    """
+    reader = _reader(root)
+    with _locked(root), _reading():
+        before = _read_valid(reader, root)
+        problems = list(csv_rows.problems)
+        actuals: list[Actual] = []
+        lines: dict[tuple[str, str, Period], int] = {}
+        for line, figure in csv_rows.figures:
+            actual, issues = _new_actual(figure, before, today)
+            if actual is not None and not issues:
+                key = (actual.metric, actual.region, actual.period)
+                existing = _recorded(before.values, actual)
+                if key in lines:
+                    issues.append(("period", f"{actual.period} is also on line {lines[key]}"))
+                elif existing is not None and not replace:
+                    issues.append(
+                        (
+                            "period",
+                            f"{actual.period} is already recorded ({existing.value:g}); "
+                            "add --replace to change it",
+                        )
+                    )
+                lines.setdefault(key, line)
+                actuals.append(actual)
+            for field, message in issues:
+                problems.append(Problem(csv_rows.path, f"line {line}", f"{field}: {message}"))
+        if problems:
+            raise UserError(sorted(problems, key=lambda problem: int(problem.where[5:])))
+        changes = _changes(reader, root, before, actuals)
+        if not dry_run:
+            _write_changes(reader, changes)
+    return Imported(changes, before, _after(before, changes))
+
+
+def _read_valid(reader: _Reader, root: Path) -> Directory:
+    """The directory, which must validate before anything is written into it."""
+    directory = reader.read()
+    if reader.problems:
+        fix = Problem(str(root), "", "does not validate; fix these first (iptarget validate):")
+        raise UserError([fix, *reader.problems])
+    return directory
+
+
+def _changes(reader: _Reader, root: Path, before: Directory, actuals: list[Actual]) -> list[Change]:
+    """Where each new figure goes: over the figure it replaces, else actuals/<region>.toml."""
+    changes = []
+    for actual in actuals:
+        path, replaced = str(root / "actuals" / f"{actual.region}.toml"), None
+        if _recorded(before.values, actual) is not None:
+            path, replaced = _find(reader.files, path, actual)
+        changes.append(Change(path, actual, replaced))
+    return changes
+
+
+def _write_changes(reader: _Reader, changes: list[Change]) -> None:
+    """Write each file the changes touch, whole and atomically, with the rest of its figures."""
+    by_path: dict[str, list[Change]] = {}
+    for change in changes:
+        by_path.setdefault(change.path, []).append(change)
+    for path, here in by_path.items():
+        replaced = {id(change.replaced) for change in here if change.replaced is not None}
+        kept = [old for old in reader.files.get(path, []) if id(old) not in replaced]
+        _write_actuals(Path(path), [*kept, *(change.actual for change in here)])
+
+
+def _after(before: Directory, changes: list[Change]) -> Directory:
+    """The directory once the changes are written, without reading it again."""
+    added = sum(change.replaced is None for change in changes)
+    values = _with_figures(before, [change.actual for change in changes])
+    return replace_values(before, values, before.actual_count + added)
 
 
 def _recorded(values: ValueTable, actual: Actual) -> Value | None:
@@ -532,66 +638,71 @@ def _recorded(values: ValueTable, actual: Actual) -> Value | None:
 
 def _find(files: Mapping[str, list[Actual]], first: str, actual: Actual) -> tuple[str, Actual]:
     """The file and entry that record the figure's period: in ``first``, else in any file."""
+    key = (actual.metric, actual.region, actual.period)
     for path in [first, *files]:
         for old in files.get(path, []):
-            if (old.metric, old.region, old.period) == (
-                actual.metric,
-                actual.region,
-                actual.period,
-            ):
+            if (old.metric, old.region, old.period) == key:
                 return path, old
-    raise LookupError(f"no actual recorded for {actual.metric}, {actual.region}, {actual.period}")
+    raise LookupError(f"no actual recorded for {key}")
 
 
-def _with_figure(directory: Directory, actual: Actual) -> ValueTable:
-    """The value table with a figure recorded: its region's values derived again.
+def _with_figures(directory: Directory, actuals: list[Actual]) -> ValueTable:
+    """The value table with figures recorded: their regions' values derived again.
 
     Ratios are derived within a region, so the other regions' values stand as they are and
     recording a figure costs the same whatever the number of regions.
     """
-    region = actual.region
+    regions = {actual.region for actual in actuals}
     recorded: dict[Key, dict[Period, Value]] = {}
     values: dict[Key, Mapping[Period, Value]] = {}
     for key, periods in directory.values.items():
-        if key[1] != region:
+        if key[1] not in regions:
             values[key] = periods
         elif kept := {period: value for period, value in periods.items() if not value.derived}:
             recorded[key] = kept
-    figure = Value(actual.period, actual.value, False, actual.source)
-    recorded.setdefault((actual.metric, region), {})[actual.period] = figure
+    for actual in actuals:
+        figure = Value(actual.period, actual.value, False, actual.source, actual.note)
+        recorded.setdefault((actual.metric, actual.region), {})[actual.period] = figure
     values.update(derive_ratios(directory.metrics, recorded))
     return values
 
 
-@dataclass(frozen=True)
-class NewFigure:
-    """A figure as given on the command line, not yet checked."""
+def _new_actual(
+    figure: NewFigure, directory: Directory, today: datetime.date
+) -> tuple[Actual | None, list[FieldIssue]]:
+    """The figure as an Actual, and everything wrong with it, field by field.
 
-    metric: str
-    region: str
-    period: str
-    value: str
-    source: str | None = None
-    note: str | None = None
-
-
-def _parse_new(figure: NewFigure, today: datetime.date) -> tuple[Actual | None, list[Problem]]:
-    """The figure as an Actual, and every argument that is wrong, named by the argument."""
-    problems = []
-    for name, text in (("METRIC", figure.metric), ("REGION", figure.region)):
+    Malformed ids, periods and values; unknown metrics and regions; values outside the
+    metric's bounds; periods that have not ended.
+    """
+    issues: list[FieldIssue] = []
+    for name, text, known in (
+        ("metric", figure.metric, directory.metrics),
+        ("region", figure.region, directory.regions),
+    ):
         if not _ID.match(text):
-            problems.append(Problem(name, "", f"{text!r} is {_ID_RULE}"))
+            issues.append((name, f"{text!r} is {_ID_RULE}"))
+        elif text not in known:
+            issues.append((name, unknown(text, known, name)))
     period = value = None
     try:
         period = parse_period(figure.period)
     except ValueError as error:
-        problems.append(Problem("PERIOD", "", str(error)))
+        issues.append(("period", str(error)))
+    else:
+        if period.end > today:
+            message = f"{period} ends after today ({today}); record it once it has ended"
+            issues.append(("period", message))
     try:
         value = parse_figure(figure.value)
     except ValueError as error:
-        problems.append(Problem("VALUE", "", str(error)))
-    if problems or period is None or value is None:
-        return None, problems
+        issues.append(("value", str(error)))
+    else:
+        metric = directory.metrics.get(figure.metric)
+        if metric is not None and (reason := metric.out_of_bounds(value)):
+            issues.append(("value", reason))
+    if issues or period is None or value is None:
+        return None, issues
     actual = Actual(
         metric=figure.metric,
         region=figure.region,
@@ -601,33 +712,12 @@ def _parse_new(figure: NewFigure, today: datetime.date) -> tuple[Actual | None, 
         note=figure.note or None,
         recorded=today,
     )
-    return actual, problems
+    return actual, issues
 
 
 def replace_values(directory: Directory, values: ValueTable, actual_count: int) -> Directory:
     """The same directory with another value table."""
     return dataclasses.replace(directory, values=values, actual_count=actual_count)
-
-
-def _check_new(
-    figure: NewFigure, actual: Actual | None, directory: Directory, today: datetime.date
-) -> list[Problem]:
-    """What is wrong with a new figure given the directory: unknown ids, bounds, the future."""
-    problems = []
-    metric = directory.metrics.get(figure.metric)
-    if metric is None:
-        problems.append(Problem("METRIC", "", unknown(figure.metric, directory.metrics, "metric")))
-    elif actual is not None and (reason := metric.out_of_bounds(actual.value)):
-        problems.append(Problem("VALUE", "", reason))
-    if figure.region not in directory.regions:
-        message = unknown(figure.region, directory.regions, "region")
-        problems.append(Problem("REGION", "", message))
-    with contextlib.suppress(ValueError):
-        period = parse_period(figure.period)
-        if period.end > today:
-            message = f"{period} ends after today ({today}); record it once it has ended"
-            problems.append(Problem("PERIOD", "", message))
-    return problems
 
 
 def actual_table(actual: Actual) -> dict[str, Any]:
@@ -812,3 +902,116 @@ def init(root: Path) -> list[Path]:
             shutil.rmtree(work, ignore_errors=True)
             raise
     return sorted(path for path in root.rglob("*") if path.is_file())
+
+
+# -- CSV ---------------------------------------------------------------------------------------
+
+#: The columns ``import`` reads; ``derived`` is the column ``export`` adds (such rows are skipped).
+CSV_REQUIRED = ("metric", "region", "period", "value")
+CSV_COLUMNS = (*CSV_REQUIRED, "source", "note", "derived")
+
+
+@dataclass(frozen=True)
+class CsvRows:
+    """The rows of a CSV file as figures, by line; derived rows skipped; rows of a bad shape."""
+
+    path: str
+    figures: list[tuple[int, NewFigure]]
+    skipped: int
+    problems: list[Problem]
+
+
+def read_csv(path: Path) -> CsvRows:
+    """The figures of a CSV file with their line numbers, and how many derived rows it skipped.
+
+    The header names the columns (any order; metric, region, period and value required,
+    source and note optional). UTF-8 with or without a byte-order mark; separated by commas
+    or semicolons, whichever the header uses. A bad header stops here; a row of the wrong
+    shape is kept as a problem, to be reported with the problems of the other rows.
+    """
+    import csv
+    import io
+
+    display = str(path)
+    try:
+        text = path.read_bytes().decode("utf-8-sig")
+    except FileNotFoundError:
+        raise UserError.single(display, "", "file not found") from None
+    except UnicodeDecodeError as error:
+        raise UserError.single(display, "", f"not UTF-8 text (byte {error.start})") from None
+    except OSError as error:
+        raise UserError.single(display, "", f"cannot read: {error.strerror}") from None
+    first = text.split("\n", 1)[0]
+    delimiter = ";" if first.count(";") > first.count(",") else ","
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=True)
+    problems: list[Problem] = []
+    rows: list[tuple[int, NewFigure]] = []
+    skipped = 0
+    try:
+        header = [name.strip().lower() for name in next(reader, [])]
+        for name in header:
+            if name not in CSV_COLUMNS:
+                problems.append(
+                    Problem(display, "line 1", _unknown_key(name, CSV_COLUMNS, "column"))
+                )
+        for name in CSV_REQUIRED:
+            if name not in header:
+                problems.append(Problem(display, "line 1", f'the column "{name}" is missing'))
+        if len(set(header)) != len(header):
+            problems.append(Problem(display, "line 1", "a column is named twice"))
+        if problems:
+            raise UserError(problems)
+        line = reader.line_num
+        for cells in reader:
+            start, line = line + 1, reader.line_num
+            if not any(cell.strip() for cell in cells):
+                continue
+            if len(cells) != len(header):
+                message = f"{len(cells)} cells where the header has {len(header)} columns"
+                problems.append(Problem(display, f"line {start}", message))
+                continue
+            row = {name: cell.strip() for name, cell in zip(header, cells, strict=True)}
+            if row.get("derived", "").lower() in ("true", "1", "yes"):
+                skipped += 1
+                continue
+            figure = NewFigure(
+                row["metric"],
+                row["region"],
+                row["period"],
+                row["value"],
+                row.get("source") or None,
+                row.get("note") or None,
+            )
+            rows.append((start, figure))
+    except csv.Error as error:
+        problems.append(Problem(display, f"line {reader.line_num}", f"not valid CSV: {error}"))
+    if not rows and not skipped and not problems:
+        raise UserError.single(display, "", "no rows under the header")
+    return CsvRows(display, rows, skipped, problems)
+
+
+# -- shell completion ----------------------------------------------------------------------
+
+
+def ids(root: Path, kind: str) -> list[str]:
+    """The ids of one kind (metric, region, target, policy) for shell completion.
+
+    Read quickly and without checks, and never failing: a completion that cannot read the
+    directory offers nothing rather than an error in the middle of the user's typing.
+    """
+    found: list[str] = []
+    try:
+        if kind in ("metric", "region"):
+            table = toml_rs.loads((root / f"{kind}s.toml").read_text(encoding="utf-8"))
+            found = [key for key in table.get(kind, {}) if isinstance(key, str)]
+        elif kind == "policy":
+            found = [path.stem for path in (root / "policies").glob("*.toml")]
+        elif kind == "target":
+            for path in (root / "policies").glob("*.toml"):
+                with contextlib.suppress(OSError, ValueError):
+                    data = toml_rs.loads(path.read_text(encoding="utf-8"))
+                    targets = data.get("target", [])
+                    found += [t["id"] for t in targets if isinstance(t, dict) and "id" in t]
+    except (OSError, ValueError, AttributeError):
+        return []
+    return sorted(item for item in found if isinstance(item, str))

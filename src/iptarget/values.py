@@ -62,7 +62,7 @@ def recorded_table(actuals: Iterable[Actual]) -> dict[Key, dict[Period, Value]]:
     table: dict[Key, dict[Period, Value]] = defaultdict(dict)
     for actual in actuals:
         table[actual.metric, actual.region][actual.period] = Value(
-            actual.period, actual.value, False, actual.source
+            actual.period, actual.value, False, actual.source, actual.note
         )
     return table
 

@@ -1,0 +1,227 @@
+"""`iptarget import FILE.csv` and `iptarget export`: spreadsheets in, spreadsheets out."""
+
+from __future__ import annotations
+
+import csv
+import io
+import shutil
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from helpers import Run, actuals, snapshot, write_dir
+from iptarget import store
+
+EXAMPLE = Path(__file__).parent.parent / "targets"
+
+
+def write(path: Path, text: str, encoding: str = "utf-8") -> Path:
+    path.write_bytes(text.encode(encoding))
+    return path
+
+
+def test_import_records_every_row(root: Path, tmp_path: Path, run: Run) -> None:
+    data = write(
+        tmp_path / "figures.csv",
+        'metric,region,period,value,source\napps,r,2014,"7,812",Yearbook 2015\n'
+        "apps,s,2014,1.2万,Bulletin\nowned,r,2019-Q4,3,\n",
+    )
+    result = run("import", str(data), "--dir", str(root))
+    assert result.exit_code == 0, result.output
+    assert "3 added, 0 replaced in 2 files" in result.stdout
+    values = store.load(root).values
+    assert values["apps", "r"][next(iter(sorted(values["apps", "r"])))].value == 7812
+    assert [value.value for value in values["apps", "s"].values()] == [12000]
+    assert values["apps", "r"][min(values["apps", "r"])].source == "Yearbook 2015"
+    assert len(values["owned", "r"]) == 1
+
+
+@pytest.mark.parametrize(
+    ("encoding", "separator"), [("utf-8", ","), ("utf-8-sig", ","), ("utf-8-sig", ";")]
+)
+def test_bom_and_semicolons(
+    root: Path, tmp_path: Path, run: Run, encoding: str, separator: str
+) -> None:
+    text = "metric;region;period;value;note\napps;r;2014;7,812;按年\n"
+    if separator == ",":
+        text = 'metric,region,period,value,note\napps,r,2014,"7,812",按年\n'
+    data = write(tmp_path / "figures.csv", text, encoding)
+    result = run("import", str(data), "--dir", str(root))
+    assert result.exit_code == 0, result.output
+    recorded = [v for v in store.load(root).values["apps", "r"].values() if v.value == 7812]
+    assert [value.note for value in recorded] == ["按年"]
+
+
+def test_every_bad_row_is_named_by_line_and_nothing_is_written(
+    root: Path, tmp_path: Path, run: Run
+) -> None:
+    data = write(
+        tmp_path / "bad.csv",
+        "metric,region,period,value\n"
+        "apps,r,2014,100\n"  # good
+        "aps,r,2015,1\n"  # unknown metric
+        "apps,r,2099,1\n"  # not ended
+        "apps,r,2016,abc\n"  # not a number
+        "apps,r,2014,5\n"  # twice in the file
+        "apps,r\n"  # wrong shape
+        "apps,r,2018,200\n",  # already recorded
+    )
+    before = snapshot(root)
+    result = run("import", str(data), "--dir", str(root))
+    assert result.exit_code == 2
+    assert result.stdout == ""
+    assert result.stderr.splitlines() == [
+        f'{data}: line 3: metric: unknown metric "aps" (did you mean "apps"?)',
+        f"{data}: line 4: period: 2099 ends after today"
+        f" ({__import__('datetime').date.today()}); record it once it has ended",
+        f"{data}: line 5: value: not a number: 'abc' (give a figure such as 7812, 7,812, "
+        "12.99, 1.2万 or 3.5亿)",
+        f"{data}: line 6: period: 2014 is also on line 2",
+        f"{data}: line 7: 2 cells where the header has 4 columns",
+        f"{data}: line 8: period: 2018 is already recorded (150); add --replace to change it",
+    ]
+    assert snapshot(root) == before
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        ("metric,region,period,vlaue\n", 'line 1: unknown column "vlaue" (did you mean "value"?)'),
+        ("metric,region,period\n", 'line 1: the column "value" is missing'),
+        ("metric,region,period,value\n", "no rows under the header"),
+        ("", 'line 1: the column "metric" is missing'),
+    ],
+)
+def test_a_bad_header_is_refused(
+    root: Path, tmp_path: Path, run: Run, text: str, message: str
+) -> None:
+    data = write(tmp_path / "bad.csv", text)
+    result = run("import", str(data), "--dir", str(root))
+    assert result.exit_code == 2
+    assert message in result.stderr
+
+
+def test_not_utf8_and_missing_files(root: Path, tmp_path: Path, run: Run) -> None:
+    data = write(tmp_path / "gbk.csv", "metric,region,period,value\napps,r,2014,1,专利\n", "gbk")
+    assert "not UTF-8" in run("import", str(data), "--dir", str(root)).stderr
+    assert "file not found" in run("import", str(tmp_path / "no.csv"), "--dir", str(root)).stderr
+
+
+def test_replace_and_dry_run(root: Path, tmp_path: Path, run: Run) -> None:
+    data = write(tmp_path / "new.csv", "metric,region,period,value\napps,r,2018,175\n")
+    before = snapshot(root)
+    result = run("import", str(data), "--replace", "--dry-run", "--dir", str(root))
+    assert result.exit_code == 0, result.output
+    assert "would replace apps r 2018: 150 applications -> 175 applications" in result.stdout
+    assert "0 added, 1 replaced in 1 files; nothing written (--dry-run)" in result.stdout
+    assert snapshot(root) == before
+    result = run("import", str(data), "--replace", "--dir", str(root))
+    assert result.exit_code == 0, result.output
+    assert [value.value for value in store.load(root).values["apps", "r"].values()] == [175]
+
+
+def test_import_takes_the_same_safe_path_as_add_actual(
+    root: Path, tmp_path: Path, run: Run
+) -> None:
+    (root / "actuals" / "r.toml").write_text("[[actual]\n", encoding="utf-8")
+    data = write(tmp_path / "new.csv", "metric,region,period,value\napps,r,2014,1\n")
+    result = run("import", str(data), "--dir", str(root))
+    assert result.exit_code == 2
+    assert "does not validate; fix these first" in result.stderr
+
+
+def test_export_lists_recorded_and_derived_values(tmp_path: Path, run: Run) -> None:
+    root = write_dir(
+        tmp_path,
+        actuals={"r": actuals("owned", "r", {"2018": 50}) + actuals("people", "r", {"2018": 1e6})},
+    )
+    result = run("export", "--dir", str(root))
+    assert result.exit_code == 0, result.output
+    rows = list(csv.DictReader(io.StringIO(result.stdout)))
+    assert rows == [
+        {"metric": "owned", "region": "r", "period": "2018", "value": "50", "derived": "false",
+         "source": "", "note": ""},
+        {"metric": "people", "region": "r", "period": "2018", "value": "1000000",
+         "derived": "false", "source": "", "note": ""},
+        {"metric": "per_10k", "region": "r", "period": "2018", "value": "0.5",
+         "derived": "true", "source": "", "note": ""},
+    ]  # fmt: skip
+    out = tmp_path / "values.csv"
+    assert run("export", "--output", str(out), "--dir", str(root)).exit_code == 0
+    assert out.read_text(encoding="utf-8") == result.stdout
+
+
+def test_exporting_the_example_and_importing_it_into_an_empty_copy_gives_the_same_values(
+    tmp_path: Path, run: Run
+) -> None:
+    empty = tmp_path / "empty"
+    shutil.copytree(EXAMPLE, empty)
+    shutil.rmtree(empty / "actuals")
+    exported = write(tmp_path / "values.csv", run("export", "--dir", str(EXAMPLE)).stdout)
+    result = run("import", str(exported), "--dir", str(empty))
+    assert result.exit_code == 0, result.output
+    assert store.load(empty).values == store.load(EXAMPLE).values
+
+
+@settings(
+    max_examples=25, suppress_health_check=[HealthCheck.function_scoped_fixture], deadline=None
+)
+@given(
+    figures=st.dictionaries(
+        st.tuples(st.sampled_from(["owned", "people", "lin"]), st.sampled_from(["r", "s"])),
+        st.floats(0, 1e18, allow_nan=False, allow_infinity=False).filter(lambda v: v > 1e-300),
+        min_size=1,
+    ),
+    note=st.text(max_size=20),
+)
+def test_export_then_import_round_trips(
+    tmp_path_factory: pytest.TempPathFactory,
+    run: Run,
+    figures: dict[tuple[str, str], float],
+    note: str,
+) -> None:
+    first = write_dir(tmp_path_factory.mktemp("a"), metrics=METRICS_NO_BOUNDS)
+    rows = "".join(
+        f"{metric},{region},2019,{store_value(value)},,{note_cell(note)}\n"
+        for (metric, region), value in figures.items()
+    )
+    data = write(
+        tmp_path_factory.mktemp("csv") / "in.csv", "metric,region,period,value,source,note\n" + rows
+    )
+    assert run("import", str(data), "--dir", str(first)).exit_code == 0
+    exported = write(data.parent / "out.csv", run("export", "--dir", str(first)).stdout)
+    second = write_dir(tmp_path_factory.mktemp("b"), metrics=METRICS_NO_BOUNDS)
+    result = run("import", str(exported), "--dir", str(second))
+    assert result.exit_code == 0, result.output
+    assert store.load(second).values == store.load(first).values
+
+
+METRICS_NO_BOUNDS = """
+[metric.owned]
+name = "Owned"
+
+[metric.people]
+name = "People"
+
+[metric.ratio]
+name = "Ratio"
+numerator = "owned"
+denominator = "people"
+
+[metric.lin]
+name = "Linear"
+"""
+
+
+def store_value(value: float) -> str:
+    from iptarget.render import exact
+
+    return exact(value)
+
+
+def note_cell(note: str) -> str:
+    buffer = io.StringIO()
+    csv.writer(buffer).writerow([note])  # quotes a note with \r or \n in it
+    return buffer.getvalue().removesuffix("\r\n")
