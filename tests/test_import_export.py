@@ -225,3 +225,39 @@ def note_cell(note: str) -> str:
     buffer = io.StringIO()
     csv.writer(buffer).writerow([note])  # quotes a note with \r or \n in it
     return buffer.getvalue().removesuffix("\r\n")
+
+
+def test_ten_thousand_rows_all_or_nothing_and_a_no_op_round_trip(tmp_path: Path, run: Run) -> None:
+    from test_benchmark_data import benchmark
+
+    root = tmp_path / "targets"
+    benchmark().generate(root, regions=100, metrics=10, years=10, targets=20)
+    keys = [
+        (f"m0{metric}", "china" if region == 0 else f"r{region:03d}", year)
+        for region in range(100)
+        for metric in range(9)  # m09 is a ratio of m07 and m08
+        for year in range(2000, 2012)
+    ][:10_000]
+    lines = [f"{metric},{region},{year},{1000 + index}" for index, (metric, region, year) in
+             enumerate(keys)]  # fmt: skip
+    bad = lines.copy()
+    bad[4999] = bad[4999].rsplit(",", 1)[0] + ",abc"  # line 5001 of the file
+    data = write(tmp_path / "bad.csv", "metric,region,period,value\n" + "\n".join(bad) + "\n")
+    before, before_count = snapshot(root), store.load(root).actual_count
+    result = run("import", str(data), "--dir", str(root))
+    assert result.exit_code == 2
+    assert [line.split(": ")[1] for line in result.stderr.splitlines()] == ["line 5001"]
+    assert snapshot(root) == before
+
+    good = write(tmp_path / "good.csv", "metric,region,period,value\n" + "\n".join(lines) + "\n")
+    result = run("import", str(good), "--dir", str(root))
+    assert result.exit_code == 0, result.output
+    assert "10000 added, 0 replaced in 93 files" in result.stdout  # 108 rows a region
+    assert store.load(root).actual_count == before_count + 10_000
+
+    exported = write(tmp_path / "all.csv", run("export", "--dir", str(root)).stdout)
+    after_import = snapshot(root)
+    result = run("import", str(exported), "--replace", "--dir", str(root))
+    assert result.exit_code == 0, result.output
+    assert "0 added, 0 replaced in 0 files" in result.stdout
+    assert snapshot(root) == after_import

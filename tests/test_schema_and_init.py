@@ -161,3 +161,13 @@ def test_add_actual_keeps_the_schema_line(tmp_path: Path, run: Run) -> None:
     text = (root / "actuals" / "example.toml").read_text(encoding="utf-8")
     assert text.startswith("#:schema ../schema/actuals.json\n[[actual]]\n")
     assert run("validate", "--dir", str(root)).exit_code == 0
+
+
+def test_a_second_init_is_refused(tmp_path: Path, run: Run) -> None:
+    root = tmp_path / "targets"
+    assert run("init", str(root)).exit_code == 0
+    before = {path: path.read_bytes() for path in root.rglob("*") if path.is_file()}
+    result = run("init", str(root))
+    assert result.exit_code == 2
+    assert "already exists" in result.stderr
+    assert {path: path.read_bytes() for path in root.rglob("*") if path.is_file()} == before

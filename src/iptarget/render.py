@@ -657,6 +657,8 @@ def print_imported(imported: Imported, skipped: int, dry_run: bool) -> None:
     added = sum(counts[0] for counts in files.values())
     replaced = sum(counts[1] for counts in files.values())
     summary = f"{added} added, {replaced} replaced in {len(files)} files"
+    if imported.unchanged:
+        summary += f"; {imported.unchanged} already recorded as given"
     if skipped:
         summary += f"; {skipped} derived rows skipped"
     out.print(summary + ("; nothing written (--dry-run)" if dry_run else ""), soft_wrap=True)

@@ -516,6 +516,7 @@ class Imported:
     """What ``import_figures`` did (or, in a dry run, would do)."""
 
     changes: list[Change]
+    unchanged: int  # rows that repeat a recorded figure exactly: value, source and note
     before: Directory
     after: Directory
 
@@ -564,6 +565,7 @@ def import_figures(
         before = _read_valid(reader, root)
         problems = list(csv_rows.problems)
         actuals: list[Actual] = []
+        unchanged = 0
         lines: dict[tuple[str, str, Period], int] = {}
         for line, figure in csv_rows.figures:
             actual, issues = _new_actual(figure, before, today)
@@ -572,7 +574,7 @@ def import_figures(
                 existing = _recorded(before.values, actual)
                 if key in lines:
                     issues.append(("period", f"{actual.period} is also on line {lines[key]}"))
-                elif existing is not None and not replace:
+                elif existing is not None and not replace and not _same(existing, actual):
                     issues.append(
                         (
                             "period",
@@ -581,7 +583,10 @@ def import_figures(
                         )
                     )
                 lines.setdefault(key, line)
-                actuals.append(actual)
+                if existing is not None and _same(existing, actual):
+                    unchanged += 1
+                else:
+                    actuals.append(actual)
             for field, message in issues:
                 problems.append(Problem(csv_rows.path, f"line {line}", f"{field}: {message}"))
         if problems:
@@ -589,7 +594,12 @@ def import_figures(
         changes = _changes(reader, root, before, actuals)
         if not dry_run:
             _write_changes(reader, changes)
-    return Imported(changes, before, _after(before, changes))
+    return Imported(changes, unchanged, before, _after(before, changes))
+
+
+def _same(value: Value, actual: Actual) -> bool:
+    """Whether a new figure repeats a recorded one: then importing it changes nothing."""
+    return (value.value, value.source, value.note) == (actual.value, actual.source, actual.note)
 
 
 def _read_valid(reader: _Reader, root: Path) -> Directory:
