@@ -51,6 +51,10 @@ AsOfOption = Annotated[
         show_default=False,
     ),
 ]
+ReplaceOption = Annotated[
+    bool,
+    typer.Option("--replace", help="Replace a figure already recorded for its period."),
+]
 DEFAULT_DIR = Path("targets")
 
 
@@ -262,9 +266,7 @@ def add_actual(
             help="A remark on the figure, such as how its period was chosen.", show_default=False
         ),
     ] = None,
-    replace: Annotated[
-        bool, typer.Option("--replace", help="Replace a figure already recorded for the period.")
-    ] = False,
+    replace: ReplaceOption = False,
     directory: DirOption = DEFAULT_DIR,
 ) -> int:
     """Record a published figure in actuals/<region>.toml and show the targets it touches."""
@@ -346,9 +348,7 @@ def import_csv(
             show_default=False,
         ),
     ],
-    replace: Annotated[
-        bool, typer.Option("--replace", help="Replace figures already recorded for a period.")
-    ] = False,
+    replace: ReplaceOption = False,
     dry_run: Annotated[
         bool, typer.Option("--dry-run", help="Check every row and show what would change.")
     ] = False,
