@@ -2,11 +2,28 @@
 
 from __future__ import annotations
 
+import datetime
 import textwrap
-from collections.abc import Callable, Mapping
+import tomllib
+from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
 
 from typer.testing import Result
+
+from iptarget.core.dataset import (
+    GOAL_KEYS,
+    Dataset,
+    Key,
+    Metric,
+    Policy,
+    Region,
+    Series,
+    Target,
+    Value,
+)
+from iptarget.core.values import Values
+from iptarget.periods import parse_period
+from iptarget.store.read import load_directory
 
 METRICS = """
 [metric.apps]
@@ -96,6 +113,80 @@ Run = Callable[..., Result]
 """The ``run`` fixture: invoke the CLI with arguments and, optionally, environment."""
 
 
+def load(root: Path) -> Dataset:
+    """Read a target directory that must validate."""
+    return load_directory(root)
+
+
+def values(root: Path) -> dict[Key, Series]:
+    """Every value of a directory, recorded and derived, by (metric, region)."""
+    return dict(Values(load(root)).every())
+
+
 def snapshot(root: Path) -> dict[str, bytes]:
     """Every file under ``root`` and its bytes: to show that a command changed nothing."""
     return {str(path): path.read_bytes() for path in sorted(root.rglob("*")) if path.is_file()}
+
+
+# -- datasets in memory, for tests of the pure core ------------------------------------------
+
+
+def metrics_of(text: str = METRICS) -> dict[str, Metric]:
+    """Core metrics from a metrics.toml snippet, without the store."""
+    tables = tomllib.loads(textwrap.dedent(text)).get("metric", {})
+    return {key: Metric(id=key, **table) for key, table in tables.items()}
+
+
+def regions_of(text: str = REGIONS) -> dict[str, Region]:
+    """Core regions from a regions.toml snippet, without the store."""
+    tables = tomllib.loads(textwrap.dedent(text)).get("region", {})
+    return {key: Region(id=key, **table) for key, table in tables.items()}
+
+
+def target_of(snippet: str, region: str = "r") -> Target:
+    """A core target from the body of a ``[[target]]`` table, without the store."""
+    table = tomllib.loads(textwrap.dedent(snippet))
+    (goal,) = [key for key in GOAL_KEYS if key in table]
+    periods = {
+        key: parse_period(table[key]) for key in ("deadline", "baseline", "start") if key in table
+    }
+    return Target(
+        id=table["id"],
+        title=table["title"],
+        metric=table["metric"],
+        region=table.get("region", region),
+        deadline=periods["deadline"],
+        goal=goal,
+        amount=float(table[goal]),
+        strict=table.get("strict", False),
+        baseline=periods.get("baseline"),
+        baseline_value=table.get("baseline_value"),
+        start=periods.get("start"),
+    )
+
+
+def dataset_of(
+    targets: Sequence[str] = (),
+    figures: Mapping[tuple[str, str], Mapping[str, float]] | None = None,
+    issued: datetime.date | None = None,
+    metrics: str = METRICS,
+) -> Dataset:
+    """A dataset in memory: one policy in region r with ``targets``, and recorded figures."""
+    recorded = {
+        key: {
+            parse_period(period): Value(parse_period(period), float(value))
+            for period, value in values.items()
+        }
+        for key, values in (figures or {}).items()
+    }
+    policy = Policy(
+        path="policies/p.toml",
+        file="policies/p.toml",
+        stem="p",
+        title="P",
+        targets=tuple(target_of(snippet) for snippet in targets),
+        issued=issued,
+        region="r",
+    )
+    count = sum(map(len, recorded.values()))
+    return Dataset(metrics_of(metrics), regions_of(), (policy,), recorded, count)

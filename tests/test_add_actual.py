@@ -13,10 +13,14 @@ import pytest
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
-from helpers import FACTOR_2, Run, actuals, policy, snapshot, write_dir
-from iptarget import store
+from helpers import FACTOR_2, Run, actuals, load, policy, snapshot, values, write_dir
+from iptarget.core.consistency import derived_out_of_bounds
+from iptarget.core.values import Values
+from iptarget.figures import parse_figure
 from iptarget.periods import Period
-from iptarget.values import parse_figure
+from iptarget.store import write
+from iptarget.store.read import Reader
+from iptarget.store.record import NewFigure, add_figure
 
 TODAY = datetime.date.today()
 
@@ -199,7 +203,7 @@ def test_a_failed_rename_leaves_the_old_file_and_no_temporary_file(
     def fail(*args: object) -> None:
         raise OSError(28, "No space left on device")
 
-    monkeypatch.setattr(store.os, "replace", fail)
+    monkeypatch.setattr(write.os, "replace", fail)
     result = run("add-actual", "apps", "r", "2016", "5", "--dir", str(root))
     assert result.exit_code == 2
     assert f"{root / 'actuals' / 'r.toml'}: cannot write: No space left on device" in result.stderr
@@ -231,7 +235,7 @@ def test_twenty_concurrent_runs_all_land(root: Path) -> None:
         assert process.returncode == 0, stderr.decode()
     values = sorted(entry["value"] for entry in recorded(root))
     assert values == sorted([150.0, *(float(number) for number in range(1, 21))])
-    assert store.load(root).actual_count == 21
+    assert load(root).figure_count == 21
 
 
 texts = st.text(st.characters(blacklist_categories=("Cs",)), max_size=40)
@@ -255,20 +259,22 @@ def test_recording_and_reading_back_gives_the_same_figure(
     tmp_path_factory: pytest.TempPathFactory, value: float, period: Period, source: str, note: str
 ) -> None:
     root = write_dir(tmp_path_factory.mktemp("targets"), {"p": policy(FACTOR_2)})
-    figure = store.NewFigure("apps", "r", str(period), repr(value), source, note)
+    figure = NewFigure("apps", "r", str(period), repr(value), source, note)
     if "e" in repr(value):  # add-actual takes plain decimals; write those exactly
-        figure = store.NewFigure("apps", "r", str(period), f"{value:f}", source, note)
-    result = store.record(root, figure, replace=False, today=datetime.date(2026, 11, 22))
-    (read_back,) = list(store.load(root).values[("apps", "r")].values())
+        figure = NewFigure("apps", "r", str(period), f"{value:f}", source, note)
+    result = add_figure(root, figure, False, datetime.date(2026, 11, 22), derived_out_of_bounds)
+    (read_back,) = list(values(root)[("apps", "r")].values())
     assert read_back.period == period
-    assert read_back.value == result.actual.value
+    assert read_back.value == result.changes[0].new.value
     assert read_back.source == (source or None)
     data = tomllib.loads((root / "actuals" / "r.toml").read_text(encoding="utf-8"))
     assert data["actual"][0].get("note") == (note or None)
     assert data["actual"][0]["source" if source else "metric"] == (source or "apps")
     # Writing what was read gives the same bytes: the file is in its canonical form.
-    text = (root / "actuals" / "r.toml").read_text(encoding="utf-8")
-    assert store.dump_actuals([result.actual]) == text
+    path = root / "actuals" / "r.toml"
+    reader = Reader(root)
+    reader.read()
+    assert write.dump_actuals(reader.files[str(path)]) == path.read_text(encoding="utf-8")
 
 
 figures = st.lists(
@@ -303,8 +309,8 @@ def test_the_values_after_recording_are_those_a_fresh_read_gives(
     )
     for metric, region, period, value in figures:
         number = str(int(value) * 10_000) if metric == "people" and value != "0" else value
-        figure = store.NewFigure(metric, region, period, number)
-        result = store.record(root, figure, replace=True, today=datetime.date(2026, 11, 22))
-        fresh = store.load(root)
-        assert result.after.values == fresh.values
-        assert result.after.actual_count == fresh.actual_count
+        figure = NewFigure(metric, region, period, number)
+        today = datetime.date(2026, 11, 22)
+        result = add_figure(root, figure, True, today, derived_out_of_bounds)
+        assert dict(Values(result.after).every()) == values(root)
+        assert result.after.figure_count == load(root).figure_count

@@ -8,9 +8,8 @@ import sys
 from pathlib import Path
 from types import ModuleType
 
-from helpers import Run
-from iptarget import store
-from iptarget.models import GOAL_KEYS
+from helpers import Run, load, values
+from iptarget.core.dataset import GOAL_KEYS
 
 
 def benchmark() -> ModuleType:
@@ -30,15 +29,16 @@ def files(root: Path) -> dict[str, bytes]:
 
 def test_generated_directory_is_valid_and_varied(tmp_path: Path) -> None:
     size = benchmark().generate(tmp_path / "a", regions=12, metrics=20, years=10, targets=70)
-    directory = store.load(tmp_path / "a")
-    assert size == {"regions": 12, "metrics": 20, "actuals": directory.actual_count, "targets": 70}
-    targets = [target for entry in directory.policies for target in entry.targets]
+    dataset = load(tmp_path / "a")
+    assert size == {"regions": 12, "metrics": 20, "actuals": dataset.figure_count, "targets": 70}
+    targets = [target for _, target in dataset.targets()]
     assert len(targets) == 70
-    assert {target.goal[0] for target in targets} == set(GOAL_KEYS)
-    assert any(metric.is_ratio for metric in directory.metrics.values())
-    periods = [period for values in directory.values.values() for period in values]
+    assert {target.goal for target in targets} == set(GOAL_KEYS)
+    assert any(metric.is_ratio for metric in dataset.metrics.values())
+    every = values(tmp_path / "a")
+    periods = [period for series in every.values() for period in series]
     assert any(period.granularity == "quarter" for period in periods)
-    assert any(value.derived for values in directory.values.values() for value in values.values())
+    assert any(value.derived for series in every.values() for value in series.values())
 
 
 def test_generation_is_deterministic(tmp_path: Path) -> None:

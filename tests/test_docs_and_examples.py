@@ -11,9 +11,8 @@ from pathlib import Path
 
 import pytest
 
-from helpers import Run
-from iptarget import store
-from iptarget.evaluate import Status, evaluate
+from helpers import Run, load
+from iptarget.core.evaluate import Status, evaluate
 
 ROOT = Path(__file__).parent.parent
 TARGETS = ROOT / "targets"
@@ -111,14 +110,12 @@ EXPECTED_TODAY = {
 
 @pytest.mark.parametrize("as_of", [datetime.date(2026, 11, 22), datetime.date.today()])
 def test_example_statuses(as_of: datetime.date) -> None:
-    statuses = {e.target.id: e.status for e in evaluate(store.load(TARGETS), as_of)}
+    statuses = {e.target.id: e.status for e in evaluate(load(TARGETS), as_of)}
     assert statuses == EXPECTED_TODAY
 
 
 def test_example_statuses_in_mid_2019() -> None:
-    statuses = {
-        e.target.id: e.status for e in evaluate(store.load(TARGETS), datetime.date(2019, 6, 30))
-    }
+    statuses = {e.target.id: e.status for e in evaluate(load(TARGETS), datetime.date(2019, 6, 30))}
     assert statuses["cn-2020-invention-per-10k"] is Status.ON_TRACK
     assert statuses["hz-2019-invention-per-10k"] is Status.NO_TREND  # 12.99 in 2018 is all
     assert statuses["cn-2025-high-value-per-10k"] is Status.NO_DATA
@@ -126,7 +123,7 @@ def test_example_statuses_in_mid_2019() -> None:
 
 @pytest.mark.parametrize("as_of", ["2012-01-01", "2016-06-30", "2019-06-30", "2026-11-22"])
 def test_every_example_target_shows_and_renders(run: Run, as_of: str) -> None:
-    ids = [e.target.id for e in evaluate(store.load(TARGETS), datetime.date(2026, 11, 22))]
+    ids = [e.target.id for e in evaluate(load(TARGETS), datetime.date(2026, 11, 22))]
     for target_id in ids:
         result = run("show", target_id, "--dir", str(TARGETS), "--as-of", as_of)
         assert result.exit_code == 0, (target_id, result.output)

@@ -9,34 +9,31 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from helpers import FACTOR_2, actuals, policy, write_dir
-from iptarget import store
-from iptarget.evaluate import Evaluation, Status, evaluate, meets, required_path
+from helpers import FACTOR_2, actuals, dataset_of, load, policy, write_dir
+from iptarget.core.evaluate import Evaluation, Status, evaluate, meets
 
 D = datetime.date
 MID_2019 = D(2019, 6, 30)
 
 
 def judge(
-    root: Path,
     target: str,
     values: dict[str, float],
     as_of: datetime.date = MID_2019,
     metric: str = "apps",
-    header: str = 'title = "P"\nregion = "r"',
+    issued: datetime.date | None = None,
 ) -> Evaluation:
-    """Evaluate one target against recorded values of its metric in region r."""
-    write_dir(root, {"p": policy(target, header=header)}, {"r": actuals(metric, "r", values)})
-    (evaluation,) = evaluate(store.load(root), as_of)
+    """Evaluate one target against recorded values of its metric in region r, in memory."""
+    (evaluation,) = evaluate(dataset_of([target], {(metric, "r"): values}, issued), as_of)
     return evaluation
 
 
-def test_on_track_with_every_figure(tmp_path: Path) -> None:
+def test_on_track_with_every_figure() -> None:
     # B = 100 in 2014, V = 200 in 2020; L = 170 in 2018.
     # required = 2^(1/6) - 1 = 0.122462; actual = 1.7^(1/4) - 1 = 0.141858
     # pace = 0.141858 / 0.122462 = 1.158383; progress = 70 / 100 = 70 %
     # projected = 170 * 1.141858^2 = 221.6529
-    evaluation = judge(tmp_path, FACTOR_2, {"2014": 100, "2016": 130, "2018": 170})
+    evaluation = judge(FACTOR_2, {"2014": 100, "2016": 130, "2018": 170})
     assert evaluation.status is Status.ON_TRACK
     assert evaluation.target_value == 200
     assert evaluation.direction == "up"
@@ -59,13 +56,13 @@ def test_on_track_with_every_figure(tmp_path: Path) -> None:
         (90, -0.212277, Status.REGRESSING),
     ],
 )
-def test_pace_bands(tmp_path: Path, latest: float, pace: float, status: Status) -> None:
-    evaluation = judge(tmp_path, FACTOR_2, {"2014": 100, "2018": latest})
+def test_pace_bands(latest: float, pace: float, status: Status) -> None:
+    evaluation = judge(FACTOR_2, {"2014": 100, "2018": latest})
     assert evaluation.pace == pytest.approx(pace, abs=1e-5)
     assert evaluation.status is status
 
 
-def test_band_edges(tmp_path: Path) -> None:
+def test_band_edges() -> None:
     # A pace of exactly 0.95 is on track, exactly 0.6 at risk, exactly 0 off track.
     # linear: S = 100 (2014), V = 220 (2020): required = 120 / 6 = 20 a year, exactly;
     # L after 4 years at pace p is 100 + 4 * 20 * p: 176, 148 and 100.
@@ -77,43 +74,37 @@ def test_band_edges(tmp_path: Path) -> None:
         (148, 0.6, Status.AT_RISK),
         (100, 0.0, Status.OFF_TRACK),
     ):
-        evaluation = judge(
-            tmp_path / str(pace), target, {"2014": 100, "2018": latest}, metric="lin"
-        )
+        evaluation = judge(target, {"2014": 100, "2018": latest}, metric="lin")
         assert evaluation.required_rate == 20
         assert evaluation.pace == pace
         assert evaluation.status is status, pace
 
 
-def test_achieved_missed_unreported_once_the_deadline_has_passed(tmp_path: Path) -> None:
+def test_achieved_missed_unreported_once_the_deadline_has_passed() -> None:
     after = D(2021, 1, 1)
-    assert judge(tmp_path / "a", FACTOR_2, {"2014": 100, "2020": 201}, after).status is (
-        Status.ACHIEVED
-    )
-    assert judge(tmp_path / "b", FACTOR_2, {"2014": 100, "2020": 199}, after).status is (
-        Status.MISSED
-    )
-    assert judge(tmp_path / "c", FACTOR_2, {"2014": 100, "2019": 300}, after).status is (
-        Status.UNREPORTED
-    )
+    assert judge(FACTOR_2, {"2014": 100, "2020": 201}, after).status is (Status.ACHIEVED)
+    assert judge(FACTOR_2, {"2014": 100, "2020": 199}, after).status is (Status.MISSED)
+    assert judge(FACTOR_2, {"2014": 100, "2019": 300}, after).status is (Status.UNREPORTED)
 
 
-def test_the_deadline_passes_the_day_after_it_ends(tmp_path: Path) -> None:
+def test_the_deadline_passes_the_day_after_it_ends() -> None:
     values = {"2014": 100.0, "2019": 150.0, "2020": 150.0}
-    on_last_day = judge(tmp_path / "a", FACTOR_2, values, D(2020, 12, 31))
-    day_after = judge(tmp_path / "b", FACTOR_2, values, D(2021, 1, 1))
-    assert on_last_day.status is Status.AT_RISK or on_last_day.status is Status.OFF_TRACK
+    on_last_day = judge(FACTOR_2, values, D(2020, 12, 31))
+    day_after = judge(FACTOR_2, values, D(2021, 1, 1))
+    # L = 150 in 2020: pace = (1.5^(1/6) - 1) / (2^(1/6) - 1) = 0.570887, off track
+    assert on_last_day.pace == pytest.approx(0.570887, abs=1e-5)
+    assert on_last_day.status is Status.OFF_TRACK
     assert day_after.status is Status.MISSED
 
 
-def test_met_before_the_deadline(tmp_path: Path) -> None:
-    evaluation = judge(tmp_path, FACTOR_2, {"2014": 100, "2017": 205})
+def test_met_before_the_deadline() -> None:
+    evaluation = judge(FACTOR_2, {"2014": 100, "2017": 205})
     assert evaluation.status is Status.MET
     assert evaluation.progress_pct == pytest.approx(105.0)
 
 
-def test_no_baseline_comes_first(tmp_path: Path) -> None:
-    evaluation = judge(tmp_path, FACTOR_2, {"2016": 100, "2020": 500}, D(2022, 1, 1))
+def test_no_baseline_comes_first() -> None:
+    evaluation = judge(FACTOR_2, {"2016": 100, "2020": 500}, D(2022, 1, 1))
     assert evaluation.status is Status.NO_BASELINE
     assert evaluation.target_value is None
     assert evaluation.baseline is not None
@@ -122,25 +113,25 @@ def test_no_baseline_comes_first(tmp_path: Path) -> None:
     assert evaluation.pace is None
 
 
-def test_baseline_value_stated_by_the_policy_wins(tmp_path: Path) -> None:
+def test_baseline_value_stated_by_the_policy_wins() -> None:
     target = FACTOR_2 + "baseline_value = 50\n"
-    evaluation = judge(tmp_path, target, {"2014": 100, "2018": 90})
+    evaluation = judge(target, {"2014": 100, "2018": 90})
     assert evaluation.target_value == 100
     assert evaluation.baseline is not None
     assert evaluation.baseline.value == 50
     assert evaluation.status is Status.ON_TRACK
 
 
-def test_no_data_before_the_deadline(tmp_path: Path) -> None:
+def test_no_data_before_the_deadline() -> None:
     target = 'id = "t"\ntitle = "T"\nmetric = "apps"\ndeadline = 2030\nat_least = 10'
-    evaluation = judge(tmp_path, target, {"2019-Q1": 3})
+    evaluation = judge(target, {"2019-Q1": 3})
     assert evaluation.status is Status.NO_DATA
     assert evaluation.latest is None
 
 
-def test_no_trend_with_a_single_value(tmp_path: Path) -> None:
+def test_no_trend_with_a_single_value() -> None:
     target = 'id = "t"\ntitle = "T"\nmetric = "apps"\ndeadline = 2030\nat_least = 10'
-    evaluation = judge(tmp_path, target, {"2018": 3})
+    evaluation = judge(target, {"2018": 3})
     assert evaluation.status is Status.NO_TREND
     assert evaluation.start is not None
     assert evaluation.latest is not None
@@ -148,34 +139,34 @@ def test_no_trend_with_a_single_value(tmp_path: Path) -> None:
     assert evaluation.actual_rate is None
 
 
-def test_no_trend_when_the_start_period_has_no_value(tmp_path: Path) -> None:
+def test_no_trend_when_the_start_period_has_no_value() -> None:
     target = 'id = "t"\ntitle = "T"\nmetric = "apps"\ndeadline = 2030\nat_least = 10\nstart = 2015'
-    evaluation = judge(tmp_path, target, {"2017": 3, "2018": 4})
+    evaluation = judge(target, {"2017": 3, "2018": 4})
     assert evaluation.status is Status.NO_TREND
     assert evaluation.start is not None
     assert evaluation.start.value is None
     assert evaluation.progress_pct is None
 
 
-def test_no_trend_when_the_latest_value_predates_the_stated_baseline(tmp_path: Path) -> None:
+def test_no_trend_when_the_latest_value_predates_the_stated_baseline() -> None:
     target = FACTOR_2 + "baseline_value = 50\n"
-    evaluation = judge(tmp_path, target, {"2013": 60})
+    evaluation = judge(target, {"2013": 60})
     assert evaluation.status is Status.NO_TREND
 
 
-def test_regressing_when_the_start_met_the_target_and_the_latest_does_not(tmp_path: Path) -> None:
+def test_regressing_when_the_start_met_the_target_and_the_latest_does_not() -> None:
     target = 'id = "t"\ntitle = "T"\nmetric = "apps"\ndeadline = 2020\nat_least = 100\nstart = 2015'
-    evaluation = judge(tmp_path, target, {"2015": 100, "2018": 95})
+    evaluation = judge(target, {"2015": 100, "2018": 95})
     assert evaluation.status is Status.REGRESSING
 
 
-def test_going_down(tmp_path: Path) -> None:
+def test_going_down() -> None:
     # S = 100 (2015), V = 50 (2020), L = 80 (2018)
     # required = 0.5^(1/5) - 1 = -0.129449; actual = 0.8^(1/3) - 1 = -0.071682
     # pace = -(-0.071682) / 0.129449 = 0.553747; progress = -20 / -50 = 40 %
     # projected = 80 * 0.928318^2 = 68.9418
     target = 'id = "t"\ntitle = "T"\nmetric = "apps"\ndeadline = 2020\nat_most = 50\nstart = 2015'
-    evaluation = judge(tmp_path, target, {"2015": 100, "2018": 80})
+    evaluation = judge(target, {"2015": 100, "2018": 80})
     assert evaluation.direction == "down"
     assert evaluation.required_rate == pytest.approx(-0.129449, abs=1e-6)
     assert evaluation.actual_rate == pytest.approx(-0.071682, abs=1e-6)
@@ -185,11 +176,11 @@ def test_going_down(tmp_path: Path) -> None:
     assert evaluation.status is Status.OFF_TRACK
 
 
-def test_linear_trend(tmp_path: Path) -> None:
+def test_linear_trend() -> None:
     # required = (200 - 100) / 6 = 16.6667 a year; actual = (170 - 100) / 4 = 17.5
     # pace = 1.05; projected = 170 + 17.5 * 2 = 205
     target = FACTOR_2.replace('metric = "apps"', 'metric = "lin"')
-    evaluation = judge(tmp_path, target, {"2014": 100, "2018": 170}, metric="lin")
+    evaluation = judge(target, {"2014": 100, "2018": 170}, metric="lin")
     assert not evaluation.compound
     assert evaluation.required_rate == pytest.approx(100 / 6)
     assert evaluation.actual_rate == pytest.approx(17.5)
@@ -197,10 +188,10 @@ def test_linear_trend(tmp_path: Path) -> None:
     assert evaluation.projected == pytest.approx(205.0)
 
 
-def test_compound_falls_back_to_linear_when_a_value_is_not_positive(tmp_path: Path) -> None:
+def test_compound_falls_back_to_linear_when_a_value_is_not_positive() -> None:
     # S = 0 (2015): required = 50 / 5 = 10; actual = 30 / 3 = 10; pace = 1
     target = 'id = "t"\ntitle = "T"\nmetric = "apps"\ndeadline = 2020\nat_least = 50\nstart = 2015'
-    evaluation = judge(tmp_path, target, {"2015": 0, "2018": 30})
+    evaluation = judge(target, {"2015": 0, "2018": 30})
     assert not evaluation.compound
     assert evaluation.required_rate == pytest.approx(10.0)
     assert evaluation.pace == pytest.approx(1.0)
@@ -219,59 +210,56 @@ def test_compound_falls_back_to_linear_when_a_value_is_not_positive(tmp_path: Pa
         ("decrease_pct = 20", 80.0, "down"),
     ],
 )
-def test_relative_goals(tmp_path: Path, goal: str, value: float, direction: str) -> None:
+def test_relative_goals(goal: str, value: float, direction: str) -> None:
     target = f'id = "t"\ntitle = "T"\nmetric = "apps"\ndeadline = 2020\nbaseline = 2014\n{goal}'
-    evaluation = judge(tmp_path, target, {"2014": 100})
+    evaluation = judge(target, {"2014": 100})
     assert evaluation.target_value == pytest.approx(value)
     assert evaluation.direction == direction
 
 
-def test_start_point_rules(tmp_path: Path) -> None:
+def test_start_point_rules() -> None:
     values = {"2014": 10, "2015": 11, "2016": 12, "2017": 13, "2018": 14}
     target = 'id = "t"\ntitle = "T"\nmetric = "apps"\ndeadline = 2020\nat_least = 100'
-    first = judge(tmp_path / "first", target, values)
+    first = judge(target, values)
     assert first.start is not None
     assert str(first.start.period) == "2014"
-    header = 'title = "P"\nregion = "r"\nissued = 2016-06-01'
-    issued = judge(tmp_path / "issued", target, values, header=header)
+    issued = judge(target, values, issued=D(2016, 6, 1))
     assert issued.start is not None
     assert str(issued.start.period) == "2015"
-    early = judge(
-        tmp_path / "early", target, values, header='title = "P"\nregion = "r"\nissued = 2001-01-01'
-    )
+    early = judge(target, values, issued=D(2001, 1, 1))
     assert early.start is not None
     assert str(early.start.period) == "2014"
-    given_start = judge(tmp_path / "start", target + "\nstart = 2016", values, header=header)
+    given_start = judge(target + "\nstart = 2016", values, issued=D(2016, 6, 1))
     assert given_start.start is not None
     assert str(given_start.start.period) == "2016"
 
 
-def test_only_the_deadline_granularity_is_compared(tmp_path: Path) -> None:
+def test_only_the_deadline_granularity_is_compared() -> None:
     target = 'id = "t"\ntitle = "T"\nmetric = "apps"\ndeadline = 2020\nat_least = 100'
-    evaluation = judge(tmp_path, target, {"2017": 50, "2018-Q4": 200, "2019-06": 300})
+    evaluation = judge(target, {"2017": 50, "2018-Q4": 200, "2019-06": 300})
     assert evaluation.latest is not None
     assert str(evaluation.latest.period) == "2017"
     assert evaluation.status is Status.NO_TREND
     assert [str(value.period) for value in evaluation.series] == ["2017"]
 
 
-def test_figures_after_the_as_of_date_are_ignored(tmp_path: Path) -> None:
+def test_figures_after_the_as_of_date_are_ignored() -> None:
     values = {"2014": 100, "2018": 170, "2019": 300}
-    evaluation = judge(tmp_path, FACTOR_2, values, D(2019, 12, 30))
+    evaluation = judge(FACTOR_2, values, D(2019, 12, 30))
     assert evaluation.latest is not None
     assert str(evaluation.latest.period) == "2018"
-    assert judge(tmp_path / "b", FACTOR_2, values, D(2019, 12, 31)).status is Status.MET
+    assert judge(FACTOR_2, values, D(2019, 12, 31)).status is Status.MET
 
 
-def test_quarterly_target(tmp_path: Path) -> None:
+def test_quarterly_target() -> None:
     # S = 100 (2019-Q1), V = 121 by 2020-Q1, one year on: required = 21 % a year.
     # L = 110 at 2019-Q3, half a year on: actual = 1.1^2 - 1 = 21 % a year; pace 1
     target = 'id = "t"\ntitle = "T"\nmetric = "apps"\ndeadline = "2020-Q1"\nat_least = 121\nstart = "2019-Q1"'
-    evaluation = judge(tmp_path, target, {"2019-Q1": 100, "2019-Q3": 110}, D(2019, 12, 1))
+    evaluation = judge(target, {"2019-Q1": 100, "2019-Q3": 110}, D(2019, 12, 1))
     assert evaluation.required_rate == pytest.approx(0.21)
     assert evaluation.actual_rate == pytest.approx(0.21)
     assert evaluation.pace == pytest.approx(1.0)
-    assert [str(period) for period, _ in required_path(evaluation)] == [
+    assert [str(period) for period, _ in evaluation.path] == [
         "2019-Q1",
         "2019-Q2",
         "2019-Q3",
@@ -280,16 +268,15 @@ def test_quarterly_target(tmp_path: Path) -> None:
     ]
 
 
-def test_ratio_values_are_derived_and_marked(tmp_path: Path) -> None:
+def test_ratio_values_are_derived_and_marked() -> None:
     # 12,000 patents / 10,000,000 people * 10,000 = 12 per 10,000 people
     target = 'id = "t"\ntitle = "T"\nmetric = "per_10k"\ndeadline = 2020\nat_least = 14'
-    files = {
-        "owned": actuals("owned", "r", {"2018": 12000}),
-        "people": actuals("people", "r", {"2018": 10_000_000, "2017": 9_000_000}),
-        "recorded": actuals("per_10k", "r", {"2016": 10.5}),
+    figures = {
+        ("owned", "r"): {"2018": 12000},
+        ("people", "r"): {"2018": 10_000_000, "2017": 9_000_000},
+        ("per_10k", "r"): {"2016": 10.5},
     }
-    write_dir(tmp_path, {"p": policy(target)}, files)
-    (evaluation,) = evaluate(store.load(tmp_path), D(2019, 6, 30))
+    (evaluation,) = evaluate(dataset_of([target], figures), D(2019, 6, 30))
     assert evaluation.latest is not None
     assert evaluation.latest.value == pytest.approx(12.0)
     assert evaluation.latest.derived
@@ -298,21 +285,20 @@ def test_ratio_values_are_derived_and_marked(tmp_path: Path) -> None:
     assert [str(value.period) for value in evaluation.series] == ["2016", "2018"]
 
 
-def test_a_recorded_ratio_wins_over_a_derived_one(tmp_path: Path) -> None:
+def test_a_recorded_ratio_wins_over_a_derived_one() -> None:
     target = 'id = "t"\ntitle = "T"\nmetric = "per_10k"\ndeadline = 2020\nat_least = 14'
-    files = {
-        "owned": actuals("owned", "r", {"2018": 12000}),
-        "people": actuals("people", "r", {"2018": 10_000_000}),
-        "recorded": actuals("per_10k", "r", {"2018": 12.5}),
+    figures = {
+        ("owned", "r"): {"2018": 12000},
+        ("people", "r"): {"2018": 10_000_000},
+        ("per_10k", "r"): {"2018": 12.5},
     }
-    write_dir(tmp_path, {"p": policy(target)}, files)
-    (evaluation,) = evaluate(store.load(tmp_path), D(2019, 6, 30))
+    (evaluation,) = evaluate(dataset_of([target], figures), D(2019, 6, 30))
     assert evaluation.latest is not None
     assert evaluation.latest.value == 12.5
     assert not evaluation.latest.derived
 
 
-def test_ratios_of_ratios(tmp_path: Path) -> None:
+def test_ratios_of_ratios() -> None:
     metrics = """
     [metric.a]
     name = "A"
@@ -331,13 +317,8 @@ def test_ratios_of_ratios(tmp_path: Path) -> None:
     scale = 100
     """
     target = 'id = "t"\ntitle = "T"\nmetric = "abc"\ndeadline = 2030\nat_least = 1'
-    files = {
-        "a": actuals("a", "r", {"2018": 30}),
-        "b": actuals("b", "r", {"2018": 3}),
-        "c": actuals("c", "r", {"2018": 20}),
-    }
-    write_dir(tmp_path, {"p": policy(target)}, files, metrics=metrics)
-    (evaluation,) = evaluate(store.load(tmp_path), D(2019, 6, 30))
+    figures = {("a", "r"): {"2018": 30}, ("b", "r"): {"2018": 3}, ("c", "r"): {"2018": 20}}
+    (evaluation,) = evaluate(dataset_of([target], figures, metrics=metrics), D(2019, 6, 30))
     assert evaluation.latest is not None
     assert evaluation.latest.value == pytest.approx(50.0)  # 30 / 3 / 20 * 100
 
@@ -352,9 +333,9 @@ def test_strict_comparison_and_tolerance() -> None:
     assert meets(0.3 - 1e-6, 0.3, "down", strict=True)
 
 
-def test_strict_target_at_exactly_the_value_is_missed(tmp_path: Path) -> None:
+def test_strict_target_at_exactly_the_value_is_missed() -> None:
     target = FACTOR_2 + "strict = true\n"
-    evaluation = judge(tmp_path, target, {"2014": 100, "2020": 200}, D(2021, 1, 1))
+    evaluation = judge(target, {"2014": 100, "2020": 200}, D(2021, 1, 1))
     assert evaluation.status is Status.MISSED
 
 
@@ -363,7 +344,7 @@ def test_real_figures_china_invention_patents_per_10k() -> None:
     # As of mid-2019 the last published figure was 11.5 for 2018.
     # required = (12 / 6.3)^(1/5) - 1 = 0.137544; actual = (11.5 / 6.3)^(1/3) - 1 = 0.222135
     # pace = 1.615011; progress = 5.2 / 5.7 = 91.2281 %; projected = 11.5 * 1.222135^2 = 17.1766
-    directory = store.load(Path(__file__).parent.parent / "targets")
+    directory = load(Path(__file__).parent.parent / "targets")
     by_id = {e.target.id: e for e in evaluate(directory, D(2019, 6, 30))}
     evaluation = by_id["cn-2020-invention-per-10k"]
     assert evaluation.start is not None
@@ -398,15 +379,20 @@ def test_status_does_not_depend_on_the_unit(
     """Recording every figure in another unit (times a constant) changes no status or pace."""
     target = FACTOR_2.replace("factor = 2", f"factor = {factor!r}")
     values = {"2014": base, "2018": base * growth}
-    first = judge(tmp_path_factory.mktemp("a"), target, values)
+    first = judge(target, values)
     scaled = {period: value * scale for period, value in values.items()}
-    second = judge(tmp_path_factory.mktemp("b"), target, scaled)
+    second = judge(target, scaled)
     assert first.status is second.status
     assert first.pace == pytest.approx(second.pace, rel=1e-9)
     assert first.progress_pct == pytest.approx(second.progress_pct, rel=1e-6, abs=1e-6)
 
 
 def test_same_data_and_date_give_the_same_result(tmp_path: Path) -> None:
-    judge(tmp_path, FACTOR_2, {"2014": 100, "2016": 130, "2018": 170})
-    directory = store.load(tmp_path)
-    assert evaluate(directory, D(2019, 6, 30)) == evaluate(store.load(tmp_path), D(2019, 6, 30))
+    write_dir(
+        tmp_path, {"p": policy(FACTOR_2)}, {"r": actuals("apps", "r", {"2014": 100, "2018": 170})}
+    )
+    directory = load(tmp_path)
+    assert evaluate(directory, D(2019, 6, 30)) == evaluate(load(tmp_path), D(2019, 6, 30))
+    in_memory = dataset_of([FACTOR_2], {("apps", "r"): {"2014": 100, "2018": 170}})
+    statuses = [evaluation.status for evaluation in evaluate(in_memory, D(2019, 6, 30))]
+    assert statuses == [evaluation.status for evaluation in evaluate(directory, D(2019, 6, 30))]

@@ -11,8 +11,8 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from helpers import Run, actuals, snapshot, write_dir
-from iptarget import store
+from helpers import Run, actuals, load, snapshot, write_dir
+from helpers import values as every_value
 
 EXAMPLE = Path(__file__).parent.parent / "targets"
 
@@ -31,7 +31,7 @@ def test_import_records_every_row(root: Path, tmp_path: Path, run: Run) -> None:
     result = run("import", str(data), "--dir", str(root))
     assert result.exit_code == 0, result.output
     assert "3 added, 0 replaced in 2 files" in result.stdout
-    values = store.load(root).values
+    values = every_value(root)
     assert values["apps", "r"][next(iter(sorted(values["apps", "r"])))].value == 7812
     assert [value.value for value in values["apps", "s"].values()] == [12000]
     assert values["apps", "r"][min(values["apps", "r"])].source == "Yearbook 2015"
@@ -50,7 +50,7 @@ def test_bom_and_semicolons(
     data = write(tmp_path / "figures.csv", text, encoding)
     result = run("import", str(data), "--dir", str(root))
     assert result.exit_code == 0, result.output
-    recorded = [v for v in store.load(root).values["apps", "r"].values() if v.value == 7812]
+    recorded = [v for v in every_value(root)["apps", "r"].values() if v.value == 7812]
     assert [value.note for value in recorded] == ["按年"]
 
 
@@ -119,7 +119,7 @@ def test_replace_and_dry_run(root: Path, tmp_path: Path, run: Run) -> None:
     assert snapshot(root) == before
     result = run("import", str(data), "--replace", "--dir", str(root))
     assert result.exit_code == 0, result.output
-    assert [value.value for value in store.load(root).values["apps", "r"].values()] == [175]
+    assert [value.value for value in every_value(root)["apps", "r"].values()] == [175]
 
 
 def test_import_takes_the_same_safe_path_as_add_actual(
@@ -162,7 +162,7 @@ def test_exporting_the_example_and_importing_it_into_an_empty_copy_gives_the_sam
     exported = write(tmp_path / "values.csv", run("export", "--dir", str(EXAMPLE)).stdout)
     result = run("import", str(exported), "--dir", str(empty))
     assert result.exit_code == 0, result.output
-    assert store.load(empty).values == store.load(EXAMPLE).values
+    assert every_value(empty) == every_value(EXAMPLE)
 
 
 @settings(
@@ -195,7 +195,7 @@ def test_export_then_import_round_trips(
     second = write_dir(tmp_path_factory.mktemp("b"), metrics=METRICS_NO_BOUNDS)
     result = run("import", str(exported), "--dir", str(second))
     assert result.exit_code == 0, result.output
-    assert store.load(second).values == store.load(first).values
+    assert every_value(second) == every_value(first)
 
 
 METRICS_NO_BOUNDS = """
@@ -216,7 +216,7 @@ name = "Linear"
 
 
 def store_value(value: float) -> str:
-    from iptarget.render import exact
+    from iptarget.figures import exact
 
     return exact(value)
 
@@ -243,7 +243,7 @@ def test_ten_thousand_rows_all_or_nothing_and_a_no_op_round_trip(tmp_path: Path,
     bad = lines.copy()
     bad[4999] = bad[4999].rsplit(",", 1)[0] + ",abc"  # line 5001 of the file
     data = write(tmp_path / "bad.csv", "metric,region,period,value\n" + "\n".join(bad) + "\n")
-    before, before_count = snapshot(root), store.load(root).actual_count
+    before, before_count = snapshot(root), load(root).figure_count
     result = run("import", str(data), "--dir", str(root))
     assert result.exit_code == 2
     assert [line.split(": ")[1] for line in result.stderr.splitlines()] == ["line 5001"]
@@ -253,7 +253,7 @@ def test_ten_thousand_rows_all_or_nothing_and_a_no_op_round_trip(tmp_path: Path,
     result = run("import", str(good), "--dir", str(root))
     assert result.exit_code == 0, result.output
     assert "10000 added, 0 replaced in 93 files" in result.stdout  # 108 rows a region
-    assert store.load(root).actual_count == before_count + 10_000
+    assert load(root).figure_count == before_count + 10_000
 
     exported = write(tmp_path / "all.csv", run("export", "--dir", str(root)).stdout)
     after_import = snapshot(root)

@@ -12,7 +12,7 @@ import jsonschema
 import pytest
 
 from helpers import Run
-from iptarget.models import SCHEMA_KINDS, json_schema, schema_text
+from iptarget.models.schema import SCHEMA_KINDS, json_schema, schema_text
 
 EXAMPLE = Path(__file__).parent.parent / "targets"
 

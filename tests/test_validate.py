@@ -11,7 +11,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from helpers import METRICS, REGIONS, Run, actuals, policy, snapshot, write_dir
-from iptarget import store
+from iptarget.store import checks
+from iptarget.store.read import read_directory
 
 TARGET = """
 id = "t1"
@@ -502,10 +503,10 @@ def test_reading_leaves_the_cycle_collector_as_it_was(tmp_path: Path, enabled: b
     was = gc.isenabled()
     try:
         gc.enable() if enabled else gc.disable()
-        store.read(root)
+        read_directory(root)
         assert gc.isenabled() is enabled
         (root / "metrics.toml").write_text("[metric.apps\n", encoding="utf-8")
-        assert store.read(root)[1]
+        assert read_directory(root)[1]
         assert gc.isenabled() is enabled
     finally:
         gc.enable() if was else gc.disable()
@@ -536,8 +537,8 @@ def test_the_quick_check_of_actuals_misses_nothing(
             files.setdefault(file, []).append(actuals(metric, region, {period: value}))
         for file, parts in files.items():
             (root / "actuals" / f"{file}.toml").write_text("\n".join(parts), encoding="utf-8")
-        quick = store.read(root)[1]
+        quick = read_directory(root)[1]
         with pytest.MonkeyPatch.context() as patch:
-            patch.setattr(store, "_actuals_look_right", lambda *args: False)
-            thorough = store.read(root)[1]
+            patch.setattr(checks, "actuals_look_right", lambda *args: False)
+            thorough = read_directory(root)[1]
         assert quick == thorough

@@ -1,4 +1,4 @@
-"""Problems in user data, the user-error exception and the exit codes."""
+"""Problems in user input, the user-error exception, the exit codes and did-you-mean."""
 
 from __future__ import annotations
 
@@ -17,16 +17,22 @@ class ExitCode(enum.IntEnum):
 
 @dataclass(frozen=True, slots=True)
 class Problem:
-    """One thing wrong in the user's data: the file, the entry and field, what is wrong."""
+    """One thing wrong in what the user gave: where it is, and what is wrong.
 
-    path: str
+    ``origin`` is what holds the problem: a file's path, or a command-line argument or option
+    (``METRIC``, ``--region``). ``where`` names the entry and field inside it; ``line`` is the
+    line number when the problem is on one line of a file (a CSV row), for sorting.
+    """
+
+    origin: str
     where: str
     message: str
+    line: int | None = None
 
     def __str__(self) -> str:
         if self.where:
-            return f"{self.path}: {self.where}: {self.message}"
-        return f"{self.path}: {self.message}"
+            return f"{self.origin}: {self.where}: {self.message}"
+        return f"{self.origin}: {self.message}"
 
 
 class UserError(Exception):
@@ -37,15 +43,29 @@ class UserError(Exception):
         self.problems = problems
 
     @classmethod
-    def single(cls, path: str, where: str, message: str) -> UserError:
+    def single(cls, origin: str, where: str, message: str) -> UserError:
         """An error with one problem."""
-        return cls([Problem(path, where, message)])
+        return cls([Problem(origin, where, message)])
 
 
 def unknown(name: str, known: Iterable[str], kind: str) -> str:
     """'unknown metric "x"', with the nearest known name when one is close."""
+    close = nearest(name, known)
+    hint = f' (did you mean "{close}"?)' if close else ""
+    return f'unknown {kind} "{name}"{hint}'
+
+
+def unknown_key(key: str, allowed: Iterable[str], what: str = "key") -> str:
+    """'unknown key "x" (did you mean "y"?)', else the keys that are allowed."""
+    allowed = list(allowed)
+    close = nearest(key, allowed)
+    hint = f'did you mean "{close}"?' if close else f"expected one of: {', '.join(allowed)}"
+    return f'unknown {what} "{key}" ({hint})'
+
+
+def nearest(name: str, known: Iterable[str]) -> str | None:
+    """The known name closest to a mistyped one, when one is close enough."""
     import difflib  # only when something is wrong: keep it out of start-up
 
     close = difflib.get_close_matches(name, list(known), n=1, cutoff=0.6)
-    hint = f' (did you mean "{close[0]}"?)' if close else ""
-    return f'unknown {kind} "{name}"{hint}'
+    return close[0] if close else None

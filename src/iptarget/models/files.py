@@ -1,17 +1,14 @@
-"""The four file kinds as pydantic models, their invariants, and the loaded directory."""
+"""The four file kinds as pydantic models (extra keys forbidden), and their invariants."""
 
 from __future__ import annotations
 
 import datetime
-import json
-from collections.abc import Mapping
-from dataclasses import dataclass
-from typing import Annotated, Any, Literal, NamedTuple
+from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, PlainSerializer, PlainValidator
-from pydantic.json_schema import GenerateJsonSchema, JsonSchemaValue, WithJsonSchema
-from pydantic_core import core_schema
+from pydantic.json_schema import WithJsonSchema
 
+from iptarget.core.dataset import GOAL_KEYS, RELATIVE_GOALS
 from iptarget.periods import Period, parse_period
 
 ID_PATTERN = r"^[a-z0-9][a-z0-9_-]*$"
@@ -29,19 +26,6 @@ PeriodField = Annotated[
         }
     ),
 ]
-
-#: The goal keys of a target (SPEC 1), exactly one of which a target has.
-GOAL_KEYS = (
-    "at_least",
-    "at_most",
-    "factor",
-    "increase",
-    "increase_pct",
-    "decrease",
-    "decrease_pct",
-)
-#: Goals relative to a baseline value.
-RELATIVE_GOALS = frozenset(GOAL_KEYS[2:])
 
 Issue = tuple[str, str]
 """An invariant broken inside one entry: (field, message)."""
@@ -78,11 +62,6 @@ class Metric(_Model):
         None, gt=0, description="For a ratio: value = numerator / denominator * scale (default 1)."
     )
 
-    @property
-    def is_ratio(self) -> bool:
-        """Whether the metric is derived from a numerator and a denominator."""
-        return self.numerator is not None and self.denominator is not None
-
     def issues(self) -> list[Issue]:
         """The invariants of one metric that a field type cannot say."""
         found: list[Issue] = []
@@ -93,19 +72,11 @@ class Metric(_Model):
                 else ("denominator", "numerator")
             )
             found.append((lack, f"a ratio metric with a {have} needs a {lack} too"))
-        if self.scale is not None and not self.is_ratio:
+        if self.scale is not None and (self.numerator is None or self.denominator is None):
             found.append(("scale", "only a ratio metric (numerator/denominator) has a scale"))
         if self.min is not None and self.max is not None and self.min > self.max:
             found.append(("min", f"min {self.min:g} is above max {self.max:g}"))
         return found
-
-    def out_of_bounds(self, value: float) -> str | None:
-        """Why a value lies outside the metric's bounds, or None when it is inside."""
-        if self.min is not None and value < self.min:
-            return f"{value:g} is below the metric's min {self.min:g}"
-        if self.max is not None and value > self.max:
-            return f"{value:g} is above the metric's max {self.max:g}"
-        return None
 
 
 class MetricsFile(_Model):
@@ -182,11 +153,6 @@ class Target(_Model):
                 return key, float(amount)
         raise ValueError(f"target {self.id!r} has no goal")
 
-    @property
-    def is_relative(self) -> bool:
-        """Whether the goal is relative to a baseline value."""
-        return any(getattr(self, key) is not None for key in RELATIVE_GOALS)
-
     def issues(self) -> list[Issue]:
         """The invariants of one target that a field type cannot say."""
         goals = [key for key in GOAL_KEYS if getattr(self, key) is not None]
@@ -250,115 +216,3 @@ class ActualsFile(_Model):
     """actuals/<region>.toml."""
 
     actual: list[Actual] = Field([], description="The figures, each an [[actual]] table.")
-
-
-class Value(NamedTuple):
-    """A metric's value for one region and period, recorded or derived (SPEC 3).
-
-    A named tuple, not a dataclass: one is made per figure, 10^5 at national scale, and a
-    tuple is made in half the time.
-    """
-
-    period: Period
-    value: float
-    derived: bool = False
-    source: str | None = None
-    note: str | None = None
-
-
-Key = tuple[str, str]
-"""(metric id, region id)."""
-ValueTable = Mapping[Key, Mapping[Period, Value]]
-
-
-@dataclass(frozen=True, slots=True)
-class PolicyEntry:
-    """A loaded policy file: where it is, its policy table and its targets."""
-
-    path: str  # as shown in messages
-    file: str  # relative to the target directory, as in JSON output
-    stem: str
-    policy: Policy
-    targets: tuple[Target, ...]
-
-
-@dataclass(frozen=True, slots=True)
-class Directory:
-    """Everything in a target directory, validated, with every known value."""
-
-    metrics: Mapping[str, Metric]
-    regions: Mapping[str, Region]
-    policies: tuple[PolicyEntry, ...]
-    actual_count: int
-    values: ValueTable
-
-    def targets_using(self, metric: str, region: str) -> list[tuple[PolicyEntry, Target]]:
-        """The targets in a region whose metric is ``metric`` or a ratio built on it."""
-        return [
-            (policy, target)
-            for policy in self.policies
-            for target in policy.targets
-            if self.region_of(policy, target) == region
-            and metric in parts_of(self.metrics, target.metric)
-        ]
-
-    def region_of(self, policy: PolicyEntry, target: Target) -> str:
-        """The target's region: its own, else its policy's."""
-        region = target.region or policy.policy.region
-        if region is None:
-            raise ValueError(f"target {target.id!r} has no region")
-        return region
-
-
-def parts_of(metrics: Mapping[str, Metric], metric_id: str) -> set[str]:
-    """Every metric a ratio metric is built on, itself included."""
-    seen: set[str] = set()
-    pending = [metric_id]
-    while pending:
-        current = pending.pop()
-        metric = metrics.get(current)
-        if current in seen or metric is None:
-            continue
-        seen.add(current)
-        pending.extend(part for part in (metric.numerator, metric.denominator) if part)
-    return seen
-
-
-#: The file kinds ``iptarget schema`` describes, with the file each describes.
-SCHEMA_KINDS: dict[str, tuple[type[BaseModel], str]] = {
-    "metrics": (MetricsFile, "metrics.toml"),
-    "regions": (RegionsFile, "regions.toml"),
-    "policy": (PolicyFile, "policies/<name>.toml"),
-    "actuals": (ActualsFile, "actuals/<region>.toml"),
-}
-
-
-class _TomlSchema(GenerateJsonSchema):
-    """JSON Schema for TOML: TOML has no null, so an optional key is just a key."""
-
-    def nullable_schema(self, schema: core_schema.NullableSchema) -> JsonSchemaValue:
-        return self.generate_inner(schema["schema"])
-
-    def dict_schema(self, schema: core_schema.DictSchema) -> JsonSchemaValue:
-        generated = super().dict_schema(schema)
-        if "patternProperties" in generated:  # [metric.<id>]: an id that breaks the rule
-            generated["additionalProperties"] = False
-        return generated
-
-    def default_schema(self, schema: core_schema.WithDefaultSchema) -> JsonSchemaValue:
-        generated = super().default_schema(schema)
-        if generated.get("default", ...) is None:
-            del generated["default"]
-        return generated
-
-
-def json_schema(kind: str) -> dict[str, Any]:
-    """The JSON Schema of one file kind, for editors (Taplo's ``#:schema``) and readers."""
-    model, file = SCHEMA_KINDS[kind]
-    schema = model.model_json_schema(schema_generator=_TomlSchema)
-    return {"title": f"iptarget {file}", **{k: v for k, v in schema.items() if k != "title"}}
-
-
-def schema_text(kind: str) -> str:
-    """The JSON Schema of one file kind as the text of a ``.json`` file."""
-    return json.dumps(json_schema(kind), indent=2, ensure_ascii=False) + "\n"

@@ -1,18 +1,17 @@
-"""The pure core (SPEC 4): judge every target of a directory as of a date. No I/O."""
+"""SPEC 4: judge a target as of a date: start, progress, rates, pace, projection, status."""
 
 from __future__ import annotations
 
 import datetime
 import enum
 import math
-from collections.abc import Collection, Mapping, Sequence
+from collections.abc import Mapping
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Literal
+from typing import Literal
 
+from iptarget.core.dataset import Dataset, Metric, Policy, Target, Value
+from iptarget.core.values import Values
 from iptarget.periods import MONTHS, Period, years_between
-
-if TYPE_CHECKING:  # the models are only types here; pydantic stays out of start-up
-    from iptarget.models import Directory, Metric, PolicyEntry, Target, Value
 
 Direction = Literal["up", "down"]
 TOLERANCE = 1e-9
@@ -50,7 +49,7 @@ class Evaluation:
     """One target judged as of a date: every figure of SPEC 5's JSON, and the series."""
 
     target: Target
-    policy: PolicyEntry
+    policy: Policy
     metric: Metric
     region: str
     direction: Direction
@@ -65,29 +64,22 @@ class Evaluation:
     projected: float | None
     compound: bool
     status: Status
-    series: tuple[Value, ...]
+    series: tuple[Value, ...]  # the values compared with V: the deadline's granularity
+    known: tuple[Value, ...]  # every known value of the metric in the region, sorted
+    path: tuple[tuple[Period, float], ...]  # the required path from S to V (4.3)
 
 
-def evaluate(directory: Directory, as_of: datetime.date) -> list[Evaluation]:
+def evaluate(dataset: Dataset, as_of: datetime.date) -> list[Evaluation]:
     """Every target, in the order of its policy file's name, then as written."""
+    values = Values(dataset, as_of)
     return [
-        evaluate_target(directory, policy, target, as_of)
-        for policy in directory.policies
-        for target in policy.targets
+        evaluate_target(values, dataset, policy, target) for policy, target in dataset.targets()
     ]
-
-
-def known_values(
-    directory: Directory, metric: str, region: str, as_of: datetime.date
-) -> dict[Period, Value]:
-    """The values of a metric in a region for periods that end on or before ``as_of``."""
-    periods: Mapping[Period, Value] = directory.values.get((metric, region), {})
-    return {period: value for period, value in periods.items() if period.end <= as_of}
 
 
 def goal_value(target: Target, base: float | None) -> tuple[float | None, Direction]:
     """The target value V (None when the baseline value is unknown) and the direction."""
-    key, amount = target.goal
+    key, amount = target.goal, target.amount
     if key == "at_least":
         return amount, "up"
     if key == "at_most":
@@ -132,19 +124,14 @@ def grow(start: float, yearly: float, years: float, compound: bool) -> float | N
     return result if math.isfinite(result) else None
 
 
-def evaluate_target(
-    directory: Directory, policy: PolicyEntry, target: Target, as_of: datetime.date
-) -> Evaluation:
-    """One target as of a date (SPEC 4)."""
-    metric = directory.metrics[target.metric]
-    region = directory.region_of(policy, target)
+def evaluate_target(values: Values, dataset: Dataset, policy: Policy, target: Target) -> Evaluation:
+    """One target as of the date of ``values`` (SPEC 4)."""
+    metric = dataset.metrics[target.metric]
+    region = target.region
     deadline = target.deadline
-    values = known_values(directory, target.metric, region, as_of)
-    series = tuple(
-        value
-        for period, value in sorted(values.items())
-        if period.granularity == deadline.granularity
-    )
+    known = values.series(target.metric, region)
+    ordered = tuple(value for _, value in sorted(known.items()))
+    series = tuple(value for value in ordered if value.period.granularity == deadline.granularity)
     to_deadline = [value for value in series if value.period <= deadline]
     latest = _point(to_deadline[-1]) if to_deadline else None
 
@@ -154,9 +141,9 @@ def evaluate_target(
         if target.baseline_value is not None:
             baseline = Point(target.baseline, target.baseline_value)
         else:
-            baseline = _point(values.get(target.baseline), target.baseline)
+            baseline = _point(known.get(target.baseline), target.baseline)
     target_value, direction = goal_value(target, None if baseline is None else baseline.value)
-    start = _start(target, policy, baseline, values, to_deadline)
+    start = _start(target, policy, baseline, known, to_deadline)
 
     s = None if start is None else start.value
     v = target_value
@@ -174,9 +161,12 @@ def evaluate_target(
     if actual is not None and latest is not None and l_ is not None:
         projected = grow(l_, actual, years_between(latest.period, deadline), compound)
 
+    as_of = values.as_of
+    assert as_of is not None, "an evaluation is as of a date"
     status = _status(
-        target, direction, v, start, latest, pace, deadline_value=values.get(deadline), as_of=as_of
+        target, direction, v, start, latest, pace, deadline_value=known.get(deadline), as_of=as_of
     )
+    path = required_path(start, required, deadline, compound)
     return Evaluation(
         target=target,
         policy=policy,
@@ -195,6 +185,8 @@ def evaluate_target(
         compound=compound,
         status=status,
         series=series,
+        known=ordered,
+        path=tuple(path),
     )
 
 
@@ -206,17 +198,17 @@ def _point(value: Value | None, period: Period | None = None) -> Point | None:
 
 def _start(
     target: Target,
-    policy: PolicyEntry,
+    policy: Policy,
     baseline: Point | None,
-    values: Mapping[Period, Value],
+    known: Mapping[Period, Value],
     to_deadline: list[Value],
 ) -> Point | None:
     """The start point S (SPEC 4.3); its value is None when unknown."""
     if target.is_relative:
         return baseline if baseline is not None and baseline.value is not None else None
     if target.start is not None:
-        return _point(values.get(target.start), target.start)
-    issued = policy.policy.issued
+        return _point(known.get(target.start), target.start)
+    issued = policy.issued
     if issued is not None:
         before = [value for value in to_deadline if value.period.end <= issued]
         if before:
@@ -264,20 +256,18 @@ def _status(
     return Status.ON_TRACK
 
 
-def required_path(evaluation: Evaluation) -> list[tuple[Period, float]]:
-    """The value the target needs, period by period at the deadline's granularity, from S."""
-    start, required = evaluation.start, evaluation.required_rate
+def required_path(
+    start: Point | None, required: float | None, deadline: Period, compound: bool
+) -> list[tuple[Period, float]]:
+    """The value a target needs, period by period at the deadline's granularity, from S."""
     if start is None or start.value is None or required is None:
         return []
-    deadline = evaluation.target.deadline
     path = [(start.period, start.value)]
     period = _containing(start.period, deadline)
     if period == start.period:
         period = period.next()
     while period <= deadline:
-        value = grow(
-            start.value, required, years_between(start.period, period), evaluation.compound
-        )
+        value = grow(start.value, required, years_between(start.period, period), compound)
         if value is not None:
             path.append((period, value))
         period = period.next()
@@ -289,28 +279,3 @@ def _containing(period: Period, like: Period) -> Period:
     month = period.end_month % 12 + 1
     size = MONTHS[like.granularity]
     return Period(period.year, like.granularity, (month - 1) // size + 1)
-
-
-@dataclass(frozen=True, slots=True)
-class Failure:
-    """A target that fails ``check``; ``days_late`` counts days since an unreported deadline."""
-
-    evaluation: Evaluation
-    days_late: int | None = None
-
-
-def failures(
-    evaluations: Sequence[Evaluation],
-    as_of: datetime.date,
-    grace_days: int,
-    fail_on: Collection[Status] = (),
-) -> list[Failure]:
-    """The targets ``check`` fails (SPEC 5): missed; unreported past the grace; ``fail_on``."""
-    failing = []
-    for evaluation in evaluations:
-        days = (as_of - evaluation.target.deadline.end).days
-        if evaluation.status is Status.MISSED or evaluation.status in fail_on:
-            failing.append(Failure(evaluation))
-        elif evaluation.status is Status.UNREPORTED and days > grace_days:
-            failing.append(Failure(evaluation, days))
-    return failing

@@ -1,0 +1,144 @@
+"""What every command shares: the options, the one error boundary, loading the directory."""
+
+from __future__ import annotations
+
+import datetime
+import functools
+from collections.abc import Callable
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated, ParamSpec
+
+import typer
+
+from iptarget.errors import ExitCode, Problem, UserError, unknown
+
+if TYPE_CHECKING:
+    from iptarget.core.dataset import Dataset
+
+P = ParamSpec("P")
+DEFAULT_DIR = Path("targets")
+
+
+def _completer(kind: str) -> Callable[[typer.Context, str], list[str]]:
+    """Complete the ids of one kind from the directory given so far (--dir, else default)."""
+
+    def complete(ctx: typer.Context, incomplete: str) -> list[str]:
+        import os
+
+        from iptarget.store.lookup import ids
+
+        given = ctx.params.get("directory")
+        root = Path(given or os.environ.get("IPTARGET_DIR") or DEFAULT_DIR)
+        return [name for name in ids(root, kind) if name.startswith(incomplete)]
+
+    return complete
+
+
+DirOption = Annotated[
+    Path,
+    typer.Option(
+        "--dir",
+        envvar="IPTARGET_DIR",
+        help="The target directory. [default: $IPTARGET_DIR, else ./targets]",
+        show_default=False,
+        file_okay=False,
+    ),
+]
+AsOfOption = Annotated[
+    datetime.datetime | None,
+    typer.Option(
+        "--as-of",
+        formats=["%Y-%m-%d"],
+        help="Evaluate as of this date (YYYY-MM-DD); figures for later periods are ignored. "
+        "[default: today]",
+        show_default=False,
+    ),
+]
+ReplaceOption = Annotated[
+    bool,
+    typer.Option("--replace", help="Replace a figure already recorded for its period."),
+]
+RegionOption = Annotated[
+    list[str] | None,
+    typer.Option(
+        help="Only targets in this region (an id; repeatable).",
+        show_default=False,
+        autocompletion=_completer("region"),
+    ),
+]
+PolicyOption = Annotated[
+    list[str] | None,
+    typer.Option(
+        help="Only targets of this policy file, by its name without .toml (repeatable).",
+        show_default=False,
+        autocompletion=_completer("policy"),
+    ),
+]
+TargetArgument = Annotated[
+    str,
+    typer.Argument(
+        help="The id of the target to explain.",
+        show_default=False,
+        autocompletion=_completer("target"),
+    ),
+]
+MetricArgument = Annotated[
+    str,
+    typer.Argument(
+        help="The metric's id.", show_default=False, autocompletion=_completer("metric")
+    ),
+]
+RegionArgument = Annotated[
+    str,
+    typer.Argument(
+        help="The region's id.", show_default=False, autocompletion=_completer("region")
+    ),
+]
+
+
+def handle_errors(command: Callable[P, int]) -> Callable[P, None]:
+    """The one place where errors become exit codes: user errors exit 2, no traceback."""
+
+    @functools.wraps(command)
+    def wrapper(*args: P.args, **kwargs: P.kwargs) -> None:
+        try:
+            code = command(*args, **kwargs)
+        except UserError as error:
+            from iptarget.render.console import print_problems
+
+            print_problems(error.problems)
+            raise typer.Exit(ExitCode.INVALID) from None
+        raise typer.Exit(code)
+
+    return wrapper
+
+
+def as_of_date(value: datetime.datetime | None) -> datetime.date:
+    """The --as-of date, else today."""
+    return datetime.date.today() if value is None else value.date()
+
+
+def read(directory: Path) -> tuple[Dataset, list[Problem]]:
+    """The directory and every problem in it: the files' own, then the derived values'."""
+    from iptarget.core.consistency import derived_out_of_bounds
+    from iptarget.store.read import read_directory
+
+    dataset, problems = read_directory(directory)
+    return dataset, problems + derived_out_of_bounds(dataset)
+
+
+def load(directory: Path) -> Dataset:
+    """The directory, which must have no problem at all."""
+    dataset, problems = read(directory)
+    if problems:
+        raise UserError(problems)
+    return dataset
+
+
+def check_known(option: str, names: list[str], known: list[str], kind: str) -> None:
+    """Refuse names given to an option that name nothing known (with did-you-mean)."""
+    problems = [
+        Problem(option, "", unknown(name, known, kind)) for name in names if name not in known
+    ]
+    if problems:
+        raise UserError(problems)

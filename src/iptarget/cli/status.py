@@ -1,0 +1,86 @@
+"""Reading commands: ``status`` (the progress table) and ``show`` (one target in full)."""
+
+from __future__ import annotations
+
+import enum
+from typing import Annotated
+
+import typer
+
+from iptarget.cli.common import (
+    DEFAULT_DIR,
+    AsOfOption,
+    DirOption,
+    PolicyOption,
+    RegionOption,
+    TargetArgument,
+    as_of_date,
+    check_known,
+    load,
+)
+from iptarget.core.evaluate import Status
+from iptarget.errors import ExitCode, UserError, unknown
+
+
+class Format(enum.StrEnum):
+    """Output formats of ``status``."""
+
+    TABLE = "table"
+    JSON = "json"
+    CSV = "csv"
+    MARKDOWN = "markdown"
+
+
+def status(
+    directory: DirOption = DEFAULT_DIR,
+    region: RegionOption = None,
+    policy: PolicyOption = None,
+    statuses: Annotated[
+        list[Status] | None,
+        typer.Option(
+            "--status", help="Only targets with this status (repeatable).", show_default=False
+        ),
+    ] = None,
+    as_of: AsOfOption = None,
+    output: Annotated[
+        Format, typer.Option("--format", help="Output format; json is the stable one for scripts.")
+    ] = Format.TABLE,
+) -> int:
+    """Print the progress table of every target, and a count per status."""
+    from iptarget.core.evaluate import evaluate
+    from iptarget.render.status import print_status
+
+    dataset = load(directory)
+    check_known("--region", region or [], list(dataset.regions), "region")
+    check_known("--policy", policy or [], [entry.stem for entry in dataset.policies], "policy")
+    date = as_of_date(as_of)
+    evaluations = [
+        evaluation
+        for evaluation in evaluate(dataset, date)
+        if (not region or evaluation.region in region)
+        and (not policy or evaluation.policy.stem in policy)
+        and (not statuses or evaluation.status in statuses)
+    ]
+    print_status(evaluations, dataset, date, output.value)
+    return ExitCode.OK
+
+
+def show(
+    target_id: TargetArgument,
+    directory: DirOption = DEFAULT_DIR,
+    as_of: AsOfOption = None,
+) -> int:
+    """Explain one target: its goal, every known value, the required path, pace and status."""
+    from iptarget.core.evaluate import evaluate_target
+    from iptarget.core.values import Values
+    from iptarget.render.show import print_show
+
+    dataset = load(directory)
+    found = [(policy, target) for policy, target in dataset.targets() if target.id == target_id]
+    if not found:
+        known = [target.id for _, target in dataset.targets()]
+        raise UserError.single("TARGET_ID", "", unknown(target_id, known, "target"))
+    policy, target = found[0]
+    date = as_of_date(as_of)
+    print_show(evaluate_target(Values(dataset, date), dataset, policy, target), dataset, date)
+    return ExitCode.OK

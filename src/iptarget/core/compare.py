@@ -1,0 +1,57 @@
+"""What changed between two evaluations of the same targets (add-actual's report)."""
+
+from __future__ import annotations
+
+import datetime
+from dataclasses import dataclass
+
+from iptarget.core.dataset import Dataset, Policy, Target, Value, parts_of
+from iptarget.core.evaluate import Status, evaluate_target
+from iptarget.core.values import Values
+
+
+@dataclass(frozen=True, slots=True)
+class FigureChange:
+    """A recorded figure added or replaced: the file that holds it, the new and the old value."""
+
+    path: str
+    metric: str
+    region: str
+    new: Value
+    old: Value | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class StatusChange:
+    """A target's status before and after a change to the data (the same when unchanged)."""
+
+    target: str
+    before: Status
+    after: Status
+
+    @property
+    def changed(self) -> bool:
+        """Whether the status is not what it was."""
+        return self.before is not self.after
+
+
+def touched(dataset: Dataset, metric: str, region: str) -> list[tuple[Policy, Target]]:
+    """The targets in a region whose metric is ``metric`` or a ratio built on it."""
+    return [
+        (policy, target)
+        for policy, target in dataset.targets()
+        if target.region == region and metric in parts_of(dataset.metrics, target.metric)
+    ]
+
+
+def status_changes(
+    before: Dataset, after: Dataset, metric: str, region: str, as_of: datetime.date
+) -> list[StatusChange]:
+    """The status of each target a figure of (metric, region) touches, before and after it."""
+    before_values, after_values = Values(before, as_of), Values(after, as_of)
+    changes = []
+    for policy, target in touched(after, metric, region):
+        was = evaluate_target(before_values, before, policy, target).status
+        now = evaluate_target(after_values, after, policy, target).status
+        changes.append(StatusChange(target.id, was, now))
+    return changes

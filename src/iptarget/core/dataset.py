@@ -1,0 +1,194 @@
+"""The loaded target directory as plain frozen values: what the core evaluates (SPEC 1)."""
+
+from __future__ import annotations
+
+import datetime
+from collections.abc import Iterable, Iterator, Mapping
+from dataclasses import dataclass, replace
+from typing import Literal, NamedTuple
+
+from iptarget.periods import Period
+
+Trend = Literal["compound", "linear"]
+
+#: The goal keys of a target (SPEC 1), exactly one of which a target has.
+GOAL_KEYS = (
+    "at_least",
+    "at_most",
+    "factor",
+    "increase",
+    "increase_pct",
+    "decrease",
+    "decrease_pct",
+)
+#: Goals relative to a baseline value.
+RELATIVE_GOALS = frozenset(GOAL_KEYS[2:])
+
+
+@dataclass(frozen=True, slots=True)
+class Metric:
+    """What is measured; a ratio metric has a numerator and a denominator."""
+
+    id: str
+    name: str
+    unit: str | None = None
+    decimals: int | None = None
+    min: float | None = None
+    max: float | None = None
+    trend: Trend = "compound"
+    numerator: str | None = None
+    denominator: str | None = None
+    scale: float | None = None
+
+    @property
+    def is_ratio(self) -> bool:
+        """Whether the metric is derived from a numerator and a denominator."""
+        return self.numerator is not None and self.denominator is not None
+
+    def out_of_bounds(self, value: float) -> str | None:
+        """Why a value lies outside the metric's bounds, or None when it is inside."""
+        if self.min is not None and value < self.min:
+            return f"{value:g} is below the metric's min {self.min:g}"
+        if self.max is not None and value > self.max:
+            return f"{value:g} is above the metric's max {self.max:g}"
+        return None
+
+
+@dataclass(frozen=True, slots=True)
+class Region:
+    """Where a metric is measured."""
+
+    id: str
+    name: str
+    parent: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Target:
+    """One target: a goal for a metric in a region by a deadline.
+
+    ``region`` is resolved (the target's own, else its policy's); ``goal`` is one of
+    GOAL_KEYS and ``amount`` its number.
+    """
+
+    id: str
+    title: str
+    metric: str
+    region: str
+    deadline: Period
+    goal: str
+    amount: float
+    strict: bool = False
+    baseline: Period | None = None
+    baseline_value: float | None = None
+    start: Period | None = None
+
+    @property
+    def is_relative(self) -> bool:
+        """Whether the goal is relative to a baseline value."""
+        return self.goal in RELATIVE_GOALS
+
+
+@dataclass(frozen=True, slots=True)
+class Policy:
+    """A policy document with its targets, and the file it was read from."""
+
+    path: str  # as shown in messages
+    file: str  # relative to the target directory, as in JSON output
+    stem: str  # the file's name without .toml, as --policy names it
+    title: str
+    targets: tuple[Target, ...]
+    issuer: str | None = None
+    issued: datetime.date | None = None
+    source: str | None = None
+    region: str | None = None
+
+
+class Value(NamedTuple):
+    """A metric's value for one region and period, recorded or derived (SPEC 3).
+
+    A named tuple, not a dataclass: one is made per figure, 10^5 at national scale, and a
+    tuple is made in half the time.
+    """
+
+    period: Period
+    value: float
+    derived: bool = False
+    source: str | None = None
+    note: str | None = None
+
+
+Key = tuple[str, str]
+"""(metric id, region id)."""
+Series = Mapping[Period, Value]
+"""The values of one (metric, region), by period."""
+
+
+@dataclass(frozen=True, slots=True)
+class Dataset:
+    """Everything in a target directory: definitions, targets and every recorded figure.
+
+    Nothing is derived here: ``recorded`` holds the figures as written, by (metric, region)
+    and period; ``core.values`` derives the rest when it is asked for.
+    """
+
+    metrics: Mapping[str, Metric]
+    regions: Mapping[str, Region]
+    policies: tuple[Policy, ...]
+    recorded: Mapping[Key, Series]
+    figure_count: int
+    metrics_file: str = "metrics.toml"  # as shown in messages about metrics
+
+    def targets(self) -> Iterator[tuple[Policy, Target]]:
+        """Every target with its policy, in the order of the policy files, then as written."""
+        for policy in self.policies:
+            for target in policy.targets:
+                yield policy, target
+
+    def with_figures(self, figures: Iterable[tuple[str, str, Value]], added: int) -> Dataset:
+        """The same directory with figures recorded, ``added`` of them new (not replacing)."""
+        recorded = dict(self.recorded)
+        for metric, region, value in figures:
+            series = dict(recorded.get((metric, region), {}))
+            series[value.period] = value
+            recorded[metric, region] = series
+        return replace(self, recorded=recorded, figure_count=self.figure_count + added)
+
+
+def parts_of(metrics: Mapping[str, Metric], metric_id: str) -> set[str]:
+    """Every metric a ratio metric is built on, itself included."""
+    seen: set[str] = set()
+    pending = [metric_id]
+    while pending:
+        current = pending.pop()
+        metric = metrics.get(current)
+        if current in seen or metric is None:
+            continue
+        seen.add(current)
+        pending.extend(part for part in (metric.numerator, metric.denominator) if part)
+    return seen
+
+
+def ratio_cycles(metrics: Mapping[str, Metric]) -> list[list[str]]:
+    """The cycles among ratio metrics built on each other, each as the path that repeats."""
+    done: set[str] = set()
+    stack: list[str] = []
+    cycles: list[list[str]] = []
+
+    def visit(metric_id: str) -> None:
+        metric = metrics.get(metric_id)
+        if metric is None or not metric.is_ratio or metric_id in done:
+            return
+        if metric_id in stack:
+            cycles.append([*stack[stack.index(metric_id) :], metric_id])
+            return
+        stack.append(metric_id)
+        for part in (metric.numerator, metric.denominator):
+            if part is not None:
+                visit(part)
+        stack.pop()
+        done.add(metric_id)
+
+    for metric_id in metrics:
+        visit(metric_id)
+    return cycles

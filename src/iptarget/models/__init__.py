@@ -1,0 +1,1 @@
+"""The pydantic models of the four file kinds, and their JSON Schema."""

@@ -1,0 +1,110 @@
+"""What recording figures did (add-actual, import), every value as CSV (export), the counts
+``validate`` read."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from pathlib import Path
+
+from iptarget.core.compare import FigureChange, StatusChange
+from iptarget.core.dataset import Dataset, Key, Series
+from iptarget.figures import exact
+from iptarget.render.console import console, print_lines
+from iptarget.render.numbers import UNKNOWN, number
+from iptarget.render.status import STYLES
+from iptarget.render.table import Column, Table, csv_text, terminal_lines
+
+
+def print_added(figure: FigureChange, dataset: Dataset, changes: Sequence[StatusChange]) -> None:
+    """What ``add-actual`` wrote, and the statuses of the targets it touches."""
+    out = console()
+    new, old = figure.new, figure.old
+    metric = dataset.metrics[figure.metric]
+    what = f"{figure.metric} {figure.region} {new.period}"
+    shown = number(new.value, metric, unit=True)
+    if old is None:
+        out.print(f"recorded {what} = {shown} in {figure.path}", soft_wrap=True)
+    else:
+        was = number(old.value, metric, unit=True)
+        out.print(f"replaced {what} in {figure.path}: {was} -> {shown}", soft_wrap=True)
+        out.print(f"  old source: {old.source or UNKNOWN}", soft_wrap=True)
+        out.print(f"  new source: {new.source or UNKNOWN}", soft_wrap=True)
+    if not changes:
+        out.print(f"no target uses {figure.metric} in {figure.region}", soft_wrap=True)
+        return
+    rows = [
+        [
+            change.target,
+            f"changed from {change.before.value}" if change.changed else "",
+            change.after.value,
+        ]
+        for change in changes
+    ]
+    columns = (Column("target"), Column(""), Column("status"))
+    table = Table(columns, rows, styles=[STYLES[change.after] for change in changes])
+    print_lines(out, terminal_lines(table, terminal=out.is_terminal))
+
+
+def print_imported(
+    figures: Sequence[FigureChange],
+    unchanged: int,
+    dataset: Dataset,
+    skipped: int,
+    dry_run: bool,
+) -> None:
+    """What ``import`` wrote (or would write): counts per file, and every replaced figure."""
+    out = console()
+    files: dict[str, list[int]] = {}
+    for figure in figures:
+        counts = files.setdefault(figure.path, [0, 0])
+        counts[figure.old is not None] += 1
+        if figure.old is not None:
+            metric = dataset.metrics[figure.metric]
+            old = number(figure.old.value, metric, unit=True)
+            new = number(figure.new.value, metric, unit=True)
+            verb = "would replace" if dry_run else "replaced"
+            what = f"{figure.metric} {figure.region} {figure.new.period}"
+            out.print(f"{verb} {what}: {old} -> {new}", soft_wrap=True)
+    for path, (added, replaced) in files.items():
+        out.print(f"{path}: {added} added, {replaced} replaced", soft_wrap=True)
+    added = sum(counts[0] for counts in files.values())
+    replaced = sum(counts[1] for counts in files.values())
+    summary = f"{added} added, {replaced} replaced in {len(files)} files"
+    if unchanged:
+        summary += f"; {unchanged} already recorded as given"
+    if skipped:
+        summary += f"; {skipped} derived rows skipped"
+    out.print(summary + ("; nothing written (--dry-run)" if dry_run else ""), soft_wrap=True)
+
+
+EXPORT_COLUMNS = tuple(
+    Column(name) for name in ("metric", "region", "period", "value", "derived", "source", "note")
+)
+
+
+def values_csv(values: Iterable[tuple[Key, Series]]) -> str:
+    """Every value, recorded and derived, one row each, for spreadsheets and pandas."""
+    rows = [
+        [
+            metric,
+            region,
+            str(period),
+            exact(value.value),
+            "true" if value.derived else "false",
+            value.source or "",
+            value.note or "",
+        ]
+        for (metric, region), series in values
+        for period, value in sorted(series.items())
+    ]
+    return csv_text(Table(EXPORT_COLUMNS, rows))
+
+
+def print_counts(root: Path, dataset: Dataset, derived: int) -> None:
+    """What ``validate`` read, in one line."""
+    targets = sum(len(policy.targets) for policy in dataset.policies)
+    console().print(
+        f"{root}: {len(dataset.metrics)} metrics, {len(dataset.regions)} regions, "
+        f"{len(dataset.policies)} policies with {targets} targets, "
+        f"{dataset.figure_count} actuals and {derived} derived values; no problems"
+    )

@@ -1,0 +1,155 @@
+"""``iptarget show``: one target in full, with its values, its required path and a chart."""
+
+from __future__ import annotations
+
+import datetime
+import math
+from typing import TYPE_CHECKING
+
+from iptarget.core.dataset import Dataset
+from iptarget.core.evaluate import Evaluation
+from iptarget.render.console import console, print_lines
+from iptarget.render.numbers import UNKNOWN, at, metric_label, number, pace, percent, yearly
+from iptarget.render.status import STYLES
+from iptarget.render.table import Column, Table, terminal_lines
+
+if TYPE_CHECKING:
+    from rich.text import Text
+
+VALUE_COLUMNS = (
+    Column("period"),
+    Column("value", numeric=True),
+    Column("required", numeric=True),
+    Column(""),
+)
+CHART_WIDTH = 40
+
+
+def goal_words(evaluation: Evaluation) -> str:
+    """The goal in plain words: ``at least 2 × the 2014 value (1,234) = 2,468 by 2020``."""
+    target, metric = evaluation.target, evaluation.metric
+    key, amount = target.goal, target.amount
+    up = evaluation.direction == "up"
+    comparison = (
+        ("more than" if up else "less than") if target.strict else ("at least" if up else "at most")
+    )
+    deadline = f"by {target.deadline}"
+    if key in ("at_least", "at_most"):
+        return f"{comparison} {number(amount, metric, unit=True)} {deadline}"
+    base = evaluation.baseline
+    assert base is not None
+    known = "unknown" if base.value is None else number(base.value, metric)
+    of = f"the {base.period} value ({known})"
+    step = {
+        "factor": f"{amount:g} × {of}",
+        "increase": f"{of} + {number(amount, metric)}",
+        "increase_pct": f"{of} + {amount:g}%",
+        "decrease": f"{of} − {number(amount, metric)}",
+        "decrease_pct": f"{of} − {amount:g}%",
+    }[key]
+    result = (
+        "?"
+        if evaluation.target_value is None
+        else number(evaluation.target_value, metric, unit=True)
+    )
+    return f"{comparison} {step} = {result} {deadline}"
+
+
+def print_show(evaluation: Evaluation, dataset: Dataset, as_of: datetime.date) -> None:
+    """``iptarget show``: one target in full."""
+    from rich.text import Text
+
+    out = console()
+    target, metric, policy = evaluation.target, evaluation.metric, evaluation.policy
+    region = dataset.regions[evaluation.region]
+    issuer = f" ({policy.issuer})" if policy.issuer else ""
+    issued = f", issued {policy.issued}" if policy.issued else ""
+    facts: list[tuple[str, str | Text]] = [
+        ("policy", f"{policy.title}{issuer}{issued}"),
+        ("file", policy.path),
+        ("source", policy.source or UNKNOWN),
+        ("metric", f"{metric_label(metric)} [{target.metric}]"),
+        ("region", f"{region.name} [{evaluation.region}]"),
+        ("goal", goal_words(evaluation)),
+        ("start", at(evaluation.start, metric)),
+        ("latest", at(evaluation.latest, metric)),
+        ("progress", percent(evaluation.progress_pct)),
+        ("required", yearly(evaluation.required_rate, evaluation)),
+        ("actual", yearly(evaluation.actual_rate, evaluation)),
+        ("pace", pace(evaluation.pace)),
+        ("projected", number(evaluation.projected, metric, unit=True)),
+        (
+            "status",
+            Text.assemble((evaluation.status.value, STYLES[evaluation.status]), f"  as of {as_of}"),
+        ),
+    ]
+    out.print(Text.assemble((target.id, "bold"), "  ", target.title), soft_wrap=True)
+    for label, value in facts:
+        out.print(Text.assemble((f"  {label:<10}", "bold"), value), soft_wrap=True)
+    out.print()
+    table = values_table(evaluation)
+    if table.rows:
+        print_lines(out, terminal_lines(table, terminal=out.is_terminal))
+    else:
+        missing = f"no values of {evaluation.target.metric} known for {evaluation.region}"
+        print_lines(out, [Text(missing)])
+    chart = chart_lines(evaluation)
+    if chart:
+        out.print()
+        out.print(Text("actual (█) against the required path (|)", style="bold"))
+        print_lines(out, (Text(line) for line in chart))
+
+
+def values_table(evaluation: Evaluation) -> Table:
+    """Every known value of the metric in the region beside the required path."""
+    metric, deadline = evaluation.metric, evaluation.target.deadline
+    values = {value.period: value for value in evaluation.known}
+    path = dict(evaluation.path)
+    start = None if evaluation.start is None else evaluation.start.period
+    rows = []
+    for period in sorted(set(values) | set(path)):
+        value = values.get(period)
+        notes = []
+        if value is not None and value.derived:
+            notes.append("derived")
+        if period.granularity != deadline.granularity:
+            notes.append(f"{period.granularity}ly figure, not compared")
+        if period == start:
+            notes.append("start")
+        if period == deadline:
+            notes.append("deadline")
+        rows.append(
+            [
+                str(period),
+                "" if value is None else number(value.value, metric),
+                number(path[period], metric) if period in path else "",
+                ", ".join(notes),
+            ]
+        )
+    return Table(VALUE_COLUMNS, rows)
+
+
+def chart_lines(evaluation: Evaluation) -> list[str]:
+    """A small bar chart, one line a period: the actual value as a bar, the required as ``|``."""
+    path = evaluation.path
+    if not path:
+        return []
+    actual = {value.period: value.value for value in evaluation.series}
+    numbers = [value for _, value in path] + [
+        value for period, value in actual.items() if path[0][0] <= period <= path[-1][0]
+    ]
+    top = max(numbers)
+    if min(numbers) < 0 or top <= 0 or not math.isfinite(top):
+        return []
+    lines = []
+    width = max(len(str(period)) for period, _ in path)
+    for period, required in path:
+        value = actual.get(period)
+        cells = [" "] * (CHART_WIDTH + 1)
+        if value is not None:
+            for index in range(round(value / top * CHART_WIDTH)):
+                cells[index] = "█"
+        cells[round(required / top * CHART_WIDTH)] = "|"
+        shown = "" if value is None else number(value, evaluation.metric)
+        lines.append(f"{period!s:<{width}}  {''.join(cells)} {shown}".rstrip())
+    return lines

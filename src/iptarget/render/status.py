@@ -1,0 +1,238 @@
+"""``iptarget status``: the progress table, as a terminal table, markdown, JSON or CSV."""
+
+from __future__ import annotations
+
+import datetime
+import json
+from collections import Counter
+from collections.abc import Sequence
+from typing import Any
+
+from iptarget.core.dataset import Dataset
+from iptarget.core.evaluate import Evaluation, Point, Status
+from iptarget.render.console import console, print_lines, print_text
+from iptarget.render.numbers import UNKNOWN, at, metric_label, number, percent, sign
+from iptarget.render.table import Column, Table, csv_text, markdown, terminal_lines
+
+STYLES: dict[Status, str] = {
+    Status.ACHIEVED: "bold green",
+    Status.MISSED: "bold red",
+    Status.UNREPORTED: "magenta",
+    Status.MET: "green",
+    Status.ON_TRACK: "green",
+    Status.AT_RISK: "yellow",
+    Status.OFF_TRACK: "dark_orange",
+    Status.REGRESSING: "red",
+    Status.NO_TREND: "dim",
+    Status.NO_BASELINE: "dim",
+    Status.NO_DATA: "dim",
+}
+#: Statuses in bold in markdown: the ones a reviewer must not miss.
+STRONG = frozenset({Status.MISSED, Status.REGRESSING})
+
+COLUMNS = (
+    Column("target"),
+    Column("region"),
+    Column("metric"),
+    Column("baseline", numeric=True),
+    Column("target value", numeric=True),
+    Column("deadline"),
+    Column("latest", numeric=True),
+    Column("progress", numeric=True),
+    Column("projected", numeric=True),
+    Column("status"),
+)
+COMPACT_COLUMNS = (
+    COLUMNS[0],
+    COLUMNS[3],
+    Column("target\nvalue", numeric=True),
+    *COLUMNS[5:],
+)
+
+
+def status_table(evaluations: Sequence[Evaluation], dataset: Dataset) -> Table:
+    """The status table as one plain value: one row per target, its status styled."""
+    rows = []
+    for evaluation in evaluations:
+        metric = evaluation.metric
+        target_value = (
+            UNKNOWN
+            if evaluation.target_value is None
+            else f"{sign(evaluation)} {number(evaluation.target_value, metric)}"
+        )
+        rows.append(
+            [
+                evaluation.target.id,
+                dataset.regions[evaluation.region].name,
+                metric_label(metric),
+                at(evaluation.baseline, metric) if evaluation.baseline else "",
+                target_value,
+                str(evaluation.target.deadline),
+                at(evaluation.latest, metric),
+                percent(evaluation.progress_pct),
+                number(evaluation.projected, metric),
+                evaluation.status.value,
+            ]
+        )
+    return Table(
+        COLUMNS,
+        rows,
+        styles=[STYLES[evaluation.status] for evaluation in evaluations],
+        strong=[evaluation.status in STRONG for evaluation in evaluations],
+    )
+
+
+def _compact(table: Table) -> Table:
+    """The table for a narrow terminal: region and metric under the id, periods under values."""
+    rows = [
+        [f"{row[0]}\n  {row[1]}\n  {row[2]}", *(cell.replace(" (", "\n(") for cell in row[3:])]
+        for row in table.rows
+    ]
+    return Table(COMPACT_COLUMNS, rows, table.styles, table.strong)
+
+
+def summary(evaluations: Sequence[Evaluation]) -> dict[str, int]:
+    """Counts of the statuses that occur, in the order of SPEC 4.2."""
+    counts = Counter(evaluation.status for evaluation in evaluations)
+    return {status.value: counts[status] for status in Status if counts[status]}
+
+
+def summary_line(evaluations: Sequence[Evaluation], as_of: datetime.date) -> str:
+    """``12 targets as of 2026-11-22: 2 achieved, 10 unreported``."""
+    counts = summary(evaluations)
+    noun = "target" if len(evaluations) == 1 else "targets"
+    parts = ", ".join(f"{count} {status}" for status, count in counts.items())
+    return f"{len(evaluations)} {noun} as of {as_of}" + (f": {parts}" if parts else "")
+
+
+def print_status(
+    evaluations: Sequence[Evaluation], dataset: Dataset, as_of: datetime.date, fmt: str
+) -> None:
+    """The progress table of ``iptarget status`` in one of its formats."""
+    if fmt == "json":
+        print_text(status_json(evaluations, as_of))
+    elif fmt == "csv":
+        print_text(status_csv(evaluations))
+    elif fmt == "markdown":
+        print_text(status_markdown(evaluations, dataset, as_of))
+    else:
+        out = console()
+        table = status_table(evaluations, dataset)
+        lines = terminal_lines(table, terminal=out.is_terminal)
+        if out.is_terminal and max(line.cell_len for line in lines) > out.width:
+            lines = terminal_lines(_compact(table), out.width, terminal=True)
+        if evaluations:
+            print_lines(out, lines)
+        out.print(summary_line(evaluations, as_of), soft_wrap=True)
+
+
+def status_markdown(
+    evaluations: Sequence[Evaluation], dataset: Dataset, as_of: datetime.date
+) -> str:
+    """A GitHub-flavoured markdown table with the summary line under it."""
+    lines = markdown(status_table(evaluations, dataset))
+    return "\n".join([*lines, "", summary_line(evaluations, as_of), ""])
+
+
+# -- JSON and CSV --------------------------------------------------------------------------
+
+POINT_FIELDS = ("baseline", "start", "latest")
+POINT_PARTS = ("period", "value", "derived")
+JSON_FIELDS = (
+    "id",
+    "title",
+    "policy",
+    "metric",
+    "unit",
+    "region",
+    "deadline",
+    "direction",
+    "strict",
+    "target_value",
+    *POINT_FIELDS,
+    "progress_pct",
+    "required_rate",
+    "actual_rate",
+    "pace",
+    "projected",
+    "status",
+)
+
+
+def _point_json(point: Point | None) -> dict[str, Any] | None:
+    if point is None:
+        return None
+    return {"period": str(point.period), "value": point.value, "derived": point.derived}
+
+
+def evaluation_json(evaluation: Evaluation) -> dict[str, Any]:
+    """One target as SPEC 5's JSON object."""
+    target = evaluation.target
+    return {
+        "id": target.id,
+        "title": target.title,
+        "policy": evaluation.policy.file,
+        "metric": target.metric,
+        "unit": evaluation.metric.unit,
+        "region": evaluation.region,
+        "deadline": str(target.deadline),
+        "direction": evaluation.direction,
+        "strict": target.strict,
+        "target_value": evaluation.target_value,
+        "baseline": _point_json(evaluation.baseline),
+        "start": _point_json(evaluation.start),
+        "latest": _point_json(evaluation.latest),
+        "progress_pct": evaluation.progress_pct,
+        "required_rate": evaluation.required_rate,
+        "actual_rate": evaluation.actual_rate,
+        "pace": evaluation.pace,
+        "projected": evaluation.projected,
+        "status": evaluation.status.value,
+    }
+
+
+def status_json(evaluations: Sequence[Evaluation], as_of: datetime.date) -> str:
+    """``status --format json``: the stable interface for scripts."""
+    document = {
+        "as_of": as_of.isoformat(),
+        "summary": summary(evaluations),
+        "targets": [evaluation_json(evaluation) for evaluation in evaluations],
+    }
+    return json.dumps(document, ensure_ascii=False, indent=2) + "\n"
+
+
+def csv_fields() -> list[str]:
+    """The CSV header of ``status --format csv``: the JSON fields, points flattened."""
+    fields: list[str] = []
+    for key in JSON_FIELDS:
+        if key in POINT_FIELDS:
+            fields.extend(f"{key}_{part}" for part in POINT_PARTS)
+        else:
+            fields.append(key)
+    return fields
+
+
+def _csv_cells(document: dict[str, Any]) -> list[str]:
+    """One target's JSON object as CSV cells: points flattened, null empty, booleans in words."""
+    values: list[Any] = []
+    for key in JSON_FIELDS:
+        if key in POINT_FIELDS:
+            point = document[key]
+            values.extend(None if point is None else point[part] for part in POINT_PARTS)
+        else:
+            values.append(document[key])
+    return [
+        ""
+        if value is None
+        else ("true" if value else "false")
+        if isinstance(value, bool)
+        else str(value)
+        for value in values
+    ]
+
+
+def status_csv(evaluations: Sequence[Evaluation]) -> str:
+    """One row per target with the JSON fields flattened (``baseline_period``, …)."""
+    columns = [Column(name) for name in csv_fields()]
+    rows = [_csv_cells(evaluation_json(evaluation)) for evaluation in evaluations]
+    return csv_text(Table(columns, rows))

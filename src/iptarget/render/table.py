@@ -1,0 +1,134 @@
+"""One plain table value, rendered for a terminal, as GitHub markdown, or as CSV.
+
+The terminal layout is drawn by hand rather than with ``rich.table``: the status table needs
+a compact form for narrow terminals (region and metric folded under the id, periods under
+values) whose first column takes what the others leave, and lines that stay exactly as they
+are in a pipe. rich measures the cells (CJK characters count double) and colours them.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from rich.text import Text
+
+
+@dataclass(frozen=True)
+class Column:
+    """A column of a plain table: its heading and whether it holds numbers."""
+
+    heading: str
+    numeric: bool = False
+
+
+@dataclass(frozen=True)
+class Table:
+    """A table as plain text cells; a cell may hold several lines (terminal only).
+
+    ``styles`` colour the last cell of each row in a terminal; ``strong`` marks the rows
+    whose last cell is bold in markdown.
+    """
+
+    columns: Sequence[Column]
+    rows: Sequence[Sequence[str]]
+    styles: Sequence[str] = field(default_factory=tuple)
+    strong: Sequence[bool] = field(default_factory=tuple)
+
+
+def terminal_lines(table: Table, width: int | None = None, terminal: bool = False) -> list[Text]:
+    """The table as lines of text, numbers to the right, each cell measured in terminal cells.
+
+    Cells and headings may hold several lines; the last column is styled per row. With a
+    ``width`` (a narrow terminal) columns stand one space apart, and the first column takes
+    what the others leave, its lines cut to fit.
+    """
+    from rich.cells import cell_len
+    from rich.text import Text
+
+    columns, rows = table.columns, table.rows
+    headings = [column.heading for column in columns]
+    gap = "  " if width is None else " "
+    widths = [
+        max(
+            cell_len(line)
+            for cell in [headings[i], *(row[i] for row in rows)]
+            for line in cell.split("\n")
+        )
+        for i in range(len(columns))
+    ]
+    if width is not None and len(columns) > 1:
+        rest = sum(widths[1:]) + len(gap) * (len(columns) - 1)
+        ids = max((cell_len(row[0].split("\n")[0]) for row in rows), default=0)
+        widths[0] = max(ids, cell_len(headings[0]), min(widths[0], width - rest))
+    lines = _row_lines(columns, widths, headings, gap, "bold" if terminal else "", header=True)
+    if terminal:
+        lines.append(Text("─" * max(line.cell_len for line in lines), style="dim"))
+    for index, row in enumerate(rows):
+        style = table.styles[index] if table.styles else ""
+        lines.extend(_row_lines(columns, widths, row, gap, style))
+    return lines
+
+
+def _fit(text: str, width: int, numeric: bool) -> str:
+    """Pad a cell to ``width`` terminal cells (CJK counts double), cutting it with … if longer."""
+    from rich.cells import cell_len, set_cell_size
+
+    if cell_len(text) > width:
+        text = set_cell_size(text, width - 1) + "…"
+    gap = " " * (width - cell_len(text))
+    return gap + text if numeric else text + gap
+
+
+def _row_lines(
+    columns: Sequence[Column],
+    widths: Sequence[int],
+    row: Sequence[str],
+    gap: str,
+    style: str,
+    header: bool = False,
+) -> list[Text]:
+    """The lines of one row; ``style`` goes to the last cell, or the whole row for a header."""
+    from rich.text import Text
+
+    parts = [cell.split("\n") for cell in row]
+    lines = []
+    for number in range(max(len(part) for part in parts)):
+        line = Text(style=style if header else "")
+        for index, (column, size) in enumerate(zip(columns, widths, strict=True)):
+            cell = parts[index][number] if number < len(parts[index]) else ""
+            last = index == len(columns) - 1
+            line.append(gap if index else "")
+            line.append(
+                _fit(cell, size, column.numeric), style=style if last and number == 0 else ""
+            )
+        line.rstrip()
+        lines.append(line)
+    return lines
+
+
+def markdown(table: Table) -> list[str]:
+    """The table as GitHub-flavoured markdown lines, ``|`` escaped, strong rows in bold."""
+    lines = [
+        "| " + " | ".join(column.heading for column in table.columns) + " |",
+        "| " + " | ".join("---:" if column.numeric else "---" for column in table.columns) + " |",
+    ]
+    for index, row in enumerate(table.rows):
+        cells = [cell.replace("|", "\\|") for cell in row]
+        if table.strong and table.strong[index]:
+            cells[-1] = f"**{cells[-1]}**"
+        lines.append("| " + " | ".join(cells) + " |")
+    return lines
+
+
+def csv_text(table: Table) -> str:
+    """The table as RFC 4180 CSV: CRLF, and a field with \\r or \\n in it is quoted."""
+    buffer = io.StringIO()
+    writer = csv.writer(buffer)
+    writer.writerow([column.heading for column in table.columns])
+    writer.writerows(table.rows)
+    return buffer.getvalue()

@@ -1,0 +1,146 @@
+"""The rules across files (SPEC 1): references known, no cycles, ids unique, values in bounds.
+
+Plain functions that return every problem they find, in the order the files are read.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+
+from iptarget.core.dataset import Key, Metric, Policy, Region, Series, ratio_cycles
+from iptarget.errors import Problem, unknown
+from iptarget.models.files import Actual
+from iptarget.periods import Period
+from iptarget.store.messages import actual_where
+
+
+def metric_problems(display: str, metrics: Mapping[str, Metric]) -> list[Problem]:
+    """Ratios built on unknown metrics, and ratios built on each other in a cycle."""
+    problems = []
+    for metric_id, metric in metrics.items():
+        for field in ("numerator", "denominator"):
+            part = getattr(metric, field)
+            if part is not None and part not in metrics:
+                message = f"{field}: {unknown(part, metrics, 'metric')}"
+                problems.append(Problem(display, f'metric "{metric_id}"', message))
+    for cycle in ratio_cycles(metrics):
+        message = f"ratio metrics are built on each other in a cycle: {' -> '.join(cycle)}"
+        problems.append(Problem(display, f'metric "{cycle[0]}"', message))
+    return problems
+
+
+def region_problems(display: str, regions: Mapping[str, Region]) -> list[Problem]:
+    """Unknown parents, and regions that are each other's parents."""
+    problems = []
+    for region_id, region in regions.items():
+        where = f'region "{region_id}"'
+        if region.parent is not None and region.parent not in regions:
+            message = f"parent: {unknown(region.parent, regions, 'region')}"
+            problems.append(Problem(display, where, message))
+            continue
+        seen = [region_id]
+        parent = region.parent
+        while parent is not None and parent in regions and parent not in seen:
+            seen.append(parent)
+            parent = regions[parent].parent
+        if parent == region_id:
+            message = f"parent: regions are each other's parents: {' -> '.join([*seen, region_id])}"
+            problems.append(Problem(display, where, message))
+    return problems
+
+
+def target_problems(
+    policies: Sequence[Policy],
+    own_regions: Sequence[Sequence[str | None]],
+    metrics: Mapping[str, Metric],
+    regions: Mapping[str, Region],
+) -> list[Problem]:
+    """Ids used twice, unknown metrics and regions, goals outside the metric's bounds.
+
+    ``own_regions`` holds, for each policy's targets, the region the target names itself
+    (None when it takes its policy's).
+    """
+    problems = []
+    first_seen: dict[str, str] = {}
+    for policy, owns in zip(policies, own_regions, strict=True):
+        if policy.region is not None and policy.region not in regions:
+            message = f"region: {unknown(policy.region, regions, 'region')}"
+            problems.append(Problem(policy.path, "policy", message))
+        for target, own in zip(policy.targets, owns, strict=True):
+            where = f'target "{target.id}"'
+            found = []
+            if target.id in first_seen:
+                found.append(f"id: already used by a target in {first_seen[target.id]}")
+            else:
+                first_seen[target.id] = policy.path
+            if target.metric not in metrics:
+                found.append(f"metric: {unknown(target.metric, metrics, 'metric')}")
+            if own is None and policy.region is None:
+                found.append("region: required (or give the [policy] a region)")
+            elif own is not None and own not in regions:
+                found.append(f"region: {unknown(own, regions, 'region')}")
+            metric = metrics.get(target.metric)
+            if metric is not None:
+                amounts: list[tuple[str, float | None]] = [
+                    ("baseline_value", target.baseline_value)
+                ]
+                if target.goal in ("at_least", "at_most"):
+                    amounts.insert(0, (target.goal, target.amount))
+                for field, amount in amounts:
+                    reason = None if amount is None else metric.out_of_bounds(amount)
+                    if reason:
+                        found.append(f"{field}: {reason}")
+            problems.extend(Problem(policy.path, where, message) for message in found)
+    return problems
+
+
+def actuals_look_right(
+    recorded: Mapping[Key, Series],
+    count: int,
+    metrics: Mapping[str, Metric],
+    regions: Mapping[str, Region],
+) -> bool:
+    """Whether the actuals keep every rule, judged a series at a time, not a figure at a time.
+
+    As many recorded values as actuals means no period is recorded twice; then each
+    (metric, region) series is checked once against the ids and the metric's bounds.
+    """
+    if sum(map(len, recorded.values())) != count:
+        return False
+    for (metric_id, region), periods in recorded.items():
+        metric = metrics.get(metric_id)
+        if metric is None or region not in regions:
+            return False
+        if metric.min is not None and min(value.value for value in periods.values()) < metric.min:
+            return False
+        if metric.max is not None and max(value.value for value in periods.values()) > metric.max:
+            return False
+    return True
+
+
+def actual_problems(
+    actuals: Sequence[tuple[str, Actual]],
+    metrics: Mapping[str, Metric],
+    regions: Mapping[str, Region],
+) -> list[Problem]:
+    """Each actual's problems, figure by figure: to name what the quick check found."""
+    problems: list[Problem] = []
+    first_seen: dict[tuple[str, str, Period], str] = {}
+    for display, actual in actuals:
+        found = []
+        key = (actual.metric, actual.region, actual.period)
+        if key in first_seen:
+            place = "this file" if first_seen[key] == display else first_seen[key]
+            found.append(f"recorded twice: already in {place}")
+        else:
+            first_seen[key] = display
+        metric = metrics.get(actual.metric)
+        if metric is None:
+            found.append(f"metric: {unknown(actual.metric, metrics, 'metric')}")
+        elif reason := metric.out_of_bounds(actual.value):
+            found.append(f"value: {reason}")
+        if actual.region not in regions:
+            found.append(f"region: {unknown(actual.region, regions, 'region')}")
+        where = actual_where(actual.metric, actual.region, str(actual.period))
+        problems.extend(Problem(display, where, message) for message in found)
+    return problems
