@@ -29,6 +29,15 @@ from typing import Any
 Case = tuple[str, list[str], Any]
 """A timed command: its name, its arguments, and what to do before each run (or None)."""
 GOALS = ("at_least", "at_most", "factor", "increase", "increase_pct", "decrease", "decrease_pct")
+AMOUNTS = {
+    "at_least": 50_000,
+    "at_most": 500,
+    "factor": 1.8,
+    "increase": 5_000,
+    "increase_pct": 40,
+    "decrease": 10,
+    "decrease_pct": 10,
+}
 FIRST_YEAR = 2015
 MINIMAL_TYPER_APP = """
 import typer
@@ -79,6 +88,25 @@ def generate(root: Path, regions: int, metrics: int, years: int, targets: int) -
         metric_ids[index]: (metric_ids[index - 2], metric_ids[index - 1])
         for index in range(ratio_every - 1, metrics, ratio_every)
     }
+    _write_metrics(root, rng, metric_ids, ratios)
+    region_ids = ["china"] + [f"r{index:03d}" for index in range(1, regions)]
+    region_lines = ['[region.china]\nname = "China 中国"\n']
+    for region_id in region_ids[1:]:
+        region_lines.append(
+            f'[region.{region_id}]\nname = "Region {region_id} 地区"\nparent = "china"\n'
+        )
+    (root / "regions.toml").write_text("\n".join(region_lines), encoding="utf-8")
+    plain = [metric_id for metric_id in metric_ids if metric_id not in ratios]
+    actual_count = sum(
+        _write_actuals(root, rng, region_id, plain, years) for region_id in region_ids
+    )
+    _write_policies(root, rng, targets, metric_ids, region_ids, years)
+    return {"regions": regions, "metrics": metrics, "actuals": actual_count, "targets": targets}
+
+
+def _write_metrics(
+    root: Path, rng: random.Random, metric_ids: list[str], ratios: dict[str, tuple[str, str]]
+) -> None:
     lines = []
     for metric_id in metric_ids:
         lines.append(f'[metric.{metric_id}]\nname = "Metric {metric_id}"\nunit = "units"\nmin = 0')
@@ -89,37 +117,42 @@ def generate(root: Path, regions: int, metrics: int, years: int, targets: int) -
             lines.append('trend = "linear"')
         lines.append("")
     (root / "metrics.toml").write_text("\n".join(lines), encoding="utf-8")
-    region_ids = ["china"] + [f"r{index:03d}" for index in range(1, regions)]
-    region_lines = ['[region.china]\nname = "China 中国"\n']
-    for region_id in region_ids[1:]:
-        region_lines.append(
-            f'[region.{region_id}]\nname = "Region {region_id} 地区"\nparent = "china"\n'
-        )
-    (root / "regions.toml").write_text("\n".join(region_lines), encoding="utf-8")
 
-    plain = [metric_id for metric_id in metric_ids if metric_id not in ratios]
-    actual_count = 0
-    for region_id in region_ids:
-        entries = []
-        for metric_id in plain:
-            level = rng.uniform(100, 100_000)
-            for year in range(FIRST_YEAR, FIRST_YEAR + years):
-                level *= rng.uniform(0.95, 1.15)
-                entries.append((metric_id, str(year), round(level, 2)))
-            if rng.random() < 0.35:  # some quarterly figures
-                for quarter in range(1, 5):
-                    entries.append(
-                        (metric_id, f"{FIRST_YEAR + years - 1}-Q{quarter}", round(level / 4, 2))
-                    )
-        entries.sort()
-        text = "".join(
-            f'[[actual]]\nmetric = "{metric_id}"\nregion = "{region_id}"\nperiod = "{period}"\n'
-            f'value = {value!r}\nsource = "Statistical yearbook {period[:4]}"\n\n'
-            for metric_id, period, value in entries
-        )
-        (root / "actuals" / f"{region_id}.toml").write_text(text, encoding="utf-8")
-        actual_count += len(entries)
 
+def _write_actuals(
+    root: Path, rng: random.Random, region_id: str, plain: list[str], years: int
+) -> int:
+    """One region's actuals file: yearly figures of every plain metric, some quarterly ones."""
+    entries = []
+    for metric_id in plain:
+        level = rng.uniform(100, 100_000)
+        for year in range(FIRST_YEAR, FIRST_YEAR + years):
+            level *= rng.uniform(0.95, 1.15)
+            entries.append((metric_id, str(year), round(level, 2)))
+        if rng.random() < 0.35:  # some quarterly figures
+            for quarter in range(1, 5):
+                entries.append(
+                    (metric_id, f"{FIRST_YEAR + years - 1}-Q{quarter}", round(level / 4, 2))
+                )
+    entries.sort()
+    text = "".join(
+        f'[[actual]]\nmetric = "{metric_id}"\nregion = "{region_id}"\nperiod = "{period}"\n'
+        f'value = {value!r}\nsource = "Statistical yearbook {period[:4]}"\n\n'
+        for metric_id, period, value in entries
+    )
+    (root / "actuals" / f"{region_id}.toml").write_text(text, encoding="utf-8")
+    return len(entries)
+
+
+def _write_policies(
+    root: Path,
+    rng: random.Random,
+    targets: int,
+    metric_ids: list[str],
+    region_ids: list[str],
+    years: int,
+) -> None:
+    """Policy files of 20 targets each, every goal kind in turn."""
     per_policy = 20
     for policy_index in range((targets + per_policy - 1) // per_policy):
         parts = [f'[policy]\ntitle = "Policy {policy_index}"\nissued = {FIRST_YEAR + 1}-03-01\n']
@@ -127,28 +160,18 @@ def generate(root: Path, regions: int, metrics: int, years: int, targets: int) -
             policy_index * per_policy, min(targets, (policy_index + 1) * per_policy)
         ):
             goal = GOALS[index % len(GOALS)]
-            metric_id = metric_ids[index % metrics]
-            amount = {
-                "at_least": 50_000,
-                "at_most": 500,
-                "factor": 1.8,
-                "increase": 5_000,
-                "increase_pct": 40,
-                "decrease": 10,
-                "decrease_pct": 10,
-            }[goal]
+            metric_id = metric_ids[index % len(metric_ids)]
             relative = goal not in ("at_least", "at_most")
             parts.append(
                 f'[[target]]\nid = "t{index:04d}"\ntitle = "Target {index}"\n'
                 f'metric = "{metric_id}"\nregion = "{rng.choice(region_ids)}"\n'
                 f"deadline = {FIRST_YEAR + years + rng.choice((-3, -1, 0, 2))}\n"
                 + (f"baseline = {FIRST_YEAR}\n" if relative else "")
-                + f"{goal} = {amount}\n"
+                + f"{goal} = {AMOUNTS[goal]}\n"
             )
         (root / "policies" / f"policy-{policy_index:03d}.toml").write_text(
             "\n".join(parts), encoding="utf-8"
         )
-    return {"regions": regions, "metrics": metrics, "actuals": actual_count, "targets": targets}
 
 
 def child_environment() -> dict[str, str]:
@@ -321,7 +344,11 @@ def restorer(path: Path) -> Callable[[], None]:
     if not path.exists():
         return lambda: path.unlink(missing_ok=True)
     pristine = path.read_bytes()
-    return lambda: path.write_bytes(pristine)
+
+    def restore() -> None:
+        path.write_bytes(pristine)
+
+    return restore
 
 
 def check_goals(results: dict[str, Any], memory: float) -> dict[str, tuple[float, float, bool]]:

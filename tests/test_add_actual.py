@@ -203,7 +203,7 @@ def test_a_failed_rename_leaves_the_old_file_and_no_temporary_file(
     def fail(*args: object) -> None:
         raise OSError(28, "No space left on device")
 
-    monkeypatch.setattr(write.os, "replace", fail)
+    monkeypatch.setattr("iptarget.store.write.os.replace", fail)
     result = run("add-actual", "apps", "r", "2016", "5", "--dir", str(root))
     assert result.exit_code == 2
     assert f"{root / 'actuals' / 'r.toml'}: cannot write: No space left on device" in result.stderr
@@ -233,12 +233,12 @@ def test_twenty_concurrent_runs_all_land(root: Path) -> None:
     for process in processes:
         _, stderr = process.communicate(timeout=120)
         assert process.returncode == 0, stderr.decode()
-    values = sorted(entry["value"] for entry in recorded(root))
+    values = sorted(float(str(entry["value"])) for entry in recorded(root))
     assert values == sorted([150.0, *(float(number) for number in range(1, 21))])
     assert load(root).figure_count == 21
 
 
-texts = st.text(st.characters(blacklist_categories=("Cs",)), max_size=40)
+texts = st.text(st.characters(exclude_categories=["Cs"]), max_size=40)
 periods = st.one_of(
     st.builds(Period, st.integers(1990, 2024)),
     st.builds(lambda y, n: Period(y, "quarter", n), st.integers(1990, 2024), st.integers(1, 4)),

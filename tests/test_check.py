@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from pathlib import Path
 from xml.etree import ElementTree
 
@@ -41,7 +42,7 @@ FIGURES = {"r": actuals("apps", "r", {"2014": 50, "2016": 60, "2018": 70})}
 
 
 def check(
-    run: Run, root: Path, *args: str, env: dict[str, str | None] | None = None
+    run: Run, root: Path, *args: str, env: Mapping[str, str | None] | None = None
 ) -> tuple[int, str]:
     result = run("check", "--dir", str(root), *args, env=env)
     assert "Traceback" not in result.output

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime
+from collections.abc import Mapping
 from pathlib import Path
 
 import pytest
@@ -18,7 +19,7 @@ MID_2019 = D(2019, 6, 30)
 
 def judge(
     target: str,
-    values: dict[str, float],
+    values: Mapping[str, float],
     as_of: datetime.date = MID_2019,
     metric: str = "apps",
     issued: datetime.date | None = None,
@@ -271,7 +272,7 @@ def test_quarterly_target() -> None:
 def test_ratio_values_are_derived_and_marked() -> None:
     # 12,000 patents / 10,000,000 people * 10,000 = 12 per 10,000 people
     target = 'id = "t"\ntitle = "T"\nmetric = "per_10k"\ndeadline = 2020\nat_least = 14'
-    figures = {
+    figures: dict[tuple[str, str], dict[str, float]] = {
         ("owned", "r"): {"2018": 12000},
         ("people", "r"): {"2018": 10_000_000, "2017": 9_000_000},
         ("per_10k", "r"): {"2016": 10.5},
@@ -287,7 +288,7 @@ def test_ratio_values_are_derived_and_marked() -> None:
 
 def test_a_recorded_ratio_wins_over_a_derived_one() -> None:
     target = 'id = "t"\ntitle = "T"\nmetric = "per_10k"\ndeadline = 2020\nat_least = 14'
-    figures = {
+    figures: dict[tuple[str, str], dict[str, float]] = {
         ("owned", "r"): {"2018": 12000},
         ("people", "r"): {"2018": 10_000_000},
         ("per_10k", "r"): {"2018": 12.5},

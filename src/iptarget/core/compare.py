@@ -5,20 +5,9 @@ from __future__ import annotations
 import datetime
 from dataclasses import dataclass
 
-from iptarget.core.dataset import Dataset, Policy, Target, Value, parts_of
+from iptarget.core.dataset import Dataset, Policy, Target, parts_of
 from iptarget.core.evaluate import Status, evaluate_target
 from iptarget.core.values import Values
-
-
-@dataclass(frozen=True, slots=True)
-class FigureChange:
-    """A recorded figure added or replaced: the file that holds it, the new and the old value."""
-
-    path: str
-    metric: str
-    region: str
-    new: Value
-    old: Value | None = None
 
 
 @dataclass(frozen=True, slots=True)

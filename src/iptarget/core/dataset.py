@@ -125,6 +125,17 @@ Series = Mapping[Period, Value]
 
 
 @dataclass(frozen=True, slots=True)
+class FigureChange:
+    """A recorded figure added or replaced: the file that holds it, the new and the old value."""
+
+    path: str
+    metric: str
+    region: str
+    new: Value
+    old: Value | None = None
+
+
+@dataclass(frozen=True, slots=True)
 class Dataset:
     """Everything in a target directory: definitions, targets and every recorded figure.
 

@@ -245,6 +245,11 @@ def _status(
         return Status.NO_TREND
     if meets(start.value, target_value, direction, strict=False):
         return Status.REGRESSING
+    return pace_band(pace)
+
+
+def pace_band(pace: float | None) -> Status:
+    """The status a pace gives before the deadline: Eurostat's and Statistics Canada's bands."""
     if pace is None:
         return Status.NO_TREND
     if pace < 0:

@@ -6,8 +6,8 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 
-from iptarget.core.compare import FigureChange, StatusChange
-from iptarget.core.dataset import Dataset, Key, Series
+from iptarget.core.compare import StatusChange
+from iptarget.core.dataset import Dataset, FigureChange, Key, Series
 from iptarget.figures import exact
 from iptarget.render.console import console, print_lines
 from iptarget.render.numbers import UNKNOWN, number

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 
-from iptarget.core.dataset import Key, Metric, Policy, Region, Series, ratio_cycles
+from iptarget.core.dataset import Key, Metric, Policy, Region, Series, Target, ratio_cycles
 from iptarget.errors import Problem, unknown
 from iptarget.models.files import Actual
 from iptarget.periods import Period
@@ -67,31 +67,42 @@ def target_problems(
             message = f"region: {unknown(policy.region, regions, 'region')}"
             problems.append(Problem(policy.path, "policy", message))
         for target, own in zip(policy.targets, owns, strict=True):
-            where = f'target "{target.id}"'
             found = []
             if target.id in first_seen:
                 found.append(f"id: already used by a target in {first_seen[target.id]}")
             else:
                 first_seen[target.id] = policy.path
-            if target.metric not in metrics:
-                found.append(f"metric: {unknown(target.metric, metrics, 'metric')}")
-            if own is None and policy.region is None:
-                found.append("region: required (or give the [policy] a region)")
-            elif own is not None and own not in regions:
-                found.append(f"region: {unknown(own, regions, 'region')}")
-            metric = metrics.get(target.metric)
-            if metric is not None:
-                amounts: list[tuple[str, float | None]] = [
-                    ("baseline_value", target.baseline_value)
-                ]
-                if target.goal in ("at_least", "at_most"):
-                    amounts.insert(0, (target.goal, target.amount))
-                for field, amount in amounts:
-                    reason = None if amount is None else metric.out_of_bounds(amount)
-                    if reason:
-                        found.append(f"{field}: {reason}")
+            found += _target_references(target, own, policy, metrics, regions)
+            where = f'target "{target.id}"'
             problems.extend(Problem(policy.path, where, message) for message in found)
     return problems
+
+
+def _target_references(
+    target: Target,
+    own: str | None,
+    policy: Policy,
+    metrics: Mapping[str, Metric],
+    regions: Mapping[str, Region],
+) -> list[str]:
+    """What is wrong with what a target names: its metric, its region, its goal's bounds."""
+    found = []
+    if target.metric not in metrics:
+        found.append(f"metric: {unknown(target.metric, metrics, 'metric')}")
+    if own is None and policy.region is None:
+        found.append("region: required (or give the [policy] a region)")
+    elif own is not None and own not in regions:
+        found.append(f"region: {unknown(own, regions, 'region')}")
+    metric = metrics.get(target.metric)
+    if metric is not None:
+        amounts: list[tuple[str, float | None]] = [("baseline_value", target.baseline_value)]
+        if target.goal in ("at_least", "at_most"):
+            amounts.insert(0, (target.goal, target.amount))
+        for field, amount in amounts:
+            reason = None if amount is None else metric.out_of_bounds(amount)
+            if reason:
+                found.append(f"{field}: {reason}")
+    return found
 
 
 def actuals_look_right(

@@ -19,6 +19,7 @@ from iptarget.errors import Problem, UserError, unknown_key
 from iptarget.models.files import Actual, Metric, Policy, Region, Target
 from iptarget.periods import Period
 from iptarget.store import checks
+from iptarget.store.convert import core_metric, core_target
 from iptarget.store.messages import (
     ID,
     ID_RULE,
@@ -100,7 +101,7 @@ class Reader:
 
     def _read(self) -> core.Dataset:
         metrics = {
-            key: _metric(key, entry)
+            key: core_metric(key, entry)
             for key, entry in self._keyed_tables("metrics.toml", "metric", Metric).items()
         }
         regions = {
@@ -231,7 +232,7 @@ class Reader:
             file=relative,
             stem=stem,
             title=policy.title,
-            targets=tuple(_target(target, policy.region) for target in targets),
+            targets=tuple(core_target(target, policy.region) for target in targets),
             issuer=policy.issuer,
             issued=policy.issued,
             source=policy.source,
@@ -263,41 +264,3 @@ class Reader:
 def _actual_list() -> TypeAdapter[list[Actual]]:
     """Validates a whole file's actuals in one call, the common case of a file with no error."""
     return TypeAdapter(list[Actual])
-
-
-def _metric(metric_id: str, metric: Metric) -> core.Metric:
-    return core.Metric(
-        id=metric_id,
-        name=metric.name,
-        unit=metric.unit,
-        decimals=metric.decimals,
-        min=metric.min,
-        max=metric.max,
-        trend=metric.trend,
-        numerator=metric.numerator,
-        denominator=metric.denominator,
-        scale=metric.scale,
-    )
-
-
-def _target(target: Target, policy_region: str | None) -> core.Target:
-    """A target as the core sees it: its region resolved, its goal one key and an amount.
-
-    A target without a goal or a region has been reported; it gets an empty one, and the
-    directory does not validate.
-    """
-    goals = [key for key in core.GOAL_KEYS if getattr(target, key) is not None]
-    goal = goals[0] if goals else ""
-    return core.Target(
-        id=target.id,
-        title=target.title,
-        metric=target.metric,
-        region=target.region or policy_region or "",
-        deadline=target.deadline,
-        goal=goal,
-        amount=float(getattr(target, goal)) if goal else 0.0,
-        strict=target.strict,
-        baseline=target.baseline,
-        baseline_value=target.baseline_value,
-        start=target.start,
-    )

@@ -10,8 +10,7 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from iptarget.core.compare import FigureChange
-from iptarget.core.dataset import Dataset, Value
+from iptarget.core.dataset import Dataset, FigureChange, Value
 from iptarget.errors import Problem, UserError, unknown
 from iptarget.figures import parse_figure
 from iptarget.models.files import Actual

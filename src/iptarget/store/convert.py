@@ -1,0 +1,45 @@
+"""The models of the files as the core's plain frozen values."""
+
+from __future__ import annotations
+
+from iptarget.core import dataset as core
+from iptarget.models.files import Metric, Target
+
+
+def core_metric(metric_id: str, metric: Metric) -> core.Metric:
+    """A metric as the core holds it."""
+    return core.Metric(
+        id=metric_id,
+        name=metric.name,
+        unit=metric.unit,
+        decimals=metric.decimals,
+        min=metric.min,
+        max=metric.max,
+        trend=metric.trend,
+        numerator=metric.numerator,
+        denominator=metric.denominator,
+        scale=metric.scale,
+    )
+
+
+def core_target(target: Target, policy_region: str | None) -> core.Target:
+    """A target as the core sees it: its region resolved, its goal one key and an amount.
+
+    A target without a goal or a region has been reported; it gets an empty one, and the
+    directory does not validate.
+    """
+    goals = [key for key in core.GOAL_KEYS if getattr(target, key) is not None]
+    goal = goals[0] if goals else ""
+    return core.Target(
+        id=target.id,
+        title=target.title,
+        metric=target.metric,
+        region=target.region or policy_region or "",
+        deadline=target.deadline,
+        goal=goal,
+        amount=float(getattr(target, goal)) if goal else 0.0,
+        strict=target.strict,
+        baseline=target.baseline,
+        baseline_value=target.baseline_value,
+        start=target.start,
+    )
