@@ -7,7 +7,7 @@ from typing import Annotated
 
 import typer
 
-from iptarget.cli.common import DEFAULT_DIR, AsOfOption, DirOption, as_of_date, load, read
+from iptarget.cli.common import DEFAULT_DIR, AsOfOption, DirOption, as_of_date, examine, load
 from iptarget.core.evaluate import Status
 from iptarget.errors import ExitCode, UserError
 
@@ -77,7 +77,7 @@ def validate(directory: DirOption = DEFAULT_DIR) -> int:
     from iptarget.core.values import Values, derived_count
     from iptarget.render.figures import print_counts
 
-    dataset, problems = read(directory)
+    dataset, problems = examine(directory)
     if problems:
         raise UserError(problems)
     print_counts(directory, dataset, derived_count(Values(dataset)))

@@ -118,7 +118,7 @@ def as_of_date(value: datetime.datetime | None) -> datetime.date:
     return datetime.date.today() if value is None else value.date()
 
 
-def read(directory: Path) -> tuple[Dataset, list[Problem]]:
+def examine(directory: Path) -> tuple[Dataset, list[Problem]]:
     """The directory and every problem in it: the files' own, then the derived values'."""
     from iptarget.core.consistency import derived_out_of_bounds
     from iptarget.store.read import read_directory
@@ -129,7 +129,7 @@ def read(directory: Path) -> tuple[Dataset, list[Problem]]:
 
 def load(directory: Path) -> Dataset:
     """The directory, which must have no problem at all."""
-    dataset, problems = read(directory)
+    dataset, problems = examine(directory)
     if problems:
         raise UserError(problems)
     return dataset

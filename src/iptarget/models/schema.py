@@ -42,8 +42,29 @@ class _TomlSchema(GenerateJsonSchema):
 def json_schema(kind: str) -> dict[str, Any]:
     """The JSON Schema of one file kind, for editors (Taplo's ``#:schema``) and readers."""
     model, file = SCHEMA_KINDS[kind]
-    schema = model.model_json_schema(schema_generator=_TomlSchema)
+    schema = _whole_bounds(model.model_json_schema(schema_generator=_TomlSchema))
     return {"title": f"iptarget {file}", **{k: v for k, v in schema.items() if k != "title"}}
+
+
+_BOUNDS = frozenset({"minimum", "maximum", "exclusiveMinimum", "exclusiveMaximum"})
+
+
+def _whole_bounds(schema: Any) -> Any:
+    """Bounds that are whole numbers written as integers (``0``, not ``0.0``).
+
+    pydantic 2.8 writes ``gt=0`` on a float field as ``0.0``, later versions as ``0``; the
+    schema files must not change with the pydantic version that wrote them.
+    """
+    if isinstance(schema, dict):
+        return {
+            key: int(value)
+            if key in _BOUNDS and isinstance(value, float) and value.is_integer()
+            else _whole_bounds(value)
+            for key, value in schema.items()
+        }
+    if isinstance(schema, list):
+        return [_whole_bounds(item) for item in schema]
+    return schema
 
 
 def schema_text(kind: str) -> str:
