@@ -12,7 +12,8 @@ from pathlib import Path
 import pytest
 
 from helpers import Run, load
-from iptarget.core.evaluate import Status, evaluate
+from iptarget.core.evaluate import evaluate
+from iptarget.core.status import Status
 
 ROOT = Path(__file__).parent.parent
 TARGETS = ROOT / "targets"

@@ -11,7 +11,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from helpers import FACTOR_2, actuals, dataset_of, load, policy, write_dir
-from iptarget.core.evaluate import Evaluation, Status, evaluate, meets
+from iptarget.core.evaluate import Evaluation, evaluate, meets
+from iptarget.core.status import Status
 
 D = datetime.date
 MID_2019 = D(2019, 6, 30)

@@ -10,7 +10,7 @@ from helpers import FACTOR_2, dataset_of
 from iptarget.core.compare import status_changes, touched
 from iptarget.core.consistency import derived_out_of_bounds
 from iptarget.core.dataset import Value
-from iptarget.core.evaluate import Status
+from iptarget.core.status import Status
 from iptarget.core.values import Values, derived_count
 from iptarget.periods import parse_period
 

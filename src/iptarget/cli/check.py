@@ -8,7 +8,7 @@ from typing import Annotated
 import typer
 
 from iptarget.cli.common import DEFAULT_DIR, AsOfOption, DirOption, as_of_date, examine, load
-from iptarget.core.evaluate import Status
+from iptarget.core.status import Status
 from iptarget.errors import ExitCode, UserError
 
 

@@ -18,7 +18,7 @@ from iptarget.cli.common import (
     check_known,
     load,
 )
-from iptarget.core.evaluate import Status
+from iptarget.core.status import Status
 from iptarget.errors import ExitCode, UserError, unknown
 
 

@@ -6,7 +6,8 @@ import datetime
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 
-from iptarget.core.evaluate import Evaluation, Status
+from iptarget.core.evaluate import Evaluation
+from iptarget.core.status import Status
 
 
 @dataclass(frozen=True, slots=True)

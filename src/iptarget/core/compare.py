@@ -6,7 +6,8 @@ import datetime
 from dataclasses import dataclass
 
 from iptarget.core.dataset import Dataset, Policy, Target, parts_of
-from iptarget.core.evaluate import Status, evaluate_target
+from iptarget.core.evaluate import evaluate_target
+from iptarget.core.status import Status
 from iptarget.core.values import Values
 
 

@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 import datetime
-import enum
 import math
 from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Literal
 
 from iptarget.core.dataset import Dataset, Metric, Policy, Target, Value
+from iptarget.core.status import Status
 from iptarget.core.values import Values
 from iptarget.periods import MONTHS, Period, years_between
 
@@ -17,22 +17,6 @@ Direction = Literal["up", "down"]
 TOLERANCE = 1e-9
 ON_TRACK_PACE = 0.95
 AT_RISK_PACE = 0.6
-
-
-class Status(enum.StrEnum):
-    """The statuses of SPEC 4.2, in the order the spec lists them."""
-
-    ACHIEVED = "achieved"
-    MISSED = "missed"
-    UNREPORTED = "unreported"
-    MET = "met"
-    ON_TRACK = "on_track"
-    AT_RISK = "at_risk"
-    OFF_TRACK = "off_track"
-    REGRESSING = "regressing"
-    NO_TREND = "no_trend"
-    NO_BASELINE = "no_baseline"
-    NO_DATA = "no_data"
 
 
 @dataclass(frozen=True, slots=True)

@@ -6,7 +6,8 @@ import datetime
 from collections.abc import Sequence
 
 from iptarget.core.check import Failure
-from iptarget.core.evaluate import Evaluation, Status
+from iptarget.core.evaluate import Evaluation
+from iptarget.core.status import Status
 from iptarget.render.console import console, print_lines
 from iptarget.render.numbers import at, number, pace, sign
 from iptarget.render.status import summary_line

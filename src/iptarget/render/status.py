@@ -9,7 +9,8 @@ from collections.abc import Sequence
 from typing import Any
 
 from iptarget.core.dataset import Dataset
-from iptarget.core.evaluate import Evaluation, Point, Status
+from iptarget.core.evaluate import Evaluation, Point
+from iptarget.core.status import Status
 from iptarget.render.console import console, print_lines, print_text
 from iptarget.render.numbers import UNKNOWN, at, metric_label, number, percent, sign
 from iptarget.render.table import Column, Table, csv_text, markdown, terminal_lines
