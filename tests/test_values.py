@@ -5,14 +5,16 @@ from __future__ import annotations
 import datetime
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from helpers import FACTOR_2, dataset_of
 from iptarget.core.compare import status_changes, touched
 from iptarget.core.consistency import derived_out_of_bounds
 from iptarget.core.dataset import Value
 from iptarget.core.status import Status
-from iptarget.core.values import Values, derived_count
-from iptarget.periods import parse_period
+from iptarget.core.values import Values, derived_count, last_month_ended
+from iptarget.periods import Granularity, Period, parse_period
 
 D = datetime.date
 P = parse_period
@@ -142,3 +144,18 @@ def test_status_changes_before_and_after_a_figure() -> None:
     assert change.changed
     (same,) = status_changes(after, after, "apps", "r", D(2019, 6, 30))
     assert not same.changed
+
+
+@given(
+    day=st.dates(D(1990, 1, 1), D(2100, 12, 31)),
+    year=st.integers(1990, 2100),
+    kind=st.sampled_from([("year", 1), ("half", 2), ("quarter", 4), ("month", 12)]),
+    number=st.integers(1, 12),
+)
+def test_the_month_test_agrees_with_the_period_end(
+    day: datetime.date, year: int, kind: tuple[Granularity, int], number: int
+) -> None:
+    """Values filter periods by month number, not by date; the two must always agree."""
+    granularity, per_year = kind
+    period = Period(year, granularity, (number - 1) % per_year + 1)
+    assert (period.end_month <= last_month_ended(day)) is (period.end <= day)

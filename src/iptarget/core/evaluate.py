@@ -255,8 +255,11 @@ def required_path(
     period = _containing(start.period, deadline)
     if period == start.period:
         period = period.next()
-    while period <= deadline:
-        value = grow(start.value, required, years_between(start.period, period), compound)
+    # Periods of one granularity compare by their last month; counted in months, this loop
+    # runs once per period of every target, 10^4 times at national scale.
+    origin, last = start.period.end_month, deadline.end_month
+    while (month := period.end_month) <= last:
+        value = grow(start.value, required, (month - origin) / 12, compound)
         if value is not None:
             path.append((period, value))
         period = period.next()

@@ -19,11 +19,12 @@ class Values:
     Derivation is lazy: an evaluation of a few targets derives only what they read.
     """
 
-    __slots__ = ("_as_of", "_blocked", "_dataset", "_series")
+    __slots__ = ("_as_of", "_blocked", "_dataset", "_last_month", "_series")
 
     def __init__(self, dataset: Dataset, as_of: datetime.date | None = None) -> None:
         self._dataset = dataset
         self._as_of = as_of
+        self._last_month = None if as_of is None else last_month_ended(as_of)
         self._series: dict[Key, Series] = {}
         on_cycle = {metric for cycle in ratio_cycles(dataset.metrics) for metric in cycle}
         # Ratios on (or built on) a cycle of ratios are never derived; such a directory does
@@ -66,9 +67,11 @@ class Values:
 
     def _build(self, metric_id: str, region: str) -> Series:
         recorded = self._dataset.recorded.get((metric_id, region), {})
-        as_of = self._as_of
-        if as_of is not None:
-            recorded = {period: value for period, value in recorded.items() if period.end <= as_of}
+        last = self._last_month
+        if last is not None:  # a period ends on or before as_of when its last month has
+            recorded = {
+                period: value for period, value in recorded.items() if period.end_month <= last
+            }
         metric = self._dataset.metrics.get(metric_id)
         if metric is None or metric.numerator is None or metric.denominator is None:
             return recorded
@@ -88,6 +91,12 @@ class Values:
             if math.isfinite(value):
                 values[period] = Value(period, value, derived=True)
         return values
+
+
+def last_month_ended(day: datetime.date) -> int:
+    """The last month (counted as Period.end_month counts) that has ended on or before a day."""
+    month = day.year * 12 + day.month - 1
+    return month if (day + datetime.timedelta(days=1)).month != day.month else month - 1
 
 
 def derived_count(values: Values) -> int:
