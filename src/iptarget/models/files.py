@@ -144,15 +144,6 @@ class Target(_Model):
         None, gt=0, le=100, description="Goal: the baseline value minus this percentage."
     )
 
-    @property
-    def goal(self) -> tuple[str, float]:
-        """The goal key and its amount; the target must have passed ``issues()``."""
-        for key in GOAL_KEYS:
-            amount = getattr(self, key)
-            if amount is not None:
-                return key, float(amount)
-        raise ValueError(f"target {self.id!r} has no goal")
-
     def issues(self) -> list[Issue]:
         """The invariants of one target that a field type cannot say."""
         goals = [key for key in GOAL_KEYS if getattr(self, key) is not None]
