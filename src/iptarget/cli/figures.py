@@ -14,6 +14,7 @@ from iptarget.cli.common import (
     MetricArgument,
     RegionArgument,
     ReplaceOption,
+    load,
 )
 from iptarget.errors import ExitCode
 
@@ -112,7 +113,6 @@ def export(
     directory: DirOption = DEFAULT_DIR,
 ) -> int:
     """Print every value, recorded and derived, as CSV for spreadsheets and pandas."""
-    from iptarget.cli.common import load
     from iptarget.core.values import Values
     from iptarget.render.console import print_text
     from iptarget.render.figures import values_csv

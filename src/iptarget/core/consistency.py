@@ -7,9 +7,9 @@ from iptarget.core.values import Values
 from iptarget.errors import Problem
 
 
-def derived_out_of_bounds(dataset: Dataset, values: Values | None = None) -> list[Problem]:
+def derived_out_of_bounds(dataset: Dataset) -> list[Problem]:
     """Every derived value outside its metric's ``min``/``max``, reported on metrics.toml."""
-    values = values or Values(dataset)
+    values = Values(dataset)
     regions = sorted({region for _, region in dataset.recorded})
     problems = []
     for metric_id, metric in dataset.metrics.items():
