@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import importlib.util
+import json
 import sys
 from pathlib import Path
 from types import ModuleType
@@ -58,4 +59,10 @@ def test_national_scale_output_is_unchanged_by_the_speed_work(tmp_path: Path, ru
     args = ("status", "--format", "json", "--as-of", "2026-11-22", "--dir", str(tmp_path / "large"))
     result = run(*args)
     assert result.exit_code == 0, result.output
-    assert hashlib.sha256(result.stdout.encode("utf-8")).hexdigest() == NATIONAL_SCALE_JSON
+    document = json.loads(result.stdout)
+    # Keys added since (SPEC 5 allows new keys; each is null here) are taken out again, so
+    # that every figure is still held to what the code printed then.
+    for target in document["targets"]:
+        assert target.pop("acknowledged") is None
+    text = json.dumps(document, ensure_ascii=False, indent=2) + "\n"
+    assert hashlib.sha256(text.encode("utf-8")).hexdigest() == NATIONAL_SCALE_JSON

@@ -149,14 +149,18 @@ def test_github_actions_annotations_point_at_the_id_line(tmp_path: Path, run: Ru
     root = write_dir(tmp_path / "targets", {"p": policy(ON_TRACK, MISSED)}, FIGURES)
     summary = tmp_path / "summary.md"
     summary.write_text("earlier step\n", encoding="utf-8")
-    env = {"GITHUB_ACTIONS": "true", "GITHUB_STEP_SUMMARY": str(summary)}
+    env = {
+        "GITHUB_ACTIONS": "true",
+        "GITHUB_STEP_SUMMARY": str(summary),
+        "GITHUB_WORKSPACE": str(tmp_path),
+    }
     code, out = check(run, root, "--as-of", "2019-06-30", env=env)
     assert code == 1
     policy_file = root / "policies" / "p.toml"
     id_line = policy_file.read_text().splitlines().index('id = "missed"') + 1
     annotations = [line for line in out.splitlines() if line.startswith("::error ")]
     assert annotations == [
-        f"::error file={policy_file},line={id_line},title=iptarget%3A missed::"
+        f"::error file=targets/policies/p.toml,line={id_line},title=iptarget%3A missed::"
         "missed: missed: 60 applications in 2016, against ≥ 100 applications"
     ]
     text = summary.read_text(encoding="utf-8")

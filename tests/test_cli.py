@@ -39,6 +39,7 @@ SPEC_FIELDS = [
     "pace",
     "projected",
     "status",
+    "acknowledged",
 ]
 FACTOR = """
 id = "{id}"
@@ -122,7 +123,10 @@ def test_targets_come_in_policy_file_order(example: Path, run: Run) -> None:
         (["--region", "r", "--region", "s"], ["a-on-track", "c-no-data", "b-regressing"]),
         (["--policy", "two"], ["b-regressing"]),
         (["--status", "on_track", "--status", "no_data"], ["a-on-track", "c-no-data"]),
-        (["--region", "r", "--status", "regressing"], []),
+        # SPEC 5.2: a region selects the regions below it through parent (s lies in r)
+        (["--region", "r", "--status", "regressing"], ["b-regressing"]),
+        (["--region", "Region R"], ["a-on-track", "c-no-data", "b-regressing"]),
+        (["--region", "s", "--status", "on_track"], []),
     ],
 )
 def test_filters(example: Path, run: Run, args: list[str], ids: list[str]) -> None:

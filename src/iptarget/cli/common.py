@@ -14,6 +14,7 @@ from iptarget.errors import ExitCode, Problem, UserError, unknown
 
 if TYPE_CHECKING:
     from iptarget.core.dataset import Dataset
+    from iptarget.core.evaluate import Evaluation
 
 P = ParamSpec("P")
 DEFAULT_DIR = Path("targets")
@@ -61,7 +62,7 @@ ReplaceOption = Annotated[
 RegionOption = Annotated[
     list[str] | None,
     typer.Option(
-        help="Only targets in this region (an id; repeatable).",
+        help="Only targets in this region or below it (an id or exact name; repeatable).",
         show_default=False,
         autocompletion=_completer("region"),
     ),
@@ -72,6 +73,14 @@ PolicyOption = Annotated[
         help="Only targets of this policy file, by its name without .toml (repeatable).",
         show_default=False,
         autocompletion=_completer("policy"),
+    ),
+]
+GraceOption = Annotated[
+    int,
+    typer.Option(
+        "--grace-days",
+        min=0,
+        help="Fail on an unreported target once its deadline ended more than this many days ago.",
     ),
 ]
 TargetArgument = Annotated[
@@ -135,10 +144,43 @@ def load(directory: Path) -> Dataset:
     return dataset
 
 
-def check_known(option: str, names: list[str], known: list[str], kind: str) -> None:
-    """Refuse names given to an option that name nothing known (with did-you-mean)."""
-    problems = [
-        Problem(option, "", unknown(name, known, kind)) for name in names if name not in known
+def selected(
+    dataset: Dataset, regions: list[str] | None, policies: list[str] | None
+) -> Callable[[Evaluation], bool]:
+    """Which targets --region and --policy select; names that select nothing are refused.
+
+    A region is given by id or exact name and selects itself and every region below it.
+    """
+    from iptarget.core.dataset import regions_named, regions_under
+
+    problems = []
+    wanted: set[str] = set()
+    for text in regions or []:
+        found = regions_named(dataset.regions, text)
+        if not found:
+            problems.append(Problem("--region", "", unknown(text, dataset.regions, "region")))
+        elif len(found) > 1:
+            message = f'"{text}" is the name of several regions ({", ".join(found)}); give an id'
+            problems.append(Problem("--region", "", message))
+        else:
+            wanted |= regions_under(dataset.regions, found[0])
+    stems = [policy.stem for policy in dataset.policies]
+    problems += [
+        Problem("--policy", "", unknown(name, stems, "policy"))
+        for name in policies or []
+        if name not in stems
     ]
     if problems:
         raise UserError(problems)
+    return lambda evaluation: (
+        (not regions or evaluation.region in wanted)
+        and (not policies or evaluation.policy.stem in policies)
+    )
+
+
+def workspace_path(path: str) -> str:
+    """A path as GitHub annotations want it: relative to $GITHUB_WORKSPACE, else to here."""
+    import os
+
+    base = os.environ.get("GITHUB_WORKSPACE") or os.getcwd()
+    return Path(os.path.relpath(os.path.abspath(path), base)).as_posix()

@@ -11,12 +11,13 @@ from iptarget.cli.common import (
     DEFAULT_DIR,
     AsOfOption,
     DirOption,
+    GraceOption,
     PolicyOption,
     RegionOption,
     TargetArgument,
     as_of_date,
-    check_known,
     load,
+    selected,
 )
 from iptarget.core.status import Status
 from iptarget.errors import ExitCode, UserError, unknown
@@ -42,26 +43,26 @@ def status(
         ),
     ] = None,
     as_of: AsOfOption = None,
+    grace_days: GraceOption = 365,
     output: Annotated[
         Format, typer.Option("--format", help="Output format; json is the stable one for scripts.")
     ] = Format.TABLE,
 ) -> int:
     """Print the progress table of every target, and a count per status."""
+    from iptarget.core.check import overdue
     from iptarget.core.evaluate import evaluate
     from iptarget.render.status import print_status
 
     dataset = load(directory)
-    check_known("--region", region or [], list(dataset.regions), "region")
-    check_known("--policy", policy or [], [entry.stem for entry in dataset.policies], "policy")
+    chosen = selected(dataset, region, policy)
     date = as_of_date(as_of)
     evaluations = [
         evaluation
         for evaluation in evaluate(dataset, date)
-        if (not region or evaluation.region in region)
-        and (not policy or evaluation.policy.stem in policy)
-        and (not statuses or evaluation.status in statuses)
+        if chosen(evaluation) and (not statuses or evaluation.status in statuses)
     ]
-    print_status(evaluations, dataset, date, output.value)
+    late = {e.target.id for e in evaluations if overdue(e, date, grace_days)}
+    print_status(evaluations, dataset, date, output.value, late, grace_days)
     return ExitCode.OK
 
 

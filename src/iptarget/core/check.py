@@ -1,4 +1,4 @@
-"""Which targets fail ``iptarget check`` (SPEC 5)."""
+"""Which targets fail ``iptarget check`` (SPEC 5, 5.2), which are acknowledged, which warn."""
 
 from __future__ import annotations
 
@@ -9,6 +9,9 @@ from dataclasses import dataclass
 from iptarget.core.evaluate import Evaluation
 from iptarget.core.status import Status
 
+#: Statuses that get a warning annotation under GitHub Actions (unreported only in grace).
+WARNED = frozenset({Status.AT_RISK, Status.OFF_TRACK, Status.REGRESSING, Status.UNREPORTED})
+
 
 @dataclass(frozen=True, slots=True)
 class Failure:
@@ -18,18 +21,79 @@ class Failure:
     days_late: int | None = None
 
 
+@dataclass(frozen=True, slots=True)
+class Verdict:
+    """What ``check`` finds among the targets it judges.
+
+    ``failing`` fail the check; ``acknowledged`` would fail but their people know why;
+    ``needless`` are acknowledged although they would not fail (the acknowledgement can go);
+    ``warned`` deserve a warning in CI without failing it.
+    """
+
+    evaluations: tuple[Evaluation, ...]
+    failing: tuple[Failure, ...]
+    acknowledged: tuple[Failure, ...]
+    needless: tuple[Evaluation, ...]
+    warned: tuple[Evaluation, ...]
+
+
+def days_late(evaluation: Evaluation, as_of: datetime.date) -> int:
+    """Days since the target's deadline period ended (negative before it ends)."""
+    return (as_of - evaluation.target.deadline.end).days
+
+
+def overdue(evaluation: Evaluation, as_of: datetime.date, grace_days: int) -> bool:
+    """Whether an unreported target is past its grace period, so that ``check`` fails on it."""
+    return evaluation.status is Status.UNREPORTED and days_late(evaluation, as_of) > grace_days
+
+
+def failure(
+    evaluation: Evaluation,
+    as_of: datetime.date,
+    grace_days: int,
+    fail_on: Collection[Status] = (),
+) -> Failure | None:
+    """Why ``check`` fails a target: missed; unreported past the grace; a status in ``fail_on``."""
+    if evaluation.status is Status.MISSED or evaluation.status in fail_on:
+        return Failure(evaluation)
+    if overdue(evaluation, as_of, grace_days):
+        return Failure(evaluation, days_late(evaluation, as_of))
+    return None
+
+
 def failures(
     evaluations: Sequence[Evaluation],
     as_of: datetime.date,
     grace_days: int,
     fail_on: Collection[Status] = (),
 ) -> list[Failure]:
-    """The targets ``check`` fails: missed; unreported past the grace; any status in ``fail_on``."""
-    failing = []
+    """Every target ``check`` would fail, acknowledged or not."""
+    found = (failure(evaluation, as_of, grace_days, fail_on) for evaluation in evaluations)
+    return [item for item in found if item is not None]
+
+
+def verdict(
+    evaluations: Sequence[Evaluation],
+    as_of: datetime.date,
+    grace_days: int,
+    fail_on: Collection[Status] = (),
+) -> Verdict:
+    """The check of some targets: failing, acknowledged, needlessly acknowledged, warned."""
+    failing: list[Failure] = []
+    acknowledged: list[Failure] = []
+    needless: list[Evaluation] = []
+    warned: list[Evaluation] = []
     for evaluation in evaluations:
-        days = (as_of - evaluation.target.deadline.end).days
-        if evaluation.status is Status.MISSED or evaluation.status in fail_on:
-            failing.append(Failure(evaluation))
-        elif evaluation.status is Status.UNREPORTED and days > grace_days:
-            failing.append(Failure(evaluation, days))
-    return failing
+        found = failure(evaluation, as_of, grace_days, fail_on)
+        if found is not None:
+            (acknowledged if evaluation.target.acknowledged else failing).append(found)
+            continue
+        if evaluation.target.acknowledged:
+            needless.append(evaluation)
+        if evaluation.status in WARNED or (
+            evaluation.status is Status.NO_BASELINE and days_late(evaluation, as_of) > 0
+        ):
+            warned.append(evaluation)
+    return Verdict(
+        tuple(evaluations), tuple(failing), tuple(acknowledged), tuple(needless), tuple(warned)
+    )

@@ -80,6 +80,7 @@ class Target:
     amount: float
     strict: bool = False
     baseline: Period | None = None
+    acknowledged: str | None = None
     baseline_value: float | None = None
     start: Period | None = None
 
@@ -203,3 +204,25 @@ def ratio_cycles(metrics: Mapping[str, Metric]) -> list[list[str]]:
     for metric_id in metrics:
         visit(metric_id)
     return cycles
+
+
+def regions_named(regions: Mapping[str, Region], text: str) -> list[str]:
+    """The regions a user means by ``text``: the one with that id, else those with that name."""
+    if text in regions:
+        return [text]
+    return [region.id for region in regions.values() if region.name == text]
+
+
+def regions_under(regions: Mapping[str, Region], root: str) -> set[str]:
+    """A region and every region below it through ``parent`` (SPEC 5.2 ``--region``)."""
+    children: dict[str, list[str]] = {}
+    for region in regions.values():
+        if region.parent is not None:
+            children.setdefault(region.parent, []).append(region.id)
+    found, pending = set(), [root]
+    while pending:
+        current = pending.pop()
+        if current not in found:
+            found.add(current)
+            pending.extend(children.get(current, []))
+    return found

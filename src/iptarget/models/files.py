@@ -125,6 +125,12 @@ class Target(_Model):
     start: PeriodField | None = Field(
         None, description="For at_least/at_most: the period progress is measured from."
     )
+    acknowledged: str | None = Field(
+        None,
+        min_length=1,
+        description="Why a missed or overdue target is known and accepted; check stops failing "
+        "on it.",
+    )
     strict: bool = Field(
         False, description="True for 'more than' / 'less than': the target value itself fails."
     )

@@ -3,17 +3,18 @@
 from __future__ import annotations
 
 import datetime
-from collections.abc import Sequence
 
-from iptarget.core.check import Failure
+from iptarget.core.check import Failure, Verdict
 from iptarget.core.evaluate import Evaluation
 from iptarget.core.status import Status
-from iptarget.render.console import console, print_lines
+from iptarget.render.console import console, print_lines, say
+from iptarget.render.escape import clean
 from iptarget.render.numbers import at, number, pace, sign
 from iptarget.render.status import summary_line
 from iptarget.render.table import Column, Table, terminal_lines
 
 COLUMNS = (Column("target"), Column("policy"), Column("why it fails"))
+ACKNOWLEDGED = (Column("target"), Column("acknowledged"), Column("would fail as"))
 
 
 def failure_reason(failure: Failure) -> str:
@@ -33,20 +34,52 @@ def failure_reason(failure: Failure) -> str:
     )
 
 
-def print_check(
-    evaluations: Sequence[Evaluation], failing: Sequence[Failure], as_of: datetime.date
-) -> None:
-    """The failing targets with their reasons, then one summary line."""
+def warning_reason(evaluation: Evaluation) -> str:
+    """Why a target gets a warning in CI, with its numbers."""
+    metric, deadline = evaluation.metric, evaluation.target.deadline
+    if evaluation.status is Status.UNREPORTED:
+        return f"unreported: no figure for {deadline} yet"
+    if evaluation.status is Status.NO_BASELINE:
+        return f"no_baseline: no value for the baseline, and {deadline} has passed"
+    goal = f"{sign(evaluation)} {number(evaluation.target_value, metric, unit=True)}"
+    latest = at(evaluation.latest, metric)
+    return (
+        f"{evaluation.status.value}: latest {latest}, pace {pace(evaluation.pace)}, "
+        f"needs {goal} by {deadline}"
+    )
+
+
+def print_check(found: Verdict, as_of: datetime.date) -> None:
+    """The failing targets with their reasons, the acknowledged ones, then one summary line."""
     out = console()
+    evaluations, failing = found.evaluations, found.failing
     if failing:
         rows = [
-            [failure.evaluation.target.id, failure.evaluation.policy.file, failure_reason(failure)]
-            for failure in failing
+            [item.evaluation.target.id, clean(item.evaluation.policy.file), failure_reason(item)]
+            for item in failing
         ]
         print_lines(out, terminal_lines(Table(COLUMNS, rows), terminal=out.is_terminal))
+    if found.acknowledged:
+        if failing:
+            say(out, "")
+        say(out, "acknowledged, so not failing:")
+        rows = [
+            [item.evaluation.target.id, item.evaluation.target.acknowledged or "", reason]
+            for item, reason in ((item, failure_reason(item)) for item in found.acknowledged)
+        ]
+        print_lines(out, terminal_lines(Table(ACKNOWLEDGED, rows), terminal=out.is_terminal))
+    for evaluation in found.needless:
+        say(
+            out,
+            f"{evaluation.target.id}: acknowledged, but it does not fail "
+            f"({evaluation.status.value}); the acknowledgement can be removed",
+        )
+    if failing:
         noun = "target" if len(evaluations) == 1 else "targets"
         verb = "fails" if len(failing) == 1 else "fail"
         line = f"{len(failing)} of {len(evaluations)} {noun} {verb} as of {as_of}"
     else:
         line = f"{summary_line(evaluations, as_of)}; none fails"
-    out.print(line, soft_wrap=True)
+    if found.acknowledged:
+        line += f"; {len(found.acknowledged)} acknowledged"
+    say(out, line)

@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from iptarget.errors import Problem
+from iptarget.render.escape import clean, log_line, on_github
 
 if TYPE_CHECKING:
     from rich.console import Console
@@ -32,13 +33,24 @@ def print_problems(problems: Iterable[Problem]) -> None:
 
     err = console(stderr=True)
     for problem in problems:
-        err.print(Text(str(problem), style="red"), soft_wrap=True)
+        err.print(Text(log_line(clean(str(problem))), style="red"), soft_wrap=True)
+
+
+def say(out: Console, text: str, style: str = "") -> None:
+    """One line of text, never read as markup, its control characters shown escaped."""
+    from rich.text import Text
+
+    out.print(Text(log_line(clean(text)), style=style), soft_wrap=True)
 
 
 def print_lines(out: Console, lines: Iterable[Text]) -> None:
-    """Lines drawn already to their width: printed as they are, never wrapped or cut."""
+    """Lines drawn already to their width (their cells escaped): printed as they are."""
+    from rich.text import Text
+
+    github = on_github()
     for line in lines:
-        out.print(line, soft_wrap=True, overflow="ignore", crop=False)
+        safe = Text(log_line(line.plain)) if github and log_line(line.plain) != line.plain else line
+        out.print(safe, soft_wrap=True, overflow="ignore", crop=False)
 
 
 def print_written(paths: Sequence[Path]) -> None:
@@ -48,5 +60,7 @@ def print_written(paths: Sequence[Path]) -> None:
 
 
 def print_text(text: str) -> None:
-    """Text for scripts (JSON, CSV, markdown) on stdout, exactly as it is."""
+    """Text for scripts (JSON, CSV, markdown) on stdout, as it is but in a GitHub log."""
+    if on_github():
+        text = "\n".join(log_line(line) for line in text.split("\n"))
     sys.stdout.write(text)

@@ -9,7 +9,7 @@ from pathlib import Path
 from iptarget.core.compare import StatusChange
 from iptarget.core.dataset import Dataset, FigureChange, Key, Series
 from iptarget.figures import exact
-from iptarget.render.console import console, print_lines
+from iptarget.render.console import console, print_lines, say
 from iptarget.render.numbers import UNKNOWN, number
 from iptarget.render.status import STYLES
 from iptarget.render.table import Column, Table, csv_text, terminal_lines
@@ -23,14 +23,14 @@ def print_added(figure: FigureChange, dataset: Dataset, changes: Sequence[Status
     what = f"{figure.metric} {figure.region} {new.period}"
     shown = number(new.value, metric, unit=True)
     if old is None:
-        out.print(f"recorded {what} = {shown} in {figure.path}", soft_wrap=True)
+        say(out, f"recorded {what} = {shown} in {figure.path}")
     else:
         was = number(old.value, metric, unit=True)
-        out.print(f"replaced {what} in {figure.path}: {was} -> {shown}", soft_wrap=True)
-        out.print(f"  old source: {old.source or UNKNOWN}", soft_wrap=True)
-        out.print(f"  new source: {new.source or UNKNOWN}", soft_wrap=True)
+        say(out, f"replaced {what} in {figure.path}: {was} -> {shown}")
+        say(out, f"  old source: {old.source or UNKNOWN}")
+        say(out, f"  new source: {new.source or UNKNOWN}")
     if not changes:
-        out.print(f"no target uses {figure.metric} in {figure.region}", soft_wrap=True)
+        say(out, f"no target uses {figure.metric} in {figure.region}")
         return
     rows = [
         [
@@ -64,9 +64,9 @@ def print_imported(
             new = number(figure.new.value, metric, unit=True)
             verb = "would replace" if dry_run else "replaced"
             what = f"{figure.metric} {figure.region} {figure.new.period}"
-            out.print(f"{verb} {what}: {old} -> {new}", soft_wrap=True)
+            say(out, f"{verb} {what}: {old} -> {new}")
     for path, (added, replaced) in files.items():
-        out.print(f"{path}: {added} added, {replaced} replaced", soft_wrap=True)
+        say(out, f"{path}: {added} added, {replaced} replaced")
     added = sum(counts[0] for counts in files.values())
     replaced = sum(counts[1] for counts in files.values())
     summary = f"{added} added, {replaced} replaced in {len(files)} files"
@@ -74,7 +74,7 @@ def print_imported(
         summary += f"; {unchanged} already recorded as given"
     if skipped:
         summary += f"; {skipped} derived rows skipped"
-    out.print(summary + ("; nothing written (--dry-run)" if dry_run else ""), soft_wrap=True)
+    say(out, summary + ("; nothing written (--dry-run)" if dry_run else ""))
 
 
 EXPORT_COLUMNS = tuple(
@@ -103,8 +103,9 @@ def values_csv(values: Iterable[tuple[Key, Series]]) -> str:
 def print_counts(root: Path, dataset: Dataset, derived: int) -> None:
     """What ``validate`` read, in one line."""
     targets = sum(len(policy.targets) for policy in dataset.policies)
-    console().print(
+    say(
+        console(),
         f"{root}: {len(dataset.metrics)} metrics, {len(dataset.regions)} regions, "
         f"{len(dataset.policies)} policies with {targets} targets, "
-        f"{dataset.figure_count} actuals and {derived} derived values; no problems"
+        f"{dataset.figure_count} actuals and {derived} derived values; no problems",
     )

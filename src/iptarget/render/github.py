@@ -1,32 +1,65 @@
-"""GitHub Actions workflow commands: annotations that point at a failing target's line."""
+"""GitHub Actions workflow commands: annotations at a target's line, or at a problem's file."""
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+import sys
+from collections.abc import Iterable, Mapping, Sequence
 
-from iptarget.core.check import Failure
-from iptarget.render.check import failure_reason
+from iptarget.core.check import Verdict
+from iptarget.core.evaluate import Evaluation
+from iptarget.errors import Problem
+from iptarget.render.check import failure_reason, warning_reason
+from iptarget.render.escape import workflow_data, workflow_property
 
 
-def error_commands(
-    failing: Sequence[Failure], id_lines: Mapping[str, Mapping[str, int]]
+def command(kind: str, file: str, line: int | None, title: str, message: str) -> str:
+    """One workflow command, every part from the data escaped."""
+    where = f"file={workflow_property(file)}" + (f",line={line}" if line is not None else "")
+    return f"::{kind} {where},title={workflow_property(title)}::{workflow_data(message)}"
+
+
+def check_commands(
+    found: Verdict,
+    id_lines: Mapping[str, Mapping[str, int]],
+    shown: Mapping[str, str],
 ) -> list[str]:
-    """``::error`` workflow commands pointing at each failing target's ``id`` line."""
-    commands: list[str] = []
-    for failure in failing:
-        target, path = failure.evaluation.target, failure.evaluation.policy.path
+    """``::error`` at each failing target's ``id`` line, ``::warning`` at each warned one's.
+
+    ``shown`` gives each policy file's path as the annotation names it (relative to the
+    workspace).
+    """
+
+    def at(kind: str, evaluation: Evaluation, reason: str) -> str:
+        target, path = evaluation.target, evaluation.policy.path
         line = id_lines.get(path, {}).get(target.id, 1)
-        message = _escape_data(f"{target.id}: {failure_reason(failure)}")
-        commands.append(
-            f"::error file={_escape_property(path)},line={line},"
-            f"title={_escape_property(f'iptarget: {target.id}')}::{message}"
-        )
+        title = f"iptarget: {target.id}"
+        return command(kind, shown.get(path, path), line, title, f"{target.id}: {reason}")
+
+    commands = [at("error", item.evaluation, failure_reason(item)) for item in found.failing]
+    commands += [at("warning", item, warning_reason(item)) for item in found.warned]
     return commands
 
 
-def _escape_data(text: str) -> str:
-    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+def problem_commands(
+    problems: Sequence[Problem],
+    id_lines: Mapping[str, Mapping[str, int]],
+    shown: Mapping[str, str],
+) -> list[str]:
+    """``::error`` for each problem in a file, at its line when it has one (or its target's)."""
+    commands = []
+    for problem in problems:
+        if problem.origin not in shown:
+            continue
+        line = problem.line
+        if line is None and problem.where.startswith('target "'):
+            line = id_lines.get(problem.origin, {}).get(problem.where[8:-1])
+        message = f"{problem.where}: {problem.message}" if problem.where else problem.message
+        commands.append(command("error", shown[problem.origin], line, "iptarget", message))
+    return commands
 
 
-def _escape_property(text: str) -> str:
-    return _escape_data(text).replace(":", "%3A").replace(",", "%2C")
+def print_commands(commands: Iterable[str]) -> None:
+    """Workflow commands on stdout, as they are: they are the only lines that may start ``::``."""
+    for line in commands:
+        sys.stdout.write(line + "\n")
+    sys.stdout.flush()

@@ -1,45 +1,60 @@
-"""A JUnit XML report of ``check``: one test case per target, a failure per failing target."""
+"""A JUnit XML report of ``check``: one test case per target, a failure per failing target,
+a skipped case per acknowledged one."""
 
 from __future__ import annotations
 
 import datetime
 import json
-from collections.abc import Sequence
 
-from iptarget.core.check import Failure
-from iptarget.core.evaluate import Evaluation
+from iptarget.core.check import Verdict
 from iptarget.render.check import failure_reason
+from iptarget.render.escape import xml_text
 from iptarget.render.status import evaluation_json
 
 
-def junit_xml(
-    evaluations: Sequence[Evaluation], failing: Sequence[Failure], as_of: datetime.date
-) -> str:
-    """The report as XML text; each test case carries the target's JSON figures."""
+def junit_xml(found: Verdict, as_of: datetime.date) -> str:
+    """The report as XML text; each test case carries the target's JSON figures.
+
+    Every text from the data passes through ``xml_text``: XML cannot hold some characters
+    at all (U+0001, U+FFFF), and a report that does not parse is worse than a shorter title.
+    """
     from xml.etree import ElementTree
 
-    failed = {failure.evaluation.target.id: failure for failure in failing}
-    counts = {"tests": str(len(evaluations)), "failures": str(len(failing)), "errors": "0"}
+    failed = {item.evaluation.target.id: item for item in found.failing}
+    skipped = {item.evaluation.target.id: item for item in found.acknowledged}
+    counts = {
+        "tests": str(len(found.evaluations)),
+        "failures": str(len(failed)),
+        "errors": "0",
+        "skipped": str(len(skipped)),
+    }
     suites = ElementTree.Element("testsuites", {"name": "iptarget", **counts})
     suite = ElementTree.SubElement(
         suites, "testsuite", {"name": "iptarget check", "timestamp": as_of.isoformat(), **counts}
     )
-    for evaluation in evaluations:
+    for evaluation in found.evaluations:
+        target = evaluation.target
         case = ElementTree.SubElement(
             suite,
             "testcase",
-            classname=evaluation.policy.file,
-            name=evaluation.target.id,
-            file=evaluation.policy.path,
+            classname=xml_text(evaluation.policy.file),
+            name=target.id,
+            file=xml_text(evaluation.policy.path),
         )
-        figures = json.dumps(evaluation_json(evaluation), ensure_ascii=False, indent=2)
-        failure = failed.get(evaluation.target.id)
-        if failure is None:
-            ElementTree.SubElement(case, "system-out").text = figures
-        else:
+        figures = xml_text(json.dumps(evaluation_json(evaluation), ensure_ascii=False, indent=2))
+        if target.id in failed:
             element = ElementTree.SubElement(
-                case, "failure", message=failure_reason(failure), type=evaluation.status.value
+                case,
+                "failure",
+                message=xml_text(failure_reason(failed[target.id])),
+                type=evaluation.status.value,
             )
             element.text = figures
+        elif target.id in skipped:
+            reason = f"acknowledged: {target.acknowledged}; {failure_reason(skipped[target.id])}"
+            ElementTree.SubElement(case, "skipped", message=xml_text(reason))
+            ElementTree.SubElement(case, "system-out").text = figures
+        else:
+            ElementTree.SubElement(case, "system-out").text = figures
     ElementTree.indent(suites)
     return ElementTree.tostring(suites, encoding="unicode", xml_declaration=True) + "\n"

@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 from iptarget.core.dataset import Dataset
 from iptarget.core.evaluate import Evaluation
 from iptarget.render.console import console, print_lines
+from iptarget.render.escape import clean
 from iptarget.render.numbers import UNKNOWN, at, metric_label, number, pace, percent, yearly
 from iptarget.render.status import STYLES
 from iptarget.render.table import Column, Table, terminal_lines
@@ -83,9 +84,12 @@ def print_show(evaluation: Evaluation, dataset: Dataset, as_of: datetime.date) -
             Text.assemble((evaluation.status.value, STYLES[evaluation.status]), f"  as of {as_of}"),
         ),
     ]
-    out.print(Text.assemble((target.id, "bold"), "  ", target.title), soft_wrap=True)
-    for label, value in facts:
-        out.print(Text.assemble((f"  {label:<10}", "bold"), value), soft_wrap=True)
+    lines = [Text.assemble((target.id, "bold"), "  ", clean(target.title))]
+    lines += [
+        Text.assemble((f"  {label:<10}", "bold"), clean(value) if isinstance(value, str) else value)
+        for label, value in facts
+    ]
+    print_lines(out, lines)
     out.print()
     table = values_table(evaluation)
     if table.rows:

@@ -4,14 +4,16 @@ from __future__ import annotations
 
 import datetime
 import json
+import math
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from typing import Any
 
 from iptarget.core.dataset import Dataset
 from iptarget.core.evaluate import Evaluation, Point
 from iptarget.core.status import Status
-from iptarget.render.console import console, print_lines, print_text
+from iptarget.render.console import console, print_lines, print_text, say
+from iptarget.render.escape import clean
 from iptarget.render.numbers import UNKNOWN, at, metric_label, number, percent, sign
 from iptarget.render.table import Column, Table, csv_text, markdown, terminal_lines
 
@@ -51,8 +53,13 @@ COMPACT_COLUMNS = (
 )
 
 
-def status_table(evaluations: Sequence[Evaluation], dataset: Dataset) -> Table:
-    """The status table as one plain value: one row per target, its status styled."""
+def status_table(
+    evaluations: Sequence[Evaluation], dataset: Dataset, late: Collection[str] = ()
+) -> Table:
+    """The status table as one plain value: one row per target, its status styled.
+
+    The targets in ``late`` (unreported past the grace of ``check``) are marked ``!``.
+    """
     rows = []
     for evaluation in evaluations:
         metric = evaluation.metric
@@ -64,15 +71,15 @@ def status_table(evaluations: Sequence[Evaluation], dataset: Dataset) -> Table:
         rows.append(
             [
                 evaluation.target.id,
-                dataset.regions[evaluation.region].name,
-                metric_label(metric),
+                clean(dataset.regions[evaluation.region].name),
+                clean(metric_label(metric)),
                 at(evaluation.baseline, metric) if evaluation.baseline else "",
                 target_value,
                 str(evaluation.target.deadline),
                 at(evaluation.latest, metric),
                 percent(evaluation.progress_pct),
                 number(evaluation.projected, metric),
-                evaluation.status.value,
+                evaluation.status.value + ("!" if evaluation.target.id in late else ""),
             ]
         )
     return Table(
@@ -106,8 +113,18 @@ def summary_line(evaluations: Sequence[Evaluation], as_of: datetime.date) -> str
     return f"{len(evaluations)} {noun} as of {as_of}" + (f": {parts}" if parts else "")
 
 
+def late_note(grace_days: int) -> str:
+    """The footnote of the ``!`` mark."""
+    return f"! unreported more than {grace_days} days after the deadline: check fails on it"
+
+
 def print_status(
-    evaluations: Sequence[Evaluation], dataset: Dataset, as_of: datetime.date, fmt: str
+    evaluations: Sequence[Evaluation],
+    dataset: Dataset,
+    as_of: datetime.date,
+    fmt: str,
+    late: Collection[str] = (),
+    grace_days: int = 365,
 ) -> None:
     """The progress table of ``iptarget status`` in one of its formats."""
     if fmt == "json":
@@ -115,24 +132,31 @@ def print_status(
     elif fmt == "csv":
         print_text(status_csv(evaluations))
     elif fmt == "markdown":
-        print_text(status_markdown(evaluations, dataset, as_of))
+        print_text(status_markdown(evaluations, dataset, as_of, late, grace_days))
     else:
         out = console()
-        table = status_table(evaluations, dataset)
+        table = status_table(evaluations, dataset, late)
         lines = terminal_lines(table, terminal=out.is_terminal)
         if out.is_terminal and max(line.cell_len for line in lines) > out.width:
             lines = terminal_lines(_compact(table), out.width, terminal=True)
         if evaluations:
             print_lines(out, lines)
-        out.print(summary_line(evaluations, as_of), soft_wrap=True)
+        say(out, summary_line(evaluations, as_of))
+        if late:
+            say(out, late_note(grace_days))
 
 
 def status_markdown(
-    evaluations: Sequence[Evaluation], dataset: Dataset, as_of: datetime.date
+    evaluations: Sequence[Evaluation],
+    dataset: Dataset,
+    as_of: datetime.date,
+    late: Collection[str] = (),
+    grace_days: int = 365,
 ) -> str:
     """A GitHub-flavoured markdown table with the summary line under it."""
-    lines = markdown(status_table(evaluations, dataset))
-    return "\n".join([*lines, "", summary_line(evaluations, as_of), ""])
+    lines = markdown(status_table(evaluations, dataset, late))
+    notes = [summary_line(evaluations, as_of)] + ([late_note(grace_days)] if late else [])
+    return "\n".join([*lines, "", "\n\n".join(notes), ""])
 
 
 # -- JSON and CSV --------------------------------------------------------------------------
@@ -157,13 +181,19 @@ JSON_FIELDS = (
     "pace",
     "projected",
     "status",
+    "acknowledged",
 )
+
+
+def finite(value: float | None) -> float | None:
+    """A computed figure for JSON, which has no NaN or Infinity: null when it is not finite."""
+    return value if value is None or math.isfinite(value) else None
 
 
 def _point_json(point: Point | None) -> dict[str, Any] | None:
     if point is None:
         return None
-    return {"period": str(point.period), "value": point.value, "derived": point.derived}
+    return {"period": str(point.period), "value": finite(point.value), "derived": point.derived}
 
 
 def evaluation_json(evaluation: Evaluation) -> dict[str, Any]:
@@ -179,16 +209,17 @@ def evaluation_json(evaluation: Evaluation) -> dict[str, Any]:
         "deadline": str(target.deadline),
         "direction": evaluation.direction,
         "strict": target.strict,
-        "target_value": evaluation.target_value,
+        "target_value": finite(evaluation.target_value),
         "baseline": _point_json(evaluation.baseline),
         "start": _point_json(evaluation.start),
         "latest": _point_json(evaluation.latest),
-        "progress_pct": evaluation.progress_pct,
-        "required_rate": evaluation.required_rate,
-        "actual_rate": evaluation.actual_rate,
-        "pace": evaluation.pace,
-        "projected": evaluation.projected,
+        "progress_pct": finite(evaluation.progress_pct),
+        "required_rate": finite(evaluation.required_rate),
+        "actual_rate": finite(evaluation.actual_rate),
+        "pace": finite(evaluation.pace),
+        "projected": finite(evaluation.projected),
         "status": evaluation.status.value,
+        "acknowledged": target.acknowledged,
     }
 
 
@@ -199,7 +230,10 @@ def status_json(evaluations: Sequence[Evaluation], as_of: datetime.date) -> str:
         "summary": summary(evaluations),
         "targets": [evaluation_json(evaluation) for evaluation in evaluations],
     }
-    return json.dumps(document, ensure_ascii=False, indent=2) + "\n"
+    # "##[" is a command to a GitHub Actions log wherever it stands; as "#\u0023[" it reads
+    # back the same and runs nothing.
+    text = json.dumps(document, ensure_ascii=False, indent=2, allow_nan=False)
+    return text.replace("##[", "#\\u0023[") + "\n"
 
 
 def csv_fields() -> list[str]:

@@ -14,6 +14,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
+from iptarget.render.escape import clean, csv_cell, markdown_cell
+
 if TYPE_CHECKING:
     from rich.text import Text
 
@@ -55,7 +57,7 @@ def terminal_lines(table: Table, width: int | None = None, terminal: bool = Fals
     gap = "  " if width is None else " "
     widths = [
         max(
-            cell_len(line)
+            cell_len(clean(line))
             for cell in [headings[i], *(row[i] for row in rows)]
             for line in cell.split("\n")
         )
@@ -63,7 +65,7 @@ def terminal_lines(table: Table, width: int | None = None, terminal: bool = Fals
     ]
     if width is not None and len(columns) > 1:
         rest = sum(widths[1:]) + len(gap) * (len(columns) - 1)
-        ids = max((cell_len(row[0].split("\n")[0]) for row in rows), default=0)
+        ids = max((cell_len(clean(row[0].split("\n")[0])) for row in rows), default=0)
         widths[0] = max(ids, cell_len(headings[0]), min(widths[0], width - rest))
     lines = _row_lines(columns, widths, headings, gap, "bold" if terminal else "", header=True)
     if terminal:
@@ -95,7 +97,7 @@ def _row_lines(
     """The lines of one row; ``style`` goes to the last cell, or the whole row for a header."""
     from rich.text import Text
 
-    parts = [cell.split("\n") for cell in row]
+    parts = [[clean(line) for line in cell.split("\n")] for cell in row]
     lines = []
     for number in range(max(len(part) for part in parts)):
         line = Text(style=style if header else "")
@@ -118,7 +120,7 @@ def markdown(table: Table) -> list[str]:
         "| " + " | ".join("---:" if column.numeric else "---" for column in table.columns) + " |",
     ]
     for index, row in enumerate(table.rows):
-        cells = [cell.replace("|", "\\|") for cell in row]
+        cells = [markdown_cell(cell) for cell in row]
         if table.strong and table.strong[index]:
             cells[-1] = f"**{cells[-1]}**"
         lines.append("| " + " | ".join(cells) + " |")
@@ -130,5 +132,5 @@ def csv_text(table: Table) -> str:
     buffer = io.StringIO()
     writer = csv.writer(buffer)
     writer.writerow([column.heading for column in table.columns])
-    writer.writerows(table.rows)
+    writer.writerows([csv_cell(cell) for cell in row] for row in table.rows)
     return buffer.getvalue()

@@ -41,5 +41,6 @@ def core_target(target: Target, policy_region: str | None) -> core.Target:
         strict=target.strict,
         baseline=target.baseline,
         baseline_value=target.baseline_value,
+        acknowledged=target.acknowledged,
         start=target.start,
     )

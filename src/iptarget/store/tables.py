@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from iptarget.cells import unprotect
 from iptarget.errors import Problem, UserError, unknown_key
 from iptarget.store.record import NewFigure
 
@@ -55,7 +56,7 @@ def parse_csv(path: Path) -> CsvRows:
                 message = f"{len(cells)} cells where the header has {len(header)} columns"
                 problems.append(Problem(display, f"line {line}", message, line))
                 continue
-            row = {name: cell.strip() for name, cell in zip(header, cells, strict=True)}
+            row = {name: unprotect(cell.strip()) for name, cell in zip(header, cells, strict=True)}
             if row.get("derived", "").lower() in ("true", "1", "yes"):
                 skipped += 1
                 continue
