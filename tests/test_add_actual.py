@@ -203,7 +203,7 @@ def test_a_failed_rename_leaves_the_old_file_and_no_temporary_file(
     def fail(*args: object) -> None:
         raise OSError(28, "No space left on device")
 
-    monkeypatch.setattr("iptarget.store.write.os.replace", fail)
+    monkeypatch.setattr(os, "replace", fail)
     result = run("add-actual", "apps", "r", "2016", "5", "--dir", str(root))
     assert result.exit_code == 2
     assert f"{root / 'actuals' / 'r.toml'}: cannot write: No space left on device" in result.stderr

@@ -2,16 +2,21 @@
 
 from __future__ import annotations
 
+import math
+
 from iptarget.core.dataset import Metric
 from iptarget.core.evaluate import Evaluation, Point
 
 UNKNOWN = "-"
+OVERFLOWED = "overflowed"  # a computed figure too large for a float (JSON gives null)
 
 
 def number(value: float | None, metric: Metric, unit: bool = False) -> str:
     """A value with the metric's decimals (default: 0 for whole numbers, else 2)."""
     if value is None:
         return UNKNOWN
+    if not math.isfinite(value):
+        return OVERFLOWED
     decimals = metric.decimals
     if decimals is None:
         decimals = 0 if float(value).is_integer() else 2
@@ -25,6 +30,8 @@ def percent(value: float | None) -> str:
     """A percentage such as ``70%`` (one decimal below 10)."""
     if value is None:
         return UNKNOWN
+    if not math.isfinite(value):
+        return OVERFLOWED
     return f"{value:.1f}%" if abs(value) < 10 else f"{value:,.0f}%"
 
 

@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 import contextlib
-import re
 from pathlib import Path
+from typing import Any
 
 import toml_rs
 
-_ID_LINE = re.compile(r"""\s*id\s*=\s*(?:"([^"]*)"|'([^']*)')""")
+from iptarget.store.toml_scan import target_id_lines, too_deep
 
 
 def ids(root: Path, kind: str) -> list[str]:
@@ -20,14 +20,14 @@ def ids(root: Path, kind: str) -> list[str]:
     found: list[str] = []
     try:
         if kind in ("metric", "region"):
-            table = toml_rs.loads((root / f"{kind}s.toml").read_text(encoding="utf-8"))
+            table = _loads(root / f"{kind}s.toml")
             found = [key for key in table.get(kind, {}) if isinstance(key, str)]
         elif kind == "policy":
             found = [path.stem for path in (root / "policies").glob("*.toml")]
         elif kind == "target":
             for path in (root / "policies").glob("*.toml"):
                 with contextlib.suppress(OSError, ValueError):
-                    data = toml_rs.loads(path.read_text(encoding="utf-8"))
+                    data = _loads(path)
                     targets = data.get("target", [])
                     found += [t["id"] for t in targets if isinstance(t, dict) and "id" in t]
     except (OSError, ValueError, AttributeError):
@@ -36,14 +36,19 @@ def ids(root: Path, kind: str) -> list[str]:
 
 
 def id_lines(path: str) -> dict[str, int]:
-    """The line of each ``id = "…"`` in a policy file, for annotations that point at a target."""
+    """The line of each target's ``id`` in a policy file, for annotations that point at it."""
     try:
         text = Path(path).read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError):
         return {}
-    lines: dict[str, int] = {}
-    for number, line in enumerate(text.splitlines(), start=1):
-        match = _ID_LINE.match(line)
-        if match:
-            lines.setdefault(match[1] or match[2], number)
-    return lines
+    return target_id_lines(text)
+
+
+def _loads(path: Path) -> dict[str, Any]:
+    """A file's TOML, refused (ValueError) when it is not a regular file or nests too deeply."""
+    if not path.is_file():
+        raise ValueError(f"{path} is not a regular file")
+    text = path.read_text(encoding="utf-8")
+    if too_deep(text) is not None:
+        raise ValueError(f"{path} nests too deeply")
+    return toml_rs.loads(text)

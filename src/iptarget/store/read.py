@@ -6,6 +6,8 @@ import contextlib
 import functools
 import gc
 import os
+import re
+import stat
 from collections import defaultdict
 from collections.abc import Iterator
 from pathlib import Path
@@ -28,9 +30,11 @@ from iptarget.store.messages import (
     target_label,
     toml_error,
 )
+from iptarget.store.toml_scan import MAX_DEPTH, too_deep
 
 M = TypeVar("M", bound=BaseModel)
 _NO_PLUGINS = "PYDANTIC_DISABLE_PLUGINS"
+NOT_REGULAR = "not a regular file (a FIFO, device, socket or directory is never read)"
 
 
 def load_directory(root: Path) -> core.Dataset:
@@ -130,15 +134,26 @@ class Reader:
     # -- files ------------------------------------------------------------------
 
     def _files(self, folder: str) -> list[Path]:
+        """The ``*.toml`` entries of a folder; policies/ must exist (fail closed), actuals/ not."""
         directory = self.root / folder
         if not directory.is_dir():
+            if folder == "policies":
+                what = "is not a directory" if directory.exists() else "is missing"
+                self.problem(str(directory), "", f"{what}: every target directory has policies/")
             return []
-        return sorted(path for path in directory.glob("*.toml") if path.is_file())
+        try:
+            return sorted(path for path in directory.iterdir() if path.suffix == ".toml")
+        except OSError as error:
+            self.problem(str(directory), "", f"cannot read: {error.strerror}")
+            return []
 
     def _toml(self, path: Path, allowed: tuple[str, ...]) -> dict[str, Any] | None:
         """A TOML file's top-level table, or None after reporting why it cannot be read."""
         display = str(path)
         try:
+            if not stat.S_ISREG(path.stat().st_mode):
+                self.problem(display, "", NOT_REGULAR)
+                return None
             text = path.read_bytes().decode("utf-8")
         except FileNotFoundError:
             self.problem(display, "", "file not found (every target directory has one)")
@@ -149,10 +164,17 @@ class Reader:
         except OSError as error:
             self.problem(display, "", f"cannot read: {error.strerror}")
             return None
+        deep = too_deep(text)
+        if deep is not None:
+            message = f"nested too deeply (more than {MAX_DEPTH} levels of tables and arrays)"
+            self.problems.append(Problem(display, f"line {deep}", message, deep))
+            return None
         try:
             raw = toml_rs.loads(text, toml_version="1.0.0")
         except toml_rs.TOMLDecodeError as error:
-            self.problem(display, "", toml_error(error.msg))
+            message = toml_error(error.msg)
+            line = re.search(r"at line (\d+)", message)
+            self.problems.append(Problem(display, "", message, int(line[1]) if line else None))
             return None
         for key in raw:
             if key not in allowed:

@@ -15,9 +15,10 @@ from iptarget.errors import Problem, UserError, unknown
 from iptarget.figures import parse_figure
 from iptarget.models.files import Actual
 from iptarget.periods import Period, parse_period
+from iptarget.store.journal import recover, refuse_read_only, write_together
 from iptarget.store.messages import ID, ID_RULE, actual_where
 from iptarget.store.read import Reader, quiet_reading
-from iptarget.store.write import locked, write_actuals
+from iptarget.store.write import actuals_bytes, locked
 
 Checks = Callable[[Dataset], list[Problem]]
 """Checks of a whole dataset beyond the files' own rules (the core's consistency checks)."""
@@ -73,6 +74,7 @@ def add_figure(
     """
     reader = Reader(root)
     with locked(root), quiet_reading():
+        recover(root)
         before = _valid(reader, root, checks)
         actual, issues = _new_actual(figure, before, today)
         if issues or actual is None:
@@ -85,7 +87,7 @@ def add_figure(
                 actual_where(actual.metric, actual.region, str(actual.period)),
                 f"already recorded: {change.replaced.value:g}{source}; add --replace to change it",
             )
-        _write(reader.files, [change])
+        _write(root, reader.files, [change])
     return Recording([change.public()], 0, before, _after(before, [change]))
 
 
@@ -108,6 +110,7 @@ def import_figures(
     """
     reader = Reader(root)
     with locked(root), quiet_reading():
+        recover(root)
         before = _valid(reader, root, checks)
         problems = list(shape_problems)
         actuals: list[Actual] = []
@@ -140,7 +143,7 @@ def import_figures(
             raise UserError(sorted(problems, key=lambda problem: problem.line or 0))
         changes = _changes(reader.files, root, before, actuals)
         if not dry_run:
-            _write(reader.files, changes)
+            _write(root, reader.files, changes)
     return Recording(
         [change.public() for change in changes], unchanged, before, _after(before, changes)
     )
@@ -246,15 +249,18 @@ def _find(files: Mapping[str, list[Actual]], first: str, actual: Actual) -> tupl
     raise LookupError(f"no actual recorded for {key}")
 
 
-def _write(files: Mapping[str, list[Actual]], changes: list[_Change]) -> None:
-    """Write each file the changes touch, whole and atomically, with the rest of its figures."""
+def _write(root: Path, files: Mapping[str, list[Actual]], changes: list[_Change]) -> None:
+    """Write every file the changes touch, whole, all or none, with the rest of its figures."""
     by_path: dict[str, list[_Change]] = {}
     for change in changes:
         by_path.setdefault(change.path, []).append(change)
+    refuse_read_only([Path(path) for path in by_path])
+    contents = {}
     for path, here in by_path.items():
         replaced = {id(change.replaced) for change in here if change.replaced is not None}
         kept = [old for old in files.get(path, []) if id(old) not in replaced]
-        write_actuals(Path(path), [*kept, *(change.actual for change in here)])
+        contents[Path(path)] = actuals_bytes(Path(path), [*kept, *(c.actual for c in here)])
+    write_together(root, contents)
 
 
 def _after(before: Dataset, changes: list[_Change]) -> Dataset:

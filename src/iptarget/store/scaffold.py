@@ -8,7 +8,8 @@ from pathlib import Path
 
 from iptarget.errors import UserError
 from iptarget.models.schema import SCHEMA_KINDS, json_schema, schema_text
-from iptarget.store.write import SCHEMA_DIR, write_atomic, writing
+from iptarget.store.journal import write_together
+from iptarget.store.write import SCHEMA_DIR, writing
 
 #: The file kinds a JSON Schema describes, in the order ``schema`` prints them.
 KINDS = tuple(SCHEMA_KINDS)
@@ -30,8 +31,7 @@ def write_schemas(root: Path) -> list[Path]:
     written = []
     for kind in SCHEMA_KINDS:
         path = folder / f"{kind}.json"
-        with writing(path):
-            write_atomic(path, schema_text(kind).encode("utf-8"))
+        write_together(folder, {path: schema_text(kind).encode("utf-8")})
         written.append(path)
     return written
 

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import contextlib
 import hashlib
-import os
 from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import Any
@@ -58,45 +57,6 @@ def writing(path: Path) -> Iterator[None]:
         raise UserError.single(str(path), "", f"cannot write: {error.strerror or error}") from None
 
 
-def write_atomic(path: Path, data: bytes) -> None:
-    """Write a file whole: a flushed temporary file beside it, renamed over it."""
-    import tempfile
-
-    if path.exists():
-        mode = path.stat().st_mode & 0o777
-    else:
-        umask = os.umask(0)
-        os.umask(umask)
-        mode = 0o666 & ~umask
-    handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(handle, "wb") as file:
-            file.write(data)
-            file.flush()
-            os.fsync(file.fileno())
-        os.chmod(temporary, mode)
-        os.replace(temporary, path)
-    except BaseException:
-        with contextlib.suppress(FileNotFoundError):
-            os.unlink(temporary)
-        raise
-    _sync_directory(path.parent)
-
-
-def _sync_directory(directory: Path) -> None:
-    """Make a rename durable (POSIX); a no-op where directories cannot be opened."""
-    try:
-        handle = os.open(directory, os.O_RDONLY)
-    except OSError:
-        return
-    try:
-        os.fsync(handle)
-    except OSError:
-        pass
-    finally:
-        os.close(handle)
-
-
 def actual_table(actual: Actual) -> dict[str, Any]:
     """One actual as the TOML table ``add-actual`` writes (no empty keys, canonical period)."""
     return {
@@ -114,20 +74,19 @@ def dump_actuals(actuals: Sequence[Actual]) -> str:
     return tomli_w.dumps({"actual": [actual_table(actual) for actual in ordered]})
 
 
-def write_actuals(path: Path, actuals: Sequence[Actual]) -> None:
-    """Write an actuals file whole, with the ``#:schema`` line when the directory has one."""
+def actuals_bytes(path: Path, actuals: Sequence[Actual]) -> bytes:
+    """An actuals file whole, with the ``#:schema`` line when the directory has schemas."""
     header = ""
     if (path.parent.parent / SCHEMA_DIR / "actuals.json").is_file():
         header = f"{ACTUALS_SCHEMA_LINE}\n"
-    with writing(path):
-        path.parent.mkdir(exist_ok=True)
-        write_atomic(path, (header + dump_actuals(actuals)).encode("utf-8"))
+    return (header + dump_actuals(actuals)).encode("utf-8")
 
 
 def write_text(path: Path, text: str) -> None:
     """Write a report or export file whole, or say why it cannot be written."""
-    with writing(path):
-        write_atomic(path, text.encode("utf-8"))
+    from iptarget.store.journal import write_together
+
+    write_together(path.parent, {path: text.encode("utf-8")})
 
 
 def append_text(path: Path, text: str) -> None:
