@@ -11,8 +11,11 @@ from pathlib import Path
 from xml.etree import ElementTree
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from helpers import Run, actuals, policy, write_dir
+from iptarget.store.toml_scan import MAX_DEPTH, scan, too_deep
 
 MISSED = """
 id = "missed"
@@ -218,3 +221,19 @@ def test_an_overflowing_figure_is_null_in_json_and_said_in_show(tmp_path: Path, 
     assert document["targets"][0]["target_value"] is None
     shown = run("show", "huge", "--dir", str(root), "--as-of", "2019-06-30").stdout
     assert "= overflowed by 2020" in shown
+
+
+@settings(max_examples=300)
+@given(text=st.text(st.sampled_from(list("[]{}.=\n\"'#ax ")), max_size=400))
+def test_the_quick_depth_bound_never_lets_a_deep_file_through(text: str) -> None:
+    """The bytes-level bound says "cannot be too deep" only when the full scan agrees."""
+    found = scan(text)
+    assert too_deep(text) == (found.deepest_line if found.depth > MAX_DEPTH else None)
+
+
+@settings(max_examples=50)
+@given(levels=st.integers(0, 80), dots=st.integers(0, 40))
+def test_the_depth_limit_is_exactly_32(levels: int, dots: int) -> None:
+    key = ".".join(["k"] * (dots + 1))
+    text = f"{key} = " + "[" * levels + "]" * levels
+    assert (too_deep(text) is not None) is (levels + dots > MAX_DEPTH)
