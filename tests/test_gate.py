@@ -158,18 +158,18 @@ def test_check_with_no_policy_file_is_an_error(tmp_path: Path, run: Run) -> None
     assert "no policy file in policies/" in err
 
 
+def check_in_a_process(root: Path) -> subprocess.CompletedProcess[str]:
+    """``check`` in a process of its own: a hang times out, a crash shows as its exit code."""
+    command = [sys.executable, "-m", "iptarget", "check", "--dir", str(root)]
+    return subprocess.run(command, capture_output=True, text=True, timeout=60, check=False)
+
+
 def test_a_fifo_is_refused_by_name_not_waited_on(tmp_path: Path) -> None:
     root = write_dir(tmp_path / "t", {"p": policy(MISSED)}, FIGURES)
     (root / "metrics.toml").unlink()
     os.mkfifo(root / "metrics.toml")
     os.mkfifo(root / "actuals" / "x.toml")
-    result = subprocess.run(
-        [sys.executable, "-m", "iptarget", "check", "--dir", str(root)],
-        capture_output=True,
-        text=True,
-        timeout=60,
-        check=False,
-    )
+    result = check_in_a_process(root)
     assert result.returncode == 2
     assert f"{root / 'metrics.toml'}: not a regular file" in result.stderr
     assert f"{root / 'actuals' / 'x.toml'}: not a regular file" in result.stderr
@@ -180,13 +180,7 @@ def test_nesting_too_deep_is_refused_before_parsing(tmp_path: Path, levels: int)
     root = write_dir(tmp_path / "t", {"p": policy(MISSED)}, FIGURES)
     deep = '[metric.apps]\nname = "A"\nx = ' + "[" * levels + "]" * levels + "\n"
     (root / "metrics.toml").write_text(deep, encoding="utf-8")
-    result = subprocess.run(
-        [sys.executable, "-m", "iptarget", "check", "--dir", str(root)],
-        capture_output=True,
-        text=True,
-        timeout=60,
-        check=False,
-    )
+    result = check_in_a_process(root)
     assert result.returncode == 2, result.stderr  # never 139 (a segfault), never a traceback
     assert result.stderr.startswith(
         f"{root / 'metrics.toml'}: line 3: nested too deeply (more than 32 levels"
