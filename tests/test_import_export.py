@@ -28,7 +28,7 @@ def test_import_records_every_row(root: Path, tmp_path: Path, run: Run) -> None:
         'metric,region,period,value,source\napps,r,2014,"7,812",Yearbook 2015\n'
         "apps,s,2014,1.2万,Bulletin\nowned,r,2019-Q4,3,\n",
     )
-    result = run("import", str(data), "--dir", str(root))
+    result = run("import", str(data), "--force", "--dir", str(root))
     assert result.exit_code == 0, result.output
     assert "3 added, 0 replaced in 2 files" in result.stdout
     values = every_value(root)
@@ -48,7 +48,7 @@ def test_bom_and_semicolons(
     if separator == ",":
         text = 'metric,region,period,value,note\napps,r,2014,"7,812",按年\n'
     data = write(tmp_path / "figures.csv", text, encoding)
-    result = run("import", str(data), "--dir", str(root))
+    result = run("import", str(data), "--force", "--dir", str(root))
     assert result.exit_code == 0, result.output
     recorded = [v for v in every_value(root)["apps", "r"].values() if v.value == 7812]
     assert [value.note for value in recorded] == ["按年"]
@@ -76,8 +76,8 @@ def test_every_bad_row_is_named_by_line_and_nothing_is_written(
         f'{data}: line 3: metric: unknown metric "aps" (did you mean "apps"?)',
         f"{data}: line 4: period: 2099 ends after today"
         f" ({__import__('datetime').date.today()}); record it once it has ended",
-        f"{data}: line 5: value: not a number: 'abc' (give a figure such as 7812, 7,812, "
-        "12.99, 1.2万 or 3.5亿)",
+        f"{data}: line 5: value: abc: not a number (give a figure such as 7812, 7,812, "
+        "12.99, -3.5, 1.2万 or 3.5亿, optionally followed by the metric's unit)",
         f"{data}: line 6: period: 2014 is also on line 2",
         f"{data}: line 7: 2 cells where the header has 4 columns",
         f"{data}: line 8: period: 2018 is already recorded (150); add --replace to change it",
@@ -216,9 +216,9 @@ name = "Linear"
 
 
 def store_value(value: float) -> str:
-    from iptarget.figures import exact
+    from iptarget.errors import exact
 
-    return exact(value)
+    return exact(value, grouped=False)
 
 
 def note_cell(note: str) -> str:
@@ -244,13 +244,13 @@ def test_ten_thousand_rows_all_or_nothing_and_a_no_op_round_trip(tmp_path: Path,
     bad[4999] = bad[4999].rsplit(",", 1)[0] + ",abc"  # line 5001 of the file
     data = write(tmp_path / "bad.csv", "metric,region,period,value\n" + "\n".join(bad) + "\n")
     before, before_count = snapshot(root), load(root).figure_count
-    result = run("import", str(data), "--dir", str(root))
+    result = run("import", str(data), "--force", "--dir", str(root))
     assert result.exit_code == 2
     assert [line.split(": ")[1] for line in result.stderr.splitlines()] == ["line 5001"]
     assert snapshot(root) == before
 
     good = write(tmp_path / "good.csv", "metric,region,period,value\n" + "\n".join(lines) + "\n")
-    result = run("import", str(good), "--dir", str(root))
+    result = run("import", str(good), "--force", "--dir", str(root))
     assert result.exit_code == 0, result.output
     assert "10000 added, 0 replaced in 93 files" in result.stdout  # 108 rows a region
     assert load(root).figure_count == before_count + 10_000

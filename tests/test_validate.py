@@ -258,7 +258,7 @@ CASES: list[tuple[str, dict[str, str | bytes], str, str, str]] = [
         {"actuals/r.toml": GOOD_ACTUALS + "\n" + actuals("per_10k", "s", {"2018": 5000})},
         "r.toml",
         "actual (per_10k, s, 2018)",
-        "value: 5000 is above the metric's max 1000",
+        "value: 5,000 is above the metric's max 1,000",
     ),
     (
         "value below min",
@@ -399,7 +399,7 @@ CASES: list[tuple[str, dict[str, str | bytes], str, str, str]] = [
         },
         "metrics.toml",
         'metric "per_10k"',
-        "the value derived for r 2018 from owned/people: 2e+06 is above the metric's max 1000",
+        "the value derived for r 2018 from owned/people: 2,000,000 is above the metric's max 1,000",
     ),
     (
         "target goal outside the metric's bounds",
@@ -410,7 +410,7 @@ CASES: list[tuple[str, dict[str, str | bytes], str, str, str]] = [
         },
         "p.toml",
         'target "t1"',
-        "at_least: 5000 is above the metric's max 1000",
+        "at_least: 5,000 is above the metric's max 1,000",
     ),
 ]
 

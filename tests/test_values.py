@@ -119,7 +119,7 @@ def test_a_derived_value_outside_the_metric_bounds_is_a_problem_on_metrics_toml(
     (problem,) = derived_out_of_bounds(dataset)
     assert str(problem) == (
         'metrics.toml: metric "per_10k": the value derived for r 2018 from owned/people: '
-        "2e+06 is above the metric's max 1000"
+        "2,000,000 is above the metric's max 1,000"
     )
 
 

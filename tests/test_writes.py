@@ -146,7 +146,7 @@ def test_stale_temporary_files_are_removed_by_the_next_write(tmp_path: Path, run
     stale.write_text("half a file", encoding="utf-8")
     assert run("status", "--dir", str(root)).exit_code == 0  # reading leaves it
     assert stale.exists()
-    assert run("add-actual", "apps", "s", "2015", "1", "--dir", str(root)).exit_code == 0
+    assert run("add-actual", "apps", "s", "2015", "1", "--force", "--dir", str(root)).exit_code == 0
     assert not stale.exists()
 
 
@@ -155,7 +155,7 @@ def test_a_read_only_actuals_file_is_refused(tmp_path: Path, run: Run) -> None:
     path = root / "actuals" / "r.toml"
     path.chmod(0o444)
     before = snapshot(root)
-    result = run("add-actual", "apps", "r", "2015", "1", "--dir", str(root))
+    result = run("add-actual", "apps", "r", "2015", "100", "--dir", str(root))
     assert result.exit_code == 2
     assert result.stderr.strip() == f"{path}: read-only; make it writable to record here"
     assert snapshot(root) == before

@@ -48,6 +48,16 @@ class UserError(Exception):
         return cls([Problem(origin, where, message)])
 
 
+def exact(value: float, grouped: bool = True) -> str:
+    """A number as stored: decimal digits that read back as the same float, never rounded,
+    never an exponent (``0.62``, ``45188600``); ``grouped`` puts commas between thousands
+    for people to read (``45,188,600``)."""
+    from decimal import Decimal
+
+    text = format(Decimal(repr(value)), ",f" if grouped else "f")
+    return text.removesuffix(".0") if text.endswith(".0") else text
+
+
 def unknown(name: str, known: Iterable[str], kind: str) -> str:
     """'unknown metric "x"', with the nearest known name when one is close."""
     close = nearest(name, known)

@@ -10,6 +10,8 @@ from dataclasses import dataclass
 from functools import total_ordering
 from typing import Literal
 
+from iptarget.typed import NARROW
+
 Granularity = Literal["year", "half", "quarter", "month"]
 
 #: Months in one period of each granularity.
@@ -100,3 +102,99 @@ def _parse(value: int | str) -> Period:
             raise ValueError(f"not a period: {value!r} (there is no month {month})")
         return Period(year, "month", month)
     return Period(year)
+
+
+# Periods as people type them (SPEC 2, v2): on the command line and in imported CSV only.
+
+_CHINESE_NUMBERS = {"一": 1, "二": 2, "三": 3, "四": 4}
+_TYPED = (
+    (re.compile(r"(\d{4})年?", re.ASCII), "year"),
+    (re.compile(r"(\d{4})(?:[-/](\d{1,2})|\.(\d{2}))", re.ASCII), "month"),
+    (re.compile(r"(\d{4})年(\d{1,2})月", re.ASCII), "month"),
+    (re.compile(r"(\d{4})[-/. ]?([QqHh])(\d)", re.ASCII), "letter"),
+    (re.compile(r"(\d{4})年第?([1-4一二三四五六七八九]|\d+)季度", re.ASCII), "quarter"),
+    (re.compile(r"(\d{4})年([上下])半年", re.ASCII), "half"),
+)
+_CUMULATIVE = re.compile(r"(\d{4})年?(\d{1,2})\s*[-~—–至到]\s*(\d{1,2})月?", re.ASCII)
+_REVERSED = re.compile(r"([QqHh])(\d)[-/. ]?(\d{4})", re.ASCII)
+_DATE = re.compile(r"(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})日?", re.ASCII)
+TYPED_FORMS = (
+    "give a year (2024 or 2024年), a half (2024-H1, 2024年上半年), a quarter (2023-Q4, 2023Q4, "
+    "2023年第四季度) or a month (2024-03, 2024/3, 2024.03, 2024年3月)"
+)
+
+
+def parse_typed_period(text: str) -> Period:
+    """A period typed as people write it (``2024年3月``, ``2023 Q4``, ``2024/03``); raise
+    ValueError saying what to change when it is not one."""
+    typed = text.strip().translate(NARROW)
+    for pattern, kind in _TYPED:
+        match = pattern.fullmatch(typed)
+        if match:
+            return _typed(typed, kind, match)
+    if not typed:
+        raise ValueError(f"no period given ({TYPED_FORMS})")
+    raise ValueError(f"{typed}: {_hint(typed)}")
+
+
+def _typed(typed: str, kind: str, match: re.Match[str]) -> Period:
+    """The period a matched typed form names, or ValueError for a number out of range."""
+    year = int(match[1])
+    if year < 1000:
+        raise ValueError(f"{typed}: the year must have four digits")
+    if kind == "year":
+        return Period(year)
+    if kind == "half":
+        return Period(year, "half", 1 if match[2] == "上" else 2)
+    if kind == "month":
+        number = int(match[2] or match[3])
+        if not 1 <= number <= 12:
+            raise ValueError(f"{typed}: there is no month {number}")
+        return Period(year, "month", number)
+    granularity: Granularity = "quarter"
+    if kind == "letter":
+        granularity = "half" if match[2] in "Hh" else "quarter"
+        number = int(match[3])
+    else:
+        number = _CHINESE_NUMBERS.get(match[2]) or _number(match[2])
+    if not 1 <= number <= 12 // MONTHS[granularity]:
+        raise ValueError(f"{typed}: there is no {granularity} {number}")
+    return Period(year, granularity, number)
+
+
+def _number(text: str) -> int:
+    """A quarter's number in digits or Chinese (五 and beyond only to say there is none)."""
+    return int(text) if text.isdigit() else "一二三四五六七八九".index(text) + 1
+
+
+def _hint(typed: str) -> str:
+    """What to change in a typed period that is not understood."""
+    if re.fullmatch(r"\d{4}\.\d", typed, re.ASCII):
+        year, month = typed.split(".")
+        return (
+            f"ambiguous: write {year}-0{month} for month {month} or {year}-{month}0 for "
+            f"month {month}0"
+        )
+    cumulative = _CUMULATIVE.fullmatch(typed)
+    if cumulative:
+        return _cumulative_hint(*(int(group) for group in cumulative.groups()))
+    reversed_ = _REVERSED.fullmatch(typed)
+    if reversed_:
+        return f"did you mean {reversed_[3]}-{reversed_[1].upper()}{reversed_[2]}?"
+    date = _DATE.fullmatch(typed)
+    if date:
+        return f"a date is not a period; did you mean the month {date[1]}-{int(date[2]):02d}?"
+    if re.fullmatch(r"\d{2}|\d{3}", typed, re.ASCII):
+        return "the year must have four digits"
+    return TYPED_FORMS
+
+
+def _cumulative_hint(year: int, first: int, last: int) -> str:
+    """A cumulative figure (``2024年1-6月``) is not a period; name the one it may be."""
+    covers = {(1, 6): f"{year}-H1", (7, 12): f"{year}-H2", (1, 12): f"{year}"}
+    covers |= {(3 * n - 2, 3 * n): f"{year}-Q{n}" for n in range(1, 5)}
+    named = covers.get((first, last))
+    if named is None:
+        return f"a cumulative figure for months {first}-{last} is not a period ({TYPED_FORMS})"
+    what = {"H": "half year", "Q": "quarter"}.get(named[5:6], "year")
+    return f"write {named} if the figure covers the {what}"

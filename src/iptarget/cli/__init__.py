@@ -4,6 +4,7 @@ import gc
 
 from iptarget.cli import check, figures, setup, status
 from iptarget.cli.app import app
+from iptarget.cli.command import Command
 from iptarget.cli.common import handle_errors
 
 __all__ = ["app", "main"]
@@ -19,7 +20,7 @@ for name, command in (
     ("schema", setup.schema),
     ("init", setup.init),
 ):
-    app.command(name)(handle_errors(command))
+    app.command(name, cls=Command)(handle_errors(command))
 
 
 def main() -> None:

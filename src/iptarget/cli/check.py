@@ -39,12 +39,15 @@ def check(
     fail_on: Annotated[
         list[Status] | None,
         typer.Option(
-            help="Fail on this status too, besides missed (repeatable).", show_default=False
+            metavar="STATUS",
+            help="Fail on this status too, besides missed (repeatable).",
+            show_default=False,
         ),
     ] = None,
     junit: Annotated[
         Path | None,
         typer.Option(
+            metavar="FILE",
             help="Write a JUnit XML report here: one test case per target.",
             dir_okay=False,
             show_default=False,

@@ -35,11 +35,20 @@ def _completer(kind: str) -> Callable[[typer.Context, str], list[str]]:
     return complete
 
 
+def _not_negative(value: int) -> int:
+    """--grace-days counts days: 0 or more."""
+    if value < 0:
+        raise typer.BadParameter(f"{value} is below 0; give a number of days, 0 or more")
+    return value
+
+
 DirOption = Annotated[
     Path,
     typer.Option(
         "--dir",
         envvar="IPTARGET_DIR",
+        show_envvar=False,
+        metavar="DIR",
         help="The target directory. [default: $IPTARGET_DIR, else ./targets]",
         show_default=False,
         file_okay=False,
@@ -50,6 +59,7 @@ AsOfOption = Annotated[
     typer.Option(
         "--as-of",
         formats=["%Y-%m-%d"],
+        metavar="DATE",
         help="Evaluate as of this date (YYYY-MM-DD); figures for later periods are ignored. "
         "[default: today]",
         show_default=False,
@@ -59,9 +69,18 @@ ReplaceOption = Annotated[
     bool,
     typer.Option("--replace", help="Replace a figure already recorded for its period."),
 ]
+ForceOption = Annotated[
+    bool,
+    typer.Option(
+        "--force",
+        help="Record a figure even though it is 10 times larger or smaller than the figures "
+        "recorded around it (a likely unit slip).",
+    ),
+]
 RegionOption = Annotated[
     list[str] | None,
     typer.Option(
+        metavar="REGION",
         help="Only targets in this region or below it (an id or exact name; repeatable).",
         show_default=False,
         autocompletion=_completer("region"),
@@ -70,6 +89,7 @@ RegionOption = Annotated[
 PolicyOption = Annotated[
     list[str] | None,
     typer.Option(
+        metavar="POLICY",
         help="Only targets of this policy file, by its name without .toml (repeatable).",
         show_default=False,
         autocompletion=_completer("policy"),
@@ -79,13 +99,15 @@ GraceOption = Annotated[
     int,
     typer.Option(
         "--grace-days",
-        min=0,
+        metavar="DAYS",
+        callback=_not_negative,
         help="Fail on an unreported target once its deadline ended more than this many days ago.",
     ),
 ]
 TargetArgument = Annotated[
     str,
     typer.Argument(
+        metavar="TARGET_ID",
         help="The id of the target to explain.",
         show_default=False,
         autocompletion=_completer("target"),
@@ -94,13 +116,19 @@ TargetArgument = Annotated[
 MetricArgument = Annotated[
     str,
     typer.Argument(
-        help="The metric's id.", show_default=False, autocompletion=_completer("metric")
+        metavar="METRIC",
+        help="The metric's id.",
+        show_default=False,
+        autocompletion=_completer("metric"),
     ),
 ]
 RegionArgument = Annotated[
     str,
     typer.Argument(
-        help="The region's id.", show_default=False, autocompletion=_completer("region")
+        metavar="REGION",
+        help="The region's id.",
+        show_default=False,
+        autocompletion=_completer("region"),
     ),
 ]
 

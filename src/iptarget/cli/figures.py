@@ -11,6 +11,7 @@ import typer
 from iptarget.cli.common import (
     DEFAULT_DIR,
     DirOption,
+    ForceOption,
     MetricArgument,
     RegionArgument,
     ReplaceOption,
@@ -25,42 +26,54 @@ def add_actual(
     period: Annotated[
         str,
         typer.Argument(
-            help="The period: 2019, 2019-H1, 2019-Q3 or 2019-03; it must have ended.",
+            metavar="PERIOD",
+            help="The period, which must have ended: 2024, 2024-H1, 2024-Q3 or 2024-03, or as "
+            "written: 2024年, 2024年3月, 2023Q4, 2023年第四季度, 2024/03.",
             show_default=False,
         ),
     ],
     value: Annotated[
         str,
         typer.Argument(
-            help="The figure: 7812, 7,812, 12.99, 1.2万 (12,000) or 3.5亿 (350,000,000); "
-            "put -- before a negative one.",
+            metavar="VALUE",
+            help="The figure as published: 7812, 7,812, 12.99, -3.5, 1.2万 (12,000), 3.5亿 "
+            "(350,000,000), 80% for a metric in %, or with its unit (12.99件, 7.2亿元).",
             show_default=False,
         ),
     ],
     source: Annotated[
         str | None,
         typer.Option(
-            help="Where the figure was published (a citation or address).", show_default=False
+            metavar="TEXT",
+            help="Where the figure was published (a citation or address).",
+            show_default=False,
         ),
     ] = None,
     note: Annotated[
         str | None,
         typer.Option(
-            help="A remark on the figure, such as how its period was chosen.", show_default=False
+            metavar="TEXT",
+            help="A remark on the figure, such as how its period was chosen.",
+            show_default=False,
         ),
     ] = None,
     replace: ReplaceOption = False,
+    force: ForceOption = False,
     directory: DirOption = DEFAULT_DIR,
 ) -> int:
     """Record a published figure in actuals/<region>.toml and show the targets it touches."""
     from iptarget.core.compare import status_changes
     from iptarget.core.consistency import derived_out_of_bounds
-    from iptarget.render.figures import print_added
-    from iptarget.store.record import NewFigure, add_figure
+    from iptarget.render.figures import print_added, print_repeated
+    from iptarget.store.new_figures import NewFigure
+    from iptarget.store.record import add_figure
 
     today = datetime.date.today()
     figure = NewFigure(metric, region, period, value, source, note)
-    recording = add_figure(directory, figure, replace, today, derived_out_of_bounds)
+    recording = add_figure(directory, figure, replace, today, derived_out_of_bounds, force)
+    if not recording.changes:
+        print_repeated(metric, region, period)
+        return ExitCode.OK
     changes = status_changes(recording.before, recording.after, metric, region, today)
     print_added(recording.changes[0], recording.after, changes)
     return ExitCode.OK
@@ -70,6 +83,7 @@ def import_csv(
     file: Annotated[
         Path,
         typer.Argument(
+            metavar="FILE",
             help="A CSV file with a header: metric, region, period, value, and optionally "
             "source and note; comma or semicolon separated.",
             dir_okay=False,
@@ -77,6 +91,7 @@ def import_csv(
         ),
     ],
     replace: ReplaceOption = False,
+    force: ForceOption = False,
     dry_run: Annotated[
         bool, typer.Option("--dry-run", help="Check every row and show what would change.")
     ] = False,
@@ -98,6 +113,7 @@ def import_csv(
         datetime.date.today(),
         derived_out_of_bounds,
         dry_run,
+        force,
     )
     print_imported(recording.changes, recording.unchanged, recording.after, rows.skipped, dry_run)
     return ExitCode.OK
@@ -107,7 +123,11 @@ def export(
     output: Annotated[
         Path | None,
         typer.Option(
-            "--output", "-o", help="Write to this file instead of printing.", dir_okay=False
+            "--output",
+            "-o",
+            metavar="FILE",
+            help="Write to this file instead of printing.",
+            dir_okay=False,
         ),
     ] = None,
     directory: DirOption = DEFAULT_DIR,

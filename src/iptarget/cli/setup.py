@@ -24,7 +24,11 @@ class SchemaKind(enum.StrEnum):
 def schema(
     kind: Annotated[
         SchemaKind | None,
-        typer.Argument(help="One file kind; without it, all four in one JSON object."),
+        typer.Argument(
+            metavar="[KIND]",
+            help="One file kind (metrics, regions, policy or actuals); without it, all four "
+            "in one JSON object.",
+        ),
     ] = None,
     write: Annotated[
         bool,

@@ -39,16 +39,40 @@ def status(
     statuses: Annotated[
         list[Status] | None,
         typer.Option(
-            "--status", help="Only targets with this status (repeatable).", show_default=False
+            "--status",
+            metavar="STATUS",
+            help="Only targets with this status (repeatable; the statuses are listed above).",
+            show_default=False,
         ),
     ] = None,
     as_of: AsOfOption = None,
     grace_days: GraceOption = 365,
     output: Annotated[
-        Format, typer.Option("--format", help="Output format; json is the stable one for scripts.")
+        Format,
+        typer.Option(
+            "--format",
+            metavar="FORMAT",
+            help="table, json, csv or markdown; json is the stable one for scripts.",
+        ),
     ] = Format.TABLE,
 ) -> int:
-    """Print the progress table of every target, and a count per status."""
+    """Print the progress table of every target, and a count per status.
+
+    \b
+    Once the deadline has passed:
+      achieved     the figure for the deadline meets the target
+      missed       the figure for the deadline falls short
+      unreported   no figure for the deadline yet
+    Before the deadline (pace: actual growth over the growth required):
+      met          the latest figure already meets the target
+      on_track     pace 0.95 or more
+      at_risk      pace 0.6 to 0.95: progress, but not fast enough
+      off_track    pace 0 to 0.6
+      regressing   moving away from the target
+      no_trend     a figure, but no pace yet (no start figure, or only one)
+      no_data      no figure yet
+    no_baseline    the baseline figure of a relative goal is unknown
+    """
     from iptarget.core.check import overdue
     from iptarget.core.evaluate import evaluate
     from iptarget.render.status import print_status

@@ -7,6 +7,7 @@ from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, replace
 from typing import Literal, NamedTuple
 
+from iptarget.errors import exact
 from iptarget.periods import Period
 
 Trend = Literal["compound", "linear"]
@@ -48,9 +49,9 @@ class Metric:
     def out_of_bounds(self, value: float) -> str | None:
         """Why a value lies outside the metric's bounds, or None when it is inside."""
         if self.min is not None and value < self.min:
-            return f"{value:g} is below the metric's min {self.min:g}"
+            return f"{exact(value)} is below the metric's min {exact(self.min)}"
         if self.max is not None and value > self.max:
-            return f"{value:g} is above the metric's max {self.max:g}"
+            return f"{exact(value)} is above the metric's max {exact(self.max)}"
         return None
 
 
@@ -226,3 +227,47 @@ def regions_under(regions: Mapping[str, Region], root: str) -> set[str]:
             found.add(current)
             pending.extend(children.get(current, []))
     return found
+
+
+# Likely unit slips (SPEC 5.1): "0.62" typed for a share in % among values of 60 to 70, or
+# "7.2亿" where the unit is already 亿元, is a slip of the unit, not a change in the world.
+
+#: How many times larger or smaller than a neighbour a figure must be to be refused.
+SLIP_FACTOR = 10.0
+
+
+class Slip(NamedTuple):
+    """A figure ``times`` smaller (or larger) than the figure recorded for ``period``."""
+
+    period: Period
+    other: float
+    times: float
+    smaller: bool
+
+
+def neighbours(recorded: Mapping[Period, float], period: Period) -> list[tuple[Period, float]]:
+    """The figures at the nearest earlier and later periods of ``period``'s granularity."""
+    same = [
+        known for known in recorded if known.granularity == period.granularity and known != period
+    ]
+    earlier = [known for known in same if known < period]
+    later = [known for known in same if known > period]
+    chosen = [max(earlier)] if earlier else []
+    chosen += [min(later)] if later else []
+    return [(known, recorded[known]) for known in chosen]
+
+
+def unit_slip(recorded: Mapping[Period, float], period: Period, value: float) -> Slip | None:
+    """The first neighbour that the value is at least ten times off, or None.
+
+    Zero and figures of opposite signs are never compared: a ratio means nothing there.
+    """
+    for known, other in neighbours(recorded, period):
+        if value == 0 or other == 0 or (value > 0) != (other > 0):
+            continue
+        ratio = abs(value / other)
+        if ratio >= SLIP_FACTOR:
+            return Slip(known, other, ratio, False)
+        if ratio <= 1 / SLIP_FACTOR:
+            return Slip(known, other, 1 / ratio, True)
+    return None

@@ -9,6 +9,7 @@ from pydantic import BaseModel, ConfigDict, Field, PlainSerializer, PlainValidat
 from pydantic.json_schema import WithJsonSchema
 
 from iptarget.core.dataset import GOAL_KEYS, RELATIVE_GOALS
+from iptarget.errors import exact
 from iptarget.periods import Period, parse_period
 
 ID_PATTERN = r"^[a-z0-9][a-z0-9_-]*$"
@@ -75,7 +76,7 @@ class Metric(_Model):
         if self.scale is not None and (self.numerator is None or self.denominator is None):
             found.append(("scale", "only a ratio metric (numerator/denominator) has a scale"))
         if self.min is not None and self.max is not None and self.min > self.max:
-            found.append(("min", f"min {self.min:g} is above max {self.max:g}"))
+            found.append(("min", f"min {exact(self.min)} is above max {exact(self.max)}"))
         return found
 
 

@@ -8,7 +8,7 @@ from pathlib import Path
 
 from iptarget.core.compare import StatusChange
 from iptarget.core.dataset import Dataset, FigureChange, Key, Series
-from iptarget.figures import exact
+from iptarget.errors import exact
 from iptarget.render.console import console, print_lines, say
 from iptarget.render.numbers import UNKNOWN, number
 from iptarget.render.status import STYLES
@@ -19,14 +19,13 @@ def print_added(figure: FigureChange, dataset: Dataset, changes: Sequence[Status
     """What ``add-actual`` wrote, and the statuses of the targets it touches."""
     out = console()
     new, old = figure.new, figure.old
-    metric = dataset.metrics[figure.metric]
+    unit = dataset.metrics[figure.metric].unit
     what = f"{figure.metric} {figure.region} {new.period}"
-    shown = number(new.value, metric, unit=True)
+    shown = f"{exact(new.value)} {unit}" if unit else exact(new.value)
     if old is None:
         say(out, f"recorded {what} = {shown} in {figure.path}")
     else:
-        was = number(old.value, metric, unit=True)
-        say(out, f"replaced {what} in {figure.path}: {was} -> {shown}")
+        say(out, f"replaced {what} in {figure.path}: {exact(old.value)} → {shown}")
         say(out, f"  old source: {old.source or UNKNOWN}")
         say(out, f"  new source: {new.source or UNKNOWN}")
     if not changes:
@@ -43,6 +42,12 @@ def print_added(figure: FigureChange, dataset: Dataset, changes: Sequence[Status
     columns = (Column("target"), Column(""), Column("status"))
     table = Table(columns, rows, styles=[STYLES[change.after] for change in changes])
     print_lines(out, terminal_lines(table, terminal=out.is_terminal))
+
+
+def print_repeated(metric: str, region: str, period: str) -> None:
+    """What ``add-actual`` says of a figure that repeats the recorded one exactly."""
+    message = f"{metric} {region} {period} is already recorded with this value, source and note"
+    say(console(), f"{message}; nothing changed")
 
 
 def print_imported(
@@ -89,7 +94,7 @@ def values_csv(values: Iterable[tuple[Key, Series]]) -> str:
             metric,
             region,
             str(period),
-            exact(value.value),
+            exact(value.value, grouped=False),
             "true" if value.derived else "false",
             value.source or "",
             value.note or "",

@@ -11,31 +11,16 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from iptarget.core.dataset import Dataset, FigureChange, Value
-from iptarget.errors import Problem, UserError, unknown
-from iptarget.figures import parse_figure
+from iptarget.errors import Problem, UserError, exact
 from iptarget.models.files import Actual
-from iptarget.periods import Period, parse_period
 from iptarget.store.journal import recover, refuse_read_only, write_together
-from iptarget.store.messages import ID, ID_RULE, actual_where
+from iptarget.store.messages import actual_where
+from iptarget.store.new_figures import Batch, NewFigure, new_actual, recorded_value, same, slips
 from iptarget.store.read import Reader, quiet_reading
-from iptarget.store.write import actuals_bytes, locked
+from iptarget.store.write import actuals_text, locked
 
 Checks = Callable[[Dataset], list[Problem]]
 """Checks of a whole dataset beyond the files' own rules (the core's consistency checks)."""
-FieldIssue = tuple[str, str]
-"""Something wrong with one field of a new figure: (field, message)."""
-
-
-@dataclass(frozen=True)
-class NewFigure:
-    """A figure as given on the command line or in a CSV row, not yet checked."""
-
-    metric: str
-    region: str
-    period: str
-    value: str
-    source: str | None = None
-    note: str | None = None
 
 
 @dataclass(frozen=True)
@@ -64,19 +49,31 @@ class _Change:
 
 
 def add_figure(
-    root: Path, figure: NewFigure, replace: bool, today: datetime.date, checks: Checks
+    root: Path,
+    figure: NewFigure,
+    replace: bool,
+    today: datetime.date,
+    checks: Checks,
+    force: bool = False,
 ) -> Recording:
     """Add one figure to ``actuals/<region>.toml``, or replace one, under an exclusive lock.
 
     The whole directory is read and checked again under the lock, so concurrent runs all
     land; the file is written whole to a temporary file and renamed over the old one, so a
-    crash leaves the old file or the new one. Nothing changes on disk on any error.
+    crash leaves the old file or the new one. Nothing changes on disk on any error. A figure
+    that repeats the recorded one exactly (value, source and note) changes nothing.
     """
     reader = Reader(root)
     with locked(root), quiet_reading():
         recover(root)
         before = _valid(reader, root, checks)
-        actual, issues = _new_actual(figure, before, today)
+        actual, issues = new_actual(figure, before, today)
+        if actual is not None and not issues:
+            existing = recorded_value(before, actual)
+            if existing is not None and same(existing, actual):
+                return Recording([], 1, before, before)
+            if not force and (existing is None or replace):
+                issues += slips(actual, before, {})
         if issues or actual is None:
             raise UserError([Problem(field.upper(), "", message) for field, message in issues])
         (change,) = _changes(reader.files, root, before, [actual])
@@ -85,7 +82,8 @@ def add_figure(
             raise UserError.single(
                 change.path,
                 actual_where(actual.metric, actual.region, str(actual.period)),
-                f"already recorded: {change.replaced.value:g}{source}; add --replace to change it",
+                f"already recorded: {exact(change.replaced.value)}{source}; "
+                "add --replace to change it",
             )
         _write(root, reader.files, [change])
     return Recording([change.public()], 0, before, _after(before, [change]))
@@ -100,6 +98,7 @@ def import_figures(
     today: datetime.date,
     checks: Checks,
     dry_run: bool = False,
+    force: bool = False,
 ) -> Recording:
     """Record many figures (CSV rows, each with its line number) all together or not at all.
 
@@ -113,39 +112,22 @@ def import_figures(
         recover(root)
         before = _valid(reader, root, checks)
         problems = list(shape_problems)
-        actuals: list[Actual] = []
-        unchanged = 0
-        lines: dict[tuple[str, str, Period], int] = {}
+        batch = Batch(before, replace, force)
         for line, figure in rows:
-            actual, issues = _new_actual(figure, before, today)
+            actual, issues = new_actual(figure, before, today)
             if actual is not None and not issues:
-                key = (actual.metric, actual.region, actual.period)
-                existing = _recorded_value(before, actual)
-                repeats = existing is not None and _same(existing, actual)
-                if key in lines:
-                    issues.append(("period", f"{actual.period} is also on line {lines[key]}"))
-                elif existing is not None and not replace and not repeats:
-                    message = (
-                        f"{actual.period} is already recorded ({existing.value:g}); "
-                        "add --replace to change it"
-                    )
-                    issues.append(("period", message))
-                lines.setdefault(key, line)
-                if repeats:
-                    unchanged += 1
-                else:
-                    actuals.append(actual)
+                issues = batch.add(line, actual)
             problems.extend(
                 Problem(origin, f"line {line}", f"{field}: {message}", line)
                 for field, message in issues
             )
         if problems:
             raise UserError(sorted(problems, key=lambda problem: problem.line or 0))
-        changes = _changes(reader.files, root, before, actuals)
+        changes = _changes(reader.files, root, before, batch.actuals)
         if not dry_run:
             _write(root, reader.files, changes)
     return Recording(
-        [change.public() for change in changes], unchanged, before, _after(before, changes)
+        [change.public() for change in changes], batch.unchanged, before, _after(before, changes)
     )
 
 
@@ -159,73 +141,6 @@ def _valid(reader: Reader, root: Path, checks: Checks) -> Dataset:
     return dataset
 
 
-def _new_actual(
-    figure: NewFigure, dataset: Dataset, today: datetime.date
-) -> tuple[Actual | None, list[FieldIssue]]:
-    """The figure as an Actual, and everything wrong with it, field by field.
-
-    Malformed ids, periods and values; unknown metrics and regions; values outside the
-    metric's bounds; periods that have not ended.
-    """
-    issues: list[FieldIssue] = []
-    for name, text, known in (
-        ("metric", figure.metric, dataset.metrics),
-        ("region", figure.region, dataset.regions),
-    ):
-        if not ID.match(text):
-            issues.append((name, f"{text!r} is {ID_RULE}"))
-        elif text not in known:
-            issues.append((name, unknown(text, known, name)))
-    period, period_issue = _period(figure.period, today)
-    value, value_issue = _figure_value(figure, dataset)
-    issues.extend(issue for issue in (period_issue, value_issue) if issue is not None)
-    if issues or period is None or value is None:
-        return None, issues
-    actual = Actual(
-        metric=figure.metric,
-        region=figure.region,
-        period=period,
-        value=value,
-        source=figure.source or None,
-        note=figure.note or None,
-        recorded=today,
-    )
-    return actual, issues
-
-
-def _period(text: str, today: datetime.date) -> tuple[Period | None, FieldIssue | None]:
-    """A new figure's period, which must have ended."""
-    try:
-        period = parse_period(text)
-    except ValueError as error:
-        return None, ("period", str(error))
-    if period.end > today:
-        return None, ("period", f"{period} ends after today ({today}); record it once it has ended")
-    return period, None
-
-
-def _figure_value(figure: NewFigure, dataset: Dataset) -> tuple[float | None, FieldIssue | None]:
-    """A new figure's value, which must lie within its metric's bounds."""
-    try:
-        value = parse_figure(figure.value)
-    except ValueError as error:
-        return None, ("value", str(error))
-    metric = dataset.metrics.get(figure.metric)
-    if metric is not None and (reason := metric.out_of_bounds(value)):
-        return None, ("value", reason)
-    return value, None
-
-
-def _recorded_value(dataset: Dataset, actual: Actual) -> Value | None:
-    """The value recorded (never a derived one) for the figure's metric, region and period."""
-    return dataset.recorded.get((actual.metric, actual.region), {}).get(actual.period)
-
-
-def _same(value: Value, actual: Actual) -> bool:
-    """Whether a new figure repeats a recorded one: then recording it changes nothing."""
-    return (value.value, value.source, value.note) == (actual.value, actual.source, actual.note)
-
-
 def _changes(
     files: Mapping[str, list[Actual]], root: Path, before: Dataset, actuals: list[Actual]
 ) -> list[_Change]:
@@ -233,7 +148,7 @@ def _changes(
     changes = []
     for actual in actuals:
         path, replaced = str(root / "actuals" / f"{actual.region}.toml"), None
-        if _recorded_value(before, actual) is not None:
+        if recorded_value(before, actual) is not None:
             path, replaced = _find(files, path, actual)
         changes.append(_Change(path, actual, replaced))
     return changes
@@ -250,16 +165,17 @@ def _find(files: Mapping[str, list[Actual]], first: str, actual: Actual) -> tupl
 
 
 def _write(root: Path, files: Mapping[str, list[Actual]], changes: list[_Change]) -> None:
-    """Write every file the changes touch, whole, all or none, with the rest of its figures."""
+    """Write every file the changes touch, all or none, changing only the entries they touch."""
     by_path: dict[str, list[_Change]] = {}
     for change in changes:
         by_path.setdefault(change.path, []).append(change)
     refuse_read_only([Path(path) for path in by_path])
-    contents = {}
-    for path, here in by_path.items():
-        replaced = {id(change.replaced) for change in here if change.replaced is not None}
-        kept = [old for old in files.get(path, []) if id(old) not in replaced]
-        contents[Path(path)] = actuals_bytes(Path(path), [*kept, *(c.actual for c in here)])
+    contents = {
+        Path(path): actuals_text(
+            Path(path), files.get(path, []), [(c.replaced, c.actual) for c in here]
+        )
+        for path, here in by_path.items()
+    }
     write_together(root, contents)
 
 

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 
 from iptarget.cells import unprotect
 from iptarget.errors import Problem, UserError, unknown_key
-from iptarget.store.record import NewFigure
+from iptarget.store.new_figures import NewFigure
 
 if TYPE_CHECKING:
     from _csv import Reader

@@ -10,8 +10,9 @@ from typing import Any
 
 from iptarget.errors import UserError
 from iptarget.models.files import Actual
+from iptarget.periods import Period
 
-# filelock, tempfile and tomli_w are imported where they are used: reading needs none of them.
+# filelock, tempfile and the TOML writers are imported where they are used: reading needs none.
 
 #: Where ``init`` and ``schema --write`` put the JSON Schemas, inside the target directory.
 SCHEMA_DIR = "schema"
@@ -58,28 +59,58 @@ def writing(path: Path) -> Iterator[None]:
 
 
 def actual_table(actual: Actual) -> dict[str, Any]:
-    """One actual as the TOML table ``add-actual`` writes (no empty keys, canonical period)."""
-    return {
-        key: str(value) if key == "period" else value
-        for key, value in actual.model_dump().items()
-        if value is not None
-    }
+    """One actual as the TOML table ``add-actual`` writes: no empty keys, the canonical period,
+    whole numbers as integers."""
+    from iptarget.figures import storable
+
+    table: dict[str, Any] = {}
+    for key, value in actual.model_dump().items():
+        if value is not None:
+            table[key] = str(value) if key == "period" else value
+    table["value"] = storable(actual.value)
+    return table
 
 
-def dump_actuals(actuals: Sequence[Actual]) -> str:
-    """An actuals file: every figure, sorted by metric, then period, then region."""
-    import tomli_w
+def actuals_text(
+    path: Path, entries: Sequence[Actual], new: Sequence[tuple[Actual | None, Actual]]
+) -> bytes:
+    """An actuals file with new entries added and replaced ones changed, and nothing else.
 
-    ordered = sorted(actuals, key=lambda actual: (actual.metric, actual.period, actual.region))
-    return tomli_w.dumps({"actual": [actual_table(actual) for actual in ordered]})
+    ``entries`` are the file's figures as read, in file order; each of ``new`` is (the entry
+    it replaces or None, the new figure). A new figure goes just after the last entry that
+    sorts before it (by metric, then period), so a file written only by iptarget stays
+    sorted; a file that does not exist yet starts with the ``#:schema`` line when the
+    directory has schemas.
+    """
+    from iptarget.store.edit import edit
+
+    if path.exists():
+        text = path.read_bytes().decode("utf-8")
+    else:
+        text = f"{ACTUALS_SCHEMA_LINE}\n" if _has_schemas(path) else ""
+    order = list(entries)
+    edits = []
+    for replaced, actual in new:
+        if replaced is not None:
+            index = next(i for i, old in enumerate(order) if old is replaced)
+            order[index] = actual
+            edits.append(("replace", index, actual_table(actual)))
+        else:
+            key = _sort_key(actual)
+            index = 1 + max((i for i, old in enumerate(order) if _sort_key(old) < key), default=-1)
+            order.insert(index, actual)
+            edits.append(("insert", index, actual_table(actual)))
+    return edit(text, len(entries), edits).encode("utf-8")
 
 
-def actuals_bytes(path: Path, actuals: Sequence[Actual]) -> bytes:
-    """An actuals file whole, with the ``#:schema`` line when the directory has schemas."""
-    header = ""
-    if (path.parent.parent / SCHEMA_DIR / "actuals.json").is_file():
-        header = f"{ACTUALS_SCHEMA_LINE}\n"
-    return (header + dump_actuals(actuals)).encode("utf-8")
+def _sort_key(actual: Actual) -> tuple[str, Period]:
+    """How entries are ordered in an actuals file: by metric, then period (SPEC 1)."""
+    return (actual.metric, actual.period)
+
+
+def _has_schemas(path: Path) -> bool:
+    """Whether the target directory of an actuals file has the JSON Schemas of ``init``."""
+    return (path.parent.parent / SCHEMA_DIR / "actuals.json").is_file()
 
 
 def write_text(path: Path, text: str) -> None:

@@ -1,0 +1,53 @@
+"""The class of every iptarget command: help without type jargon, negative figures as typed."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from typer.core import TyperCommand
+
+#: A negative figure as people type it: -3.5, -1,234, -2万, -12.3%.
+_NEGATIVE = re.compile(r"-[0-9０-９][^\s]*")
+#: The minus sign U+2212, which figures accept and the option parser leaves alone.
+MINUS = "\N{MINUS SIGN}"
+
+
+class Command(TyperCommand):
+    """A Typer command whose help shows no ``<bool>`` and that takes ``-3.5`` as an argument.
+
+    Click reads every argument that starts with ``-`` as an option, so ``add-actual … -3.5``
+    would fail with "No such option: -3". An argument that is a negative figure, and not
+    the value of an option, is handed on with the minus sign U+2212 instead, which
+    ``parse_figure`` reads like ``-``.
+    """
+
+    def get_help_option(self, ctx: Any) -> Any:
+        """The ``--help`` option, shown without a type."""
+        option = super().get_help_option(ctx)
+        if option is not None:
+            option.metavar = ""
+        return option
+
+    def parse_args(self, ctx: Any, args: list[str]) -> list[str]:
+        """Parse, after marking negative figures as arguments rather than options."""
+        return super().parse_args(ctx, negatives_as_arguments(self.params, args))
+
+
+def negatives_as_arguments(params: list[Any], args: list[str]) -> list[str]:
+    """``args`` with each negative figure that is not an option's value spelled with U+2212."""
+    takes_value = {
+        name
+        for param in params
+        if param.param_type_name == "option" and not getattr(param, "is_flag", False)
+        for name in param.opts
+    }
+    result: list[str] = []
+    value_next = False
+    for index, arg in enumerate(args):
+        if arg == "--" and not value_next:
+            return result + args[index:]
+        negative = not value_next and _NEGATIVE.fullmatch(arg)
+        result.append(MINUS + arg[1:] if negative else arg)
+        value_next = not value_next and arg in takes_value
+    return result
