@@ -104,8 +104,12 @@ def test_a_bad_header_is_refused(
 
 
 def test_not_utf8_and_missing_files(root: Path, tmp_path: Path, run: Run) -> None:
-    data = write(tmp_path / "gbk.csv", "metric,region,period,value\napps,r,2014,1,专利\n", "gbk")
-    assert "not UTF-8" in run("import", str(data), "--dir", str(root)).stderr
+    data = tmp_path / "binary.csv"
+    data.write_bytes(b"metric,region,period,value\napps,r,2014,\xff\xfe\n")
+    result = run("import", str(data), "--dir", str(root))
+    assert (
+        result.stderr == f"{data}: neither UTF-8 nor GB18030 text (byte 41); save it as CSV UTF-8\n"
+    )
     assert "file not found" in run("import", str(tmp_path / "no.csv"), "--dir", str(root)).stderr
 
 
@@ -114,7 +118,7 @@ def test_replace_and_dry_run(root: Path, tmp_path: Path, run: Run) -> None:
     before = snapshot(root)
     result = run("import", str(data), "--replace", "--dry-run", "--dir", str(root))
     assert result.exit_code == 0, result.output
-    assert "would replace apps r 2018: 150 applications -> 175 applications" in result.stdout
+    assert "would replace apps r 2018: 150 → 175 applications" in result.stdout
     assert "0 added, 1 replaced in 1 files; nothing written (--dry-run)" in result.stdout
     assert snapshot(root) == before
     result = run("import", str(data), "--replace", "--dir", str(root))
@@ -150,7 +154,9 @@ def test_export_lists_recorded_and_derived_values(tmp_path: Path, run: Run) -> N
     ]  # fmt: skip
     out = tmp_path / "values.csv"
     assert run("export", "--output", str(out), "--dir", str(root)).exit_code == 0
-    assert out.read_text(encoding="utf-8") == result.stdout
+    # A file gets a byte-order mark so that Excel reads it as UTF-8; the pipe gets none.
+    assert out.read_bytes() == b"\xef\xbb\xbf" + result.stdout.encode("utf-8")
+    assert not result.stdout.startswith("\ufeff")
 
 
 def test_exporting_the_example_and_importing_it_into_an_empty_copy_gives_the_same_values(

@@ -115,7 +115,12 @@ def import_csv(
         dry_run,
         force,
     )
-    print_imported(recording.changes, recording.unchanged, recording.after, rows.skipped, dry_run)
+    read_as = None
+    if rows.encoding != "utf-8":
+        read_as = f"{rows.origin}: not UTF-8, so read as GB18030 (Excel's CSV on Chinese Windows)"
+    print_imported(
+        recording.changes, recording.unchanged, recording.after, rows.skipped, dry_run, read_as
+    )
     return ExitCode.OK
 
 
@@ -132,7 +137,11 @@ def export(
     ] = None,
     directory: DirOption = DEFAULT_DIR,
 ) -> int:
-    """Print every value, recorded and derived, as CSV for spreadsheets and pandas."""
+    """Print every value, recorded and derived, as CSV for spreadsheets and pandas.
+
+    A file written with --output starts with a UTF-8 byte-order mark, so that Excel shows
+    Chinese text as it is; printed CSV has none, for pipes.
+    """
     from iptarget.core.values import Values
     from iptarget.render.console import print_text
     from iptarget.render.figures import values_csv
@@ -141,6 +150,6 @@ def export(
     text = values_csv(Values(load(directory)).every())
     if output is None:
         print_text(text)
-    else:
-        write_text(output, text)
+    else:  # a byte-order mark, so that Excel reads the file as UTF-8 (import skips it)
+        write_text(output, "\ufeff" + text)
     return ExitCode.OK

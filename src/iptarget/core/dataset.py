@@ -168,6 +168,24 @@ class Dataset:
         return replace(self, recorded=recorded, figure_count=self.figure_count + added)
 
 
+def with_display_decimals(
+    metrics: Mapping[str, Metric], recorded: Mapping[Key, Series]
+) -> dict[str, Metric]:
+    """Metrics with their display precision settled (SPEC 5.1): a metric without ``decimals``
+    shows 0 decimals when it has recorded values and every one of them is a whole number,
+    else 2, so that one metric's values line up whatever each happens to be."""
+    whole: dict[str, bool] = {}
+    for (metric_id, _), series in recorded.items():
+        if whole.get(metric_id, True):
+            whole[metric_id] = all(value.value.is_integer() for value in series.values())
+    return {
+        metric_id: metric
+        if metric.decimals is not None
+        else replace(metric, decimals=0 if whole.get(metric_id, False) else 2)
+        for metric_id, metric in metrics.items()
+    }
+
+
 def parts_of(metrics: Mapping[str, Metric], metric_id: str) -> set[str]:
     """Every metric a ratio metric is built on, itself included."""
     seen: set[str] = set()

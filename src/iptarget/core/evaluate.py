@@ -81,6 +81,17 @@ def goal_value(target: Target, base: float | None) -> tuple[float | None, Direct
     return base * (1 - amount / 100), "down"
 
 
+def _progress(start: Point, latest: Point | None, v: float, direction: Direction) -> float | None:
+    """(L − S) / (V − S) in percent (SPEC 4.3); None when there is nothing to measure: L or S
+    unknown, S already meets V (a target met at its start), or L ends before S."""
+    s, l_ = start.value, None if latest is None else latest.value
+    if s is None or l_ is None or latest is None or meets(s, v, direction, strict=False):
+        return None
+    if latest.period.end_month < start.period.end_month:
+        return None
+    return (l_ - s) / (v - s) * 100
+
+
 def meets(value: float, target: float, direction: Direction, strict: bool) -> bool:
     """Whether a value meets the target value, a near-equal value counting as equal."""
     gap = value - target if direction == "up" else target - value
@@ -135,8 +146,7 @@ def evaluate_target(values: Values, dataset: Dataset, policy: Policy, target: Ta
     compound = metric.trend == "compound" and all(x is None or x > 0 for x in (s, v, l_))
     progress = required = actual = pace = projected = None
     if start is not None and s is not None and v is not None:
-        if not math.isclose(v, s, rel_tol=TOLERANCE, abs_tol=TOLERANCE):
-            progress = None if l_ is None else (l_ - s) / (v - s) * 100
+        progress = _progress(start, latest, v, direction)
         required = rate(s, v, years_between(start.period, deadline), compound)
     if start is not None and s is not None and latest is not None and l_ is not None:
         actual = rate(s, l_, years_between(start.period, latest.period), compound)

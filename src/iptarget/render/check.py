@@ -11,9 +11,10 @@ from iptarget.render.console import console, print_lines, say
 from iptarget.render.escape import clean
 from iptarget.render.numbers import at, number, pace, sign
 from iptarget.render.status import summary_line
-from iptarget.render.table import Column, Table, terminal_lines
+from iptarget.render.table import Column, Table, fitted_lines
 
 COLUMNS = (Column("target"), Column("policy"), Column("why it fails"))
+FOLDED = (Column("target"), Column("why it fails"))
 ACKNOWLEDGED = (Column("target"), Column("acknowledged"), Column("would fail as"))
 
 
@@ -58,7 +59,9 @@ def print_check(found: Verdict, as_of: datetime.date) -> None:
             [item.evaluation.target.id, clean(item.evaluation.policy.file), failure_reason(item)]
             for item in failing
         ]
-        print_lines(out, terminal_lines(Table(COLUMNS, rows), terminal=out.is_terminal))
+        folded = Table(FOLDED, [[f"{row[0]}\n  {row[1]}", row[2]] for row in rows], flexible=1)
+        wide = Table(COLUMNS, rows, flexible=2)
+        print_lines(out, fitted_lines(wide, out.is_terminal, out.width, [folded]))
     if found.acknowledged:
         if failing:
             say(out, "")
@@ -67,7 +70,8 @@ def print_check(found: Verdict, as_of: datetime.date) -> None:
             [item.evaluation.target.id, item.evaluation.target.acknowledged or "", reason]
             for item, reason in ((item, failure_reason(item)) for item in found.acknowledged)
         ]
-        print_lines(out, terminal_lines(Table(ACKNOWLEDGED, rows), terminal=out.is_terminal))
+        table = Table(ACKNOWLEDGED, rows, flexible=2)
+        print_lines(out, fitted_lines(table, out.is_terminal, out.width))
     for evaluation in found.needless:
         say(
             out,

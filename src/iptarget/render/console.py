@@ -33,14 +33,15 @@ def print_problems(problems: Iterable[Problem]) -> None:
 
     err = console(stderr=True)
     for problem in problems:
-        err.print(Text(log_line(clean(str(problem))), style="red"), soft_wrap=True)
+        err.print(Text(log_line(clean(str(problem))), style="red"), soft_wrap=not err.is_terminal)
 
 
 def say(out: Console, text: str, style: str = "") -> None:
-    """One line of text, never read as markup, its control characters shown escaped."""
+    """One line of text, never read as markup, its control characters shown escaped; in a
+    terminal it wraps at spaces."""
     from rich.text import Text
 
-    out.print(Text(log_line(clean(text)), style=style), soft_wrap=True)
+    out.print(Text(log_line(clean(text)), style=style), soft_wrap=not out.is_terminal)
 
 
 def print_lines(out: Console, lines: Iterable[Text]) -> None:

@@ -10,7 +10,7 @@ from iptarget.core.compare import StatusChange
 from iptarget.core.dataset import Dataset, FigureChange, Key, Series
 from iptarget.errors import exact
 from iptarget.render.console import console, print_lines, say
-from iptarget.render.numbers import UNKNOWN, number
+from iptarget.render.numbers import UNKNOWN
 from iptarget.render.status import STYLES
 from iptarget.render.table import Column, Table, csv_text, terminal_lines
 
@@ -56,20 +56,25 @@ def print_imported(
     dataset: Dataset,
     skipped: int,
     dry_run: bool,
+    read_as: str | None = None,
 ) -> None:
-    """What ``import`` wrote (or would write): counts per file, and every replaced figure."""
+    """What ``import`` wrote (or would write): counts per file, and every replaced figure.
+
+    ``read_as`` says how a file that was not UTF-8 was read.
+    """
     out = console()
+    if read_as:
+        say(out, read_as)
     files: dict[str, list[int]] = {}
     for figure in figures:
         counts = files.setdefault(figure.path, [0, 0])
         counts[figure.old is not None] += 1
         if figure.old is not None:
-            metric = dataset.metrics[figure.metric]
-            old = number(figure.old.value, metric, unit=True)
-            new = number(figure.new.value, metric, unit=True)
+            unit = dataset.metrics[figure.metric].unit
+            new = f"{exact(figure.new.value)} {unit}" if unit else exact(figure.new.value)
             verb = "would replace" if dry_run else "replaced"
             what = f"{figure.metric} {figure.region} {figure.new.period}"
-            say(out, f"{verb} {what}: {old} -> {new}")
+            say(out, f"{verb} {what}: {exact(figure.old.value)} → {new}")
     for path, (added, replaced) in files.items():
         say(out, f"{path}: {added} added, {replaced} replaced")
     added = sum(counts[0] for counts in files.values())

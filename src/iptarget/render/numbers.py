@@ -12,7 +12,7 @@ OVERFLOWED = "overflowed"  # a computed figure too large for a float (JSON gives
 
 
 def number(value: float | None, metric: Metric, unit: bool = False) -> str:
-    """A value with the metric's decimals (default: 0 for whole numbers, else 2)."""
+    """A value with the metric's decimals (settled when the directory is read, SPEC 5.1)."""
     if value is None:
         return UNKNOWN
     if not math.isfinite(value):
@@ -27,12 +27,12 @@ def number(value: float | None, metric: Metric, unit: bool = False) -> str:
 
 
 def percent(value: float | None) -> str:
-    """A percentage such as ``70%`` (one decimal below 10)."""
+    """A percentage with one decimal, such as ``70.2%``."""
     if value is None:
         return UNKNOWN
     if not math.isfinite(value):
         return OVERFLOWED
-    return f"{value:.1f}%" if abs(value) < 10 else f"{value:,.0f}%"
+    return f"{value:,.1f}%"
 
 
 def yearly(value: float | None, evaluation: Evaluation) -> str:
@@ -40,7 +40,7 @@ def yearly(value: float | None, evaluation: Evaluation) -> str:
     if value is None:
         return UNKNOWN
     if evaluation.compound:
-        return f"{value * 100:+.2f}% a year"
+        return f"{value * 100:+.1f}% a year"
     return f"{'+' if value >= 0 else ''}{number(value, evaluation.metric, unit=True)} a year"
 
 

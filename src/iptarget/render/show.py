@@ -12,7 +12,7 @@ from iptarget.render.console import console, print_lines
 from iptarget.render.escape import clean
 from iptarget.render.numbers import UNKNOWN, at, metric_label, number, pace, percent, yearly
 from iptarget.render.status import STYLES
-from iptarget.render.table import Column, Table, terminal_lines
+from iptarget.render.table import Column, Table, terminal_lines, wrap
 
 if TYPE_CHECKING:
     from rich.text import Text
@@ -84,9 +84,14 @@ def print_show(evaluation: Evaluation, dataset: Dataset, as_of: datetime.date) -
             Text.assemble((evaluation.status.value, STYLES[evaluation.status]), f"  as of {as_of}"),
         ),
     ]
-    lines = [Text.assemble((target.id, "bold"), "  ", clean(target.title))]
+    width = out.width if out.is_terminal else None
+    title = _hanging(clean(target.title), len(target.id) + 2, width)
+    lines = [Text.assemble((target.id, "bold"), "  ", title)]
     lines += [
-        Text.assemble((f"  {label:<10}", "bold"), clean(value) if isinstance(value, str) else value)
+        Text.assemble(
+            (f"  {label:<10}", "bold"),
+            _hanging(clean(value), 12, width) if isinstance(value, str) else value,
+        )
         for label, value in facts
     ]
     print_lines(out, lines)
@@ -102,6 +107,14 @@ def print_show(evaluation: Evaluation, dataset: Dataset, as_of: datetime.date) -
         out.print()
         out.print(Text("actual (█) against the required path (|)", style="bold"))
         print_lines(out, (Text(line) for line in chart))
+
+
+def _hanging(text: str, indent: int, width: int | None) -> str:
+    """Text that follows ``indent`` cells of a line, wrapped at spaces to a terminal's width,
+    its later lines indented as far; whole in a pipe."""
+    if width is None:
+        return text
+    return wrap(" " * indent + text, width)[indent:]
 
 
 def values_table(evaluation: Evaluation) -> Table:

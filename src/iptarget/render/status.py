@@ -15,7 +15,7 @@ from iptarget.core.status import Status
 from iptarget.render.console import console, print_lines, print_text, say
 from iptarget.render.escape import clean
 from iptarget.render.numbers import UNKNOWN, at, metric_label, number, percent, sign
-from iptarget.render.table import Column, Table, csv_text, markdown, terminal_lines
+from iptarget.render.table import Column, Table, csv_text, fitted_lines, markdown
 
 STYLES: dict[Status, str] = {
     Status.ACHIEVED: "bold green",
@@ -45,12 +45,9 @@ COLUMNS = (
     Column("projected", numeric=True),
     Column("status"),
 )
-COMPACT_COLUMNS = (
-    COLUMNS[0],
-    COLUMNS[3],
-    Column("target\nvalue", numeric=True),
-    *COLUMNS[5:],
-)
+#: Columns a narrow terminal drops, one after the other, until the table fits: the
+#: projection, then the baseline (``show`` has both).
+DROPPED_WHEN_NARROW = ((), ("projected",), ("projected", "baseline"))
 
 
 def status_table(
@@ -90,13 +87,24 @@ def status_table(
     )
 
 
-def _compact(table: Table) -> Table:
-    """The table for a narrow terminal: region and metric under the id, periods under values."""
+def _compact(table: Table, dropped: Collection[str]) -> Table:
+    """The table for a narrow terminal: region and metric under the id (wrapped to the room
+    left), periods under values, the ``dropped`` columns left out."""
+    kept = [index for index in range(3, len(COLUMNS)) if COLUMNS[index].heading not in dropped]
+    columns = [COLUMNS[0]] + [
+        Column("target\nvalue", numeric=True) if index == 4 else COLUMNS[index] for index in kept
+    ]
     rows = [
-        [f"{row[0]}\n  {row[1]}\n  {row[2]}", *(cell.replace(" (", "\n(") for cell in row[3:])]
+        [f"{row[0]}\n  {row[1]}\n  {row[2]}", *(row[index].replace(" (", "\n(") for index in kept)]
         for row in table.rows
     ]
-    return Table(COMPACT_COLUMNS, rows, table.styles, table.strong)
+    return Table(columns, rows, table.styles, table.strong)
+
+
+def narrower(table: Table) -> list[Table]:
+    """The status table's layouts for a narrow terminal: folded, then without the columns
+    of least value one after the other."""
+    return [_compact(table, dropped) for dropped in DROPPED_WHEN_NARROW]
 
 
 def summary(evaluations: Sequence[Evaluation]) -> dict[str, int]:
@@ -136,9 +144,7 @@ def print_status(
     else:
         out = console()
         table = status_table(evaluations, dataset, late)
-        lines = terminal_lines(table, terminal=out.is_terminal)
-        if out.is_terminal and max(line.cell_len for line in lines) > out.width:
-            lines = terminal_lines(_compact(table), out.width, terminal=True)
+        lines = fitted_lines(table, out.is_terminal, out.width, narrower(table))
         if evaluations:
             print_lines(out, lines)
         say(out, summary_line(evaluations, as_of))

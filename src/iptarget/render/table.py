@@ -33,40 +33,54 @@ class Table:
     """A table as plain text cells; a cell may hold several lines (terminal only).
 
     ``styles`` colour the last cell of each row in a terminal; ``strong`` marks the rows
-    whose last cell is bold in markdown.
+    whose last cell is bold in markdown. In a terminal narrower than the table, the
+    ``flexible`` column takes the width the others leave, its lines wrapped at spaces (the
+    first line of the first column, a target's id, is never cut).
     """
 
     columns: Sequence[Column]
     rows: Sequence[Sequence[str]]
     styles: Sequence[str] = field(default_factory=tuple)
     strong: Sequence[bool] = field(default_factory=tuple)
+    flexible: int = 0
 
 
 def terminal_lines(table: Table, width: int | None = None, terminal: bool = False) -> list[Text]:
     """The table as lines of text, numbers to the right, each cell measured in terminal cells.
 
     Cells and headings may hold several lines; the last column is styled per row. With a
-    ``width`` (a narrow terminal) columns stand one space apart, and the first column takes
-    what the others leave, its lines cut to fit.
+    ``width`` (a narrow terminal) columns stand one space apart, and the flexible column
+    takes what the others leave, its lines wrapped at spaces to fit.
     """
     from rich.cells import cell_len
     from rich.text import Text
 
-    columns, rows = table.columns, table.rows
+    columns = table.columns
+    rows = [
+        ["\n".join(clean(line) for line in cell.split("\n")) for cell in row] for row in table.rows
+    ]
     headings = [column.heading for column in columns]
     gap = "  " if width is None else " "
     widths = [
         max(
-            cell_len(clean(line))
+            cell_len(line)
             for cell in [headings[i], *(row[i] for row in rows)]
             for line in cell.split("\n")
         )
         for i in range(len(columns))
     ]
     if width is not None and len(columns) > 1:
-        rest = sum(widths[1:]) + len(gap) * (len(columns) - 1)
-        ids = max((cell_len(clean(row[0].split("\n")[0])) for row in rows), default=0)
-        widths[0] = max(ids, cell_len(headings[0]), min(widths[0], width - rest))
+        flexible = table.flexible
+        rest = sum(widths) - widths[flexible] + len(gap) * (len(columns) - 1)
+        floor = max(cell_len(line) for line in headings[flexible].split("\n"))
+        if flexible == 0:
+            floor = max([floor, *(cell_len(row[0].split("\n")[0]) for row in rows)])
+        widths[flexible] = max(floor, 12, min(widths[flexible], width - rest))
+        for row in rows:
+            row[flexible] = "\n".join(
+                wrap(line, widths[flexible], keep=flexible == 0 and index == 0)
+                for index, line in enumerate(row[flexible].split("\n"))
+            )
     lines = _row_lines(columns, widths, headings, gap, "bold" if terminal else "", header=True)
     if terminal:
         lines.append(Text("─" * max(line.cell_len for line in lines), style="dim"))
@@ -74,6 +88,49 @@ def terminal_lines(table: Table, width: int | None = None, terminal: bool = Fals
         style = table.styles[index] if table.styles else ""
         lines.extend(_row_lines(columns, widths, row, gap, style))
     return lines
+
+
+def fitted_lines(
+    table: Table, terminal: bool, width: int, narrower: Sequence[Table] = ()
+) -> list[Text]:
+    """The table's lines; in a terminal narrower than it, the first of the ``narrower``
+    layouts that fits (else the last), each wrapped to the terminal's width. A pipe gets the
+    wide table: one line per row."""
+    lines = terminal_lines(table, terminal=terminal)
+    if not terminal or max(line.cell_len for line in lines) <= width:
+        return lines
+    for layout in narrower or [table]:
+        lines = terminal_lines(layout, width, terminal=True)
+        if max(line.cell_len for line in lines) <= width:
+            break
+    return lines
+
+
+def wrap(line: str, width: int, keep: bool = False) -> str:
+    """A line broken at spaces into lines of at most ``width`` terminal cells, joined by
+    newlines; later lines keep the first one's indent, and a word too long for a line is
+    broken where it must be. With ``keep`` the line stays whole.
+    """
+    from rich.cells import cell_len, chop_cells
+
+    if keep or cell_len(line) <= width:
+        return line
+    indent = " " * (len(line) - len(line.lstrip(" ")))
+    room = max(1, width - len(indent))
+    lines: list[str] = []
+    current = ""
+    for word in line.split():
+        candidate = f"{current} {word}" if current else word
+        if cell_len(candidate) <= room:
+            current = candidate
+            continue
+        if current:
+            lines.append(current)
+        pieces = chop_cells(word, room)
+        lines.extend(pieces[:-1])
+        current = pieces[-1]
+    lines.append(current)
+    return "\n".join(indent + text for text in lines)
 
 
 def _fit(text: str, width: int, numeric: bool) -> str:
@@ -97,7 +154,7 @@ def _row_lines(
     """The lines of one row; ``style`` goes to the last cell, or the whole row for a header."""
     from rich.text import Text
 
-    parts = [[clean(line) for line in cell.split("\n")] for cell in row]
+    parts = [cell.split("\n") for cell in row]
     lines = []
     for number in range(max(len(part) for part in parts)):
         line = Text(style=style if header else "")

@@ -6,6 +6,7 @@ Plain functions that return every problem they find, in the order the files are 
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
 
 from iptarget.core.dataset import Key, Metric, Policy, Region, Series, Target, ratio_cycles
 from iptarget.errors import Problem, unknown
@@ -14,29 +15,51 @@ from iptarget.periods import Period
 from iptarget.store.messages import actual_where
 
 
-def metric_problems(display: str, metrics: Mapping[str, Metric]) -> list[Problem]:
+@dataclass(frozen=True)
+class Known:
+    """The ids that references of one kind may name.
+
+    One bad definition gets one message: an entry that failed its own checks is reported
+    where it is defined, and what names it is told so; a file that is missing, broken or
+    empty is reported once, and what names its entries is not reported again.
+    """
+
+    kind: str
+    ids: Mapping[str, object]
+    invalid: frozenset[str] = frozenset()
+    failed: bool = False
+
+    def problem(self, name: str) -> str | None:
+        """What is wrong with a reference to ``name``, or None."""
+        if name in self.ids or self.failed:
+            return None
+        if name in self.invalid:
+            return f'{self.kind} "{name}" is invalid (see above)'
+        return unknown(name, self.ids, self.kind)
+
+
+def metric_problems(display: str, metrics: Mapping[str, Metric], known: Known) -> list[Problem]:
     """Ratios built on unknown metrics, and ratios built on each other in a cycle."""
     problems = []
     for metric_id, metric in metrics.items():
         for field in ("numerator", "denominator"):
             part = getattr(metric, field)
-            if part is not None and part not in metrics:
-                message = f"{field}: {unknown(part, metrics, 'metric')}"
-                problems.append(Problem(display, f'metric "{metric_id}"', message))
+            if part is not None and (message := known.problem(part)):
+                problems.append(Problem(display, f'metric "{metric_id}"', f"{field}: {message}"))
     for cycle in ratio_cycles(metrics):
         message = f"ratio metrics are built on each other in a cycle: {' -> '.join(cycle)}"
         problems.append(Problem(display, f'metric "{cycle[0]}"', message))
     return problems
 
 
-def region_problems(display: str, regions: Mapping[str, Region]) -> list[Problem]:
+def region_problems(display: str, regions: Mapping[str, Region], known: Known) -> list[Problem]:
     """Unknown parents, and regions that are each other's parents."""
     problems = []
     for region_id, region in regions.items():
         where = f'region "{region_id}"'
         if region.parent is not None and region.parent not in regions:
-            message = f"parent: {unknown(region.parent, regions, 'region')}"
-            problems.append(Problem(display, where, message))
+            if message := known.problem(region.parent):
+                problems.append(Problem(display, where, f"parent: {message}"))
             continue
         seen = [region_id]
         parent = region.parent
@@ -53,7 +76,7 @@ def target_problems(
     policies: Sequence[Policy],
     own_regions: Sequence[Sequence[str | None]],
     metrics: Mapping[str, Metric],
-    regions: Mapping[str, Region],
+    names: tuple[Known, Known],
 ) -> list[Problem]:
     """Ids used twice, unknown metrics and regions, goals outside the metric's bounds.
 
@@ -63,16 +86,15 @@ def target_problems(
     problems = []
     first_seen: dict[str, str] = {}
     for policy, owns in zip(policies, own_regions, strict=True):
-        if policy.region is not None and policy.region not in regions:
-            message = f"region: {unknown(policy.region, regions, 'region')}"
-            problems.append(Problem(policy.path, "policy", message))
+        if policy.region is not None and (message := names[1].problem(policy.region)):
+            problems.append(Problem(policy.path, "policy", f"region: {message}"))
         for target, own in zip(policy.targets, owns, strict=True):
             found = []
             if target.id in first_seen:
                 found.append(f"id: already used by a target in {first_seen[target.id]}")
             else:
                 first_seen[target.id] = policy.path
-            found += _target_references(target, own, policy, metrics, regions)
+            found += _target_references(target, own, policy, metrics, names)
             where = f'target "{target.id}"'
             problems.extend(Problem(policy.path, where, message) for message in found)
     return problems
@@ -83,16 +105,16 @@ def _target_references(
     own: str | None,
     policy: Policy,
     metrics: Mapping[str, Metric],
-    regions: Mapping[str, Region],
+    names: tuple[Known, Known],
 ) -> list[str]:
     """What is wrong with what a target names: its metric, its region, its goal's bounds."""
     found = []
-    if target.metric not in metrics:
-        found.append(f"metric: {unknown(target.metric, metrics, 'metric')}")
+    if message := names[0].problem(target.metric):
+        found.append(f"metric: {message}")
     if own is None and policy.region is None:
         found.append("region: required (or give the [policy] a region)")
-    elif own is not None and own not in regions:
-        found.append(f"region: {unknown(own, regions, 'region')}")
+    elif own is not None and (message := names[1].problem(own)):
+        found.append(f"region: {message}")
     metric = metrics.get(target.metric)
     if metric is not None:
         amounts: list[tuple[str, float | None]] = [("baseline_value", target.baseline_value)]
@@ -132,7 +154,7 @@ def actuals_look_right(
 def actual_problems(
     actuals: Sequence[tuple[str, Actual]],
     metrics: Mapping[str, Metric],
-    regions: Mapping[str, Region],
+    names: tuple[Known, Known],
 ) -> list[Problem]:
     """Each actual's problems, figure by figure: to name what the quick check found."""
     problems: list[Problem] = []
@@ -147,11 +169,12 @@ def actual_problems(
             first_seen[key] = display
         metric = metrics.get(actual.metric)
         if metric is None:
-            found.append(f"metric: {unknown(actual.metric, metrics, 'metric')}")
+            if message := names[0].problem(actual.metric):
+                found.append(f"metric: {message}")
         elif reason := metric.out_of_bounds(actual.value):
             found.append(f"value: {reason}")
-        if actual.region not in regions:
-            found.append(f"region: {unknown(actual.region, regions, 'region')}")
+        if message := names[1].problem(actual.region):
+            found.append(f"region: {message}")
         where = actual_where(actual.metric, actual.region, str(actual.period))
         problems.extend(Problem(display, where, message) for message in found)
     return problems

@@ -6,35 +6,30 @@ import contextlib
 import functools
 import gc
 import os
-import re
-import stat
 from collections import defaultdict
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from pathlib import Path
 from typing import Any, TypeVar
 
-import toml_rs
 from pydantic import BaseModel, TypeAdapter, ValidationError
 
 from iptarget.core import dataset as core
-from iptarget.errors import Problem, UserError, unknown_key
+from iptarget.errors import Problem, UserError
 from iptarget.models.files import Actual, Metric, Policy, Region, Target
 from iptarget.periods import Period
 from iptarget.store import checks
 from iptarget.store.convert import core_metric, core_target
+from iptarget.store.files import read_toml, toml_files
 from iptarget.store.messages import (
     ID,
     ID_RULE,
     actual_label,
     field_message,
     target_label,
-    toml_error,
 )
-from iptarget.store.toml_scan import MAX_DEPTH, too_deep
 
 M = TypeVar("M", bound=BaseModel)
 _NO_PLUGINS = "PYDANTIC_DISABLE_PLUGINS"
-NOT_REGULAR = "not a regular file (a FIFO, device, socket or directory is never read)"
 
 
 def load_directory(root: Path) -> core.Dataset:
@@ -93,6 +88,9 @@ class Reader:
         self.root = root
         self.problems: list[Problem] = []
         self.files: dict[str, list[Actual]] = {}
+        # metric and region ids that are defined but invalid, and the files that failed whole
+        self.invalid: dict[str, set[str]] = {"metric": set(), "region": set()}
+        self.failed: set[str] = set()
 
     def problem(self, origin: str, where: str, message: str) -> None:
         self.problems.append(Problem(origin, where, message))
@@ -100,6 +98,7 @@ class Reader:
     def read(self) -> core.Dataset:
         """The directory as a dataset; ``problems`` says what is wrong with it."""
         self.problems, self.files = [], {}
+        self.invalid, self.failed = {"metric": set(), "region": set()}, set()
         with quiet_reading():
             return self._read()
 
@@ -112,74 +111,33 @@ class Reader:
             key: core.Region(key, entry.name, entry.parent)
             for key, entry in self._keyed_tables("regions.toml", "region", Region).items()
         }
-        parsed = [self._policy(path) for path in self._files("policies")]
+        parsed = [self._policy(path) for path in toml_files(self.root, "policies", self.problems)]
         actuals: list[tuple[str, Actual]] = []
-        for path in self._files("actuals"):
+        for path in toml_files(self.root, "actuals", self.problems):
             actuals.extend(self._actuals(path))
         policies = tuple(policy for policy, _ in filter(None, parsed))
         own_regions = tuple(own for _, own in filter(None, parsed))
         metrics_file = str(self.root / "metrics.toml")
-        self.problems += checks.metric_problems(metrics_file, metrics)
-        self.problems += checks.region_problems(str(self.root / "regions.toml"), regions)
-        self.problems += checks.target_problems(policies, own_regions, metrics, regions)
+        names = (self._known("metric", metrics), self._known("region", regions))
+        self.problems += checks.metric_problems(metrics_file, metrics, names[0])
+        self.problems += checks.region_problems(str(self.root / "regions.toml"), regions, names[1])
+        self.problems += checks.target_problems(policies, own_regions, metrics, names)
         recorded: dict[core.Key, dict[Period, core.Value]] = defaultdict(dict)
         for _, actual in actuals:
             recorded[actual.metric, actual.region][actual.period] = core.Value(
                 actual.period, actual.value, False, actual.source, actual.note
             )  # as record._value: inline, as it runs once per figure at national scale
         if not checks.actuals_look_right(recorded, len(actuals), metrics, regions):
-            self.problems += checks.actual_problems(actuals, metrics, regions)
-        return core.Dataset(metrics, regions, policies, dict(recorded), len(actuals), metrics_file)
+            self.problems += checks.actual_problems(actuals, metrics, names)
+        shown = core.with_display_decimals(metrics, recorded)
+        return core.Dataset(shown, regions, policies, dict(recorded), len(actuals), metrics_file)
+
+    def _known(self, kind: str, ids: Mapping[str, object]) -> checks.Known:
+        """What references to metrics or regions may name (checks.Known)."""
+        invalid = frozenset(self.invalid[kind])
+        return checks.Known(kind, ids, invalid, kind in self.failed)
 
     # -- files ------------------------------------------------------------------
-
-    def _files(self, folder: str) -> list[Path]:
-        """The ``*.toml`` entries of a folder; policies/ must exist (fail closed), actuals/ not."""
-        directory = self.root / folder
-        if not directory.is_dir():
-            if folder == "policies":
-                what = "is not a directory" if directory.exists() else "is missing"
-                self.problem(str(directory), "", f"{what}: every target directory has policies/")
-            return []
-        try:
-            return sorted(path for path in directory.iterdir() if path.suffix == ".toml")
-        except OSError as error:
-            self.problem(str(directory), "", f"cannot read: {error.strerror}")
-            return []
-
-    def _toml(self, path: Path, allowed: tuple[str, ...]) -> dict[str, Any] | None:
-        """A TOML file's top-level table, or None after reporting why it cannot be read."""
-        display = str(path)
-        try:
-            if not stat.S_ISREG(path.stat().st_mode):
-                self.problem(display, "", NOT_REGULAR)
-                return None
-            text = path.read_bytes().decode("utf-8")
-        except FileNotFoundError:
-            self.problem(display, "", "file not found (every target directory has one)")
-            return None
-        except UnicodeDecodeError as error:
-            self.problem(display, "", f"not UTF-8 text (byte {error.start})")
-            return None
-        except OSError as error:
-            self.problem(display, "", f"cannot read: {error.strerror}")
-            return None
-        deep = too_deep(text)
-        if deep is not None:
-            message = f"nested too deeply (more than {MAX_DEPTH} levels of tables and arrays)"
-            self.problems.append(Problem(display, f"line {deep}", message, deep))
-            return None
-        try:
-            raw = toml_rs.loads(text, toml_version="1.0.0")
-        except toml_rs.TOMLDecodeError as error:
-            message = toml_error(error.msg)
-            line = re.search(r"at line (\d+)", message)
-            self.problems.append(Problem(display, "", message, int(line[1]) if line else None))
-            return None
-        for key in raw:
-            if key not in allowed:
-                self.problem(display, "", unknown_key(key, allowed, "table"))
-        return raw
 
     def _table(self, display: str, raw: dict[str, Any], key: str) -> dict[str, Any]:
         """The ``[key.<id>]`` tables of a file, each id checked."""
@@ -219,20 +177,30 @@ class Reader:
     def _keyed_tables(self, name: str, key: str, model: type[M]) -> dict[str, M]:
         """metrics.toml or regions.toml: one ``[key.<id>]`` table per entry."""
         path = self.root / name
-        raw = self._toml(path, (key,))
+        raw = read_toml(path, (key,), self.problems)
         if raw is None:
+            self.failed.add(key)
             return {}
         display = str(path)
         entries = {}
+        table = raw.get(key, {})
+        if isinstance(table, dict):
+            self.invalid[key].update(entry_id for entry_id in table if not ID.match(entry_id))
         for entry_id, data in self._table(display, raw, key).items():
             entry = self._validate(model, data, display, f'{key} "{entry_id}"')
             if entry is not None:
                 entries[entry_id] = entry
+            else:
+                self.invalid[key].add(entry_id)
+        if not isinstance(table, dict) or not table:
+            if isinstance(table, dict):
+                self.problem(display, "", f"defines no {key}: add [{key}.<id>] tables")
+            self.failed.add(key)
         return entries
 
     def _policy(self, path: Path) -> tuple[core.Policy, tuple[str | None, ...]] | None:
         """A policy file, with the region each target names itself (None: the policy's)."""
-        raw = self._toml(path, ("policy", "target"))
+        raw = read_toml(path, ("policy", "target"), self.problems)
         if raw is None:
             return None
         display = str(path)
@@ -263,7 +231,7 @@ class Reader:
         return entry, tuple(target.region for target in targets)
 
     def _actuals(self, path: Path) -> list[tuple[str, Actual]]:
-        raw = self._toml(path, ("actual",))
+        raw = read_toml(path, ("actual",), self.problems)
         if raw is None:
             return []
         display = str(path)

@@ -27,21 +27,24 @@ class CsvRows:
     figures: list[tuple[int, NewFigure]]
     skipped: int
     problems: list[Problem]
+    encoding: str = "utf-8"  # gb18030 when the file was not UTF-8 (Excel on Chinese Windows)
 
 
 def parse_csv(path: Path) -> CsvRows:
     """The figures of a CSV file with their line numbers, and how many derived rows it skipped.
 
     The header names the columns (any order; metric, region, period and value required,
-    source and note optional). UTF-8 with or without a byte-order mark; separated by commas
-    or semicolons, whichever the header uses. A bad header stops here; a row of the wrong
-    shape is kept as a problem, to be reported with the problems of the other rows.
+    source and note optional). UTF-8 with or without a byte-order mark, else GB18030 (what
+    Excel saves as "CSV" on Chinese Windows); separated by commas or semicolons, whichever
+    the header uses. Columns without a heading that are empty throughout (Excel's trailing
+    columns) and rows that are empty are left out. A bad header stops here; a row of the
+    wrong shape is kept as a problem, to be reported with the problems of the other rows.
     """
     import csv
     import io
 
     display = str(path)
-    text = _text(path)
+    text, encoding = _text(path)
     first = text.split("\n", 1)[0]
     delimiter = ";" if first.count(";") > first.count(",") else ","
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=True)
@@ -52,11 +55,10 @@ def parse_csv(path: Path) -> CsvRows:
         header = [name.strip().lower() for name in next(reader, [])]
         _check_header(display, header)
         for line, cells in _lines(reader):
-            if len(cells) != len(header):
-                message = f"{len(cells)} cells where the header has {len(header)} columns"
-                problems.append(Problem(display, f"line {line}", message, line))
+            row, problem = _row(header, cells)
+            if row is None:
+                problems.append(Problem(display, f"line {line}", problem, line))
                 continue
-            row = {name: unprotect(cell.strip()) for name, cell in zip(header, cells, strict=True)}
             if row.get("derived", "").lower() in ("true", "1", "yes"):
                 skipped += 1
                 continue
@@ -74,20 +76,50 @@ def parse_csv(path: Path) -> CsvRows:
         problems.append(Problem(display, f"line {line}", f"not valid CSV: {error}", line))
     if not rows and not skipped and not problems:
         raise UserError.single(display, "", "no rows under the header")
-    return CsvRows(display, rows, skipped, problems)
+    return CsvRows(display, rows, skipped, problems, encoding)
 
 
-def _text(path: Path) -> str:
-    """A CSV file's text: UTF-8, with or without a byte-order mark."""
+def _row(header: list[str], cells: list[str]) -> tuple[dict[str, str] | None, str]:
+    """A row's cells by column name, or None and what is wrong with its shape.
+
+    Cells under a column without a heading must be empty; such columns may also be missing
+    at the end of a row, or extra empty cells follow the last column.
+    """
+    named = sum(1 for name in header if name)
+    while len(cells) > len(header) and not cells[-1].strip():
+        cells = cells[:-1]
+    while len(cells) < len(header) and not header[len(cells)]:
+        cells = [*cells, ""]
+    if len(cells) != len(header):
+        return None, f"{len(cells)} cells where the header has {named} columns"
+    row = {}
+    for number, (name, cell) in enumerate(zip(header, cells, strict=True), start=1):
+        if name:
+            row[name] = unprotect(cell.strip())
+        elif cell.strip():
+            return None, f"column {number} has no heading but holds {cell.strip()!r}"
+    return row, ""
+
+
+def _text(path: Path) -> tuple[str, str]:
+    """A CSV file's text and encoding: UTF-8, with or without a byte-order mark, else
+    GB18030 (Excel's "CSV" on Chinese Windows, a superset of GBK)."""
     display = str(path)
     try:
-        return path.read_bytes().decode("utf-8-sig")
+        data = path.read_bytes()
     except FileNotFoundError:
         raise UserError.single(display, "", "file not found") from None
-    except UnicodeDecodeError as error:
-        raise UserError.single(display, "", f"not UTF-8 text (byte {error.start})") from None
     except OSError as error:
         raise UserError.single(display, "", f"cannot read: {error.strerror}") from None
+    try:
+        return data.decode("utf-8-sig"), "utf-8"
+    except UnicodeDecodeError as error:
+        first = error.start
+    try:
+        return data.decode("gb18030"), "gb18030"
+    except UnicodeDecodeError:
+        message = f"neither UTF-8 nor GB18030 text (byte {first}); save it as CSV UTF-8"
+        raise UserError.single(display, "", message) from None
 
 
 def _check_header(display: str, header: list[str]) -> None:
@@ -95,14 +127,15 @@ def _check_header(display: str, header: list[str]) -> None:
     problems = [
         Problem(display, "line 1", unknown_key(name, CSV_COLUMNS, "column"), 1)
         for name in header
-        if name not in CSV_COLUMNS
+        if name and name not in CSV_COLUMNS
     ]
     problems += [
         Problem(display, "line 1", f'the column "{name}" is missing', 1)
         for name in CSV_REQUIRED
         if name not in header
     ]
-    if len(set(header)) != len(header):
+    named = [name for name in header if name]
+    if len(set(named)) != len(named):
         problems.append(Problem(display, "line 1", "a column is named twice", 1))
     if problems:
         raise UserError(problems)

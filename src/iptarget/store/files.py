@@ -1,0 +1,72 @@
+"""Finding and parsing the TOML files of a target directory, and saying why one cannot be read."""
+
+from __future__ import annotations
+
+import re
+import stat
+from pathlib import Path
+from typing import Any
+
+import toml_rs
+
+from iptarget.errors import Problem, unknown_key
+from iptarget.store.messages import toml_error
+from iptarget.store.toml_scan import MAX_DEPTH, too_deep
+
+NOT_REGULAR = "not a regular file (a FIFO, device, socket or directory is never read)"
+
+
+def toml_files(root: Path, folder: str, problems: list[Problem]) -> list[Path]:
+    """The ``*.toml`` entries of a folder; policies/ must exist (fail closed), actuals/ not."""
+    directory = root / folder
+    if not directory.is_dir():
+        if folder == "policies":
+            what = "is not a directory" if directory.exists() else "is missing"
+            _add(problems, str(directory), "", f"{what}: every target directory has policies/")
+        return []
+    try:
+        return sorted(path for path in directory.iterdir() if path.suffix == ".toml")
+    except OSError as error:
+        _add(problems, str(directory), "", f"cannot read: {error.strerror}")
+        return []
+
+
+def read_toml(
+    path: Path, allowed: tuple[str, ...], problems: list[Problem]
+) -> dict[str, Any] | None:
+    """A TOML file's top-level table, or None after reporting why it cannot be read."""
+    display = str(path)
+    try:
+        if not stat.S_ISREG(path.stat().st_mode):
+            _add(problems, display, "", NOT_REGULAR)
+            return None
+        text = path.read_bytes().decode("utf-8")
+    except FileNotFoundError:
+        _add(problems, display, "", "file not found (every target directory has one)")
+        return None
+    except UnicodeDecodeError as error:
+        _add(problems, display, "", f"not UTF-8 text (byte {error.start})")
+        return None
+    except OSError as error:
+        _add(problems, display, "", f"cannot read: {error.strerror}")
+        return None
+    deep = too_deep(text)
+    if deep is not None:
+        message = f"nested too deeply (more than {MAX_DEPTH} levels of tables and arrays)"
+        problems.append(Problem(display, f"line {deep}", message, deep))
+        return None
+    try:
+        raw = toml_rs.loads(text, toml_version="1.0.0")
+    except toml_rs.TOMLDecodeError as error:
+        message = toml_error(error.msg)
+        line = re.search(r"at line (\d+)", message)
+        problems.append(Problem(display, "", message, int(line[1]) if line else None))
+        return None
+    for key in raw:
+        if key not in allowed:
+            _add(problems, display, "", unknown_key(key, allowed, "table"))
+    return raw
+
+
+def _add(problems: list[Problem], origin: str, where: str, message: str) -> None:
+    problems.append(Problem(origin, where, message))
