@@ -1,11 +1,10 @@
-"""The README shows real output, and the example targets/ says only what its data supports."""
+"""The README's set-up, and the example targets/ says only what its data supports (the tour's
+output is test_tour.py's)."""
 
 from __future__ import annotations
 
 import datetime
 import re
-import shlex
-import shutil
 import tomllib
 from pathlib import Path
 
@@ -18,14 +17,6 @@ from iptarget.core.status import Status
 ROOT = Path(__file__).parent.parent
 TARGETS = ROOT / "targets"
 README = (ROOT / "README.md").read_text(encoding="utf-8")
-
-
-def console_block(command: str) -> str:
-    """The output under ``$ command`` in one of the README's console blocks."""
-    pattern = re.escape(f"$ {command}\n") + r"(.*?)(?:\n\$ |\n```)"
-    match = re.search(pattern, README, re.DOTALL)
-    assert match, command
-    return match[1]
 
 
 def test_readme_opens_with_the_two_set_up_commands() -> None:
@@ -45,33 +36,6 @@ def test_readme_opens_with_the_two_set_up_commands() -> None:
     ci = (ROOT / ".ci" / "run").read_text(encoding="utf-8")
     assert "readme_command 1" in ci
     assert "readme_command 2" in ci
-
-
-def test_readme_status_is_real_output(run: Run) -> None:
-    shown = console_block("iptarget status")
-    as_of = re.search(r"as of (\d{4}-\d\d-\d\d)", shown)
-    assert as_of
-    result = run("status", "--dir", str(TARGETS), "--as-of", as_of[1])
-    assert result.exit_code == 0, result.output
-    assert result.stdout.rstrip("\n") == shown
-
-
-def test_readme_show_is_real_output(run: Run) -> None:
-    command = "iptarget show cn-2020-invention-per-10k --as-of 2019-06-30"
-    result = run(*command.split()[1:], "--dir", str(TARGETS))
-    assert result.exit_code == 0, result.output
-    expected = result.stdout.rstrip("\n").replace(str(TARGETS), "targets")
-    assert console_block(command) == expected
-
-
-def test_readme_validate_is_real_output(run: Run) -> None:
-    result = run("validate", "--dir", "targets", env={"IPTARGET_DIR": None})
-    if result.exit_code == 2:  # the tests may run from another directory
-        result = run("validate", "--dir", str(TARGETS))
-    assert result.exit_code == 0, result.output
-    assert console_block("iptarget validate") == result.stdout.rstrip("\n").replace(
-        str(TARGETS), "targets"
-    )
 
 
 def test_example_targets_validate(run: Run) -> None:
@@ -135,27 +99,6 @@ def test_every_example_target_shows_and_renders(run: Run, as_of: str) -> None:
         assert result.exit_code == 0, (fmt, result.output)
 
 
-def test_readme_check_is_real_output(run: Run) -> None:
-    command = "iptarget check --as-of 2026-11-22"
-    result = run(*command.split()[1:], "--dir", str(TARGETS), env={"GITHUB_ACTIONS": None})
-    assert result.exit_code == 1, result.output
-    assert console_block(command) == result.stdout.rstrip("\n")
-
-
-def test_readme_add_actual_is_real_output(
-    run: Run, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    shutil.copytree(TARGETS, tmp_path / "targets")
-    monkeypatch.chdir(tmp_path)
-    for command in re.findall(r"^\$ (iptarget add-actual .*)$", README, re.MULTILINE):
-        result = run(*shlex.split(command)[1:])
-        shown = console_block(command)
-        output = (result.stdout + result.stderr).rstrip("\n")
-        output = output.replace(f"today ({datetime.date.today()})", "today (2026-11-22)")
-        assert output == shown, command
-        assert result.exit_code == (0 if shown.startswith("recorded") else 2)
-
-
 def test_ready_made_ci_files() -> None:
     workflow = (ROOT / "examples" / "github-actions.yml").read_text(encoding="utf-8")
     for part in ("schedule:", "push:", "iptarget validate", "iptarget check", "--junit"):
@@ -164,24 +107,3 @@ def test_ready_made_ci_files() -> None:
     assert "- id: iptarget-validate" in hooks
     assert "entry: iptarget validate" in hooks
     assert "pass_filenames: false" in hooks
-
-
-def test_readme_init_is_real_output(
-    run: Run, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    monkeypatch.chdir(tmp_path)
-    for command in ("iptarget init my-targets", "iptarget validate --dir my-targets"):
-        result = run(*shlex.split(command)[1:])
-        assert result.exit_code == 0, result.output
-        assert console_block(command) == result.stdout.rstrip("\n")
-
-
-def test_readme_import_is_real_output(
-    run: Run, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    shutil.copytree(TARGETS, tmp_path / "targets")
-    monkeypatch.chdir(tmp_path)
-    (tmp_path / "figures.csv").write_text(console_block("cat figures.csv") + "\n")
-    result = run("import", "figures.csv")
-    assert result.exit_code == 2
-    assert console_block("iptarget import figures.csv") == result.stderr.rstrip("\n")
