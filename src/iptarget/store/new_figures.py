@@ -151,7 +151,8 @@ class Batch:
         elif not self.force and not repeats:
             issues += slips(actual, self.before, self.earlier)
         self.lines.setdefault(key, line)
-        self.earlier.setdefault(key[:2], {})[actual.period] = actual.value
+        if not issues:  # a refused row is no yardstick for the rows below it
+            self.earlier.setdefault(key[:2], {})[actual.period] = actual.value
         if repeats:
             self.unchanged += 1
         else:
