@@ -29,9 +29,21 @@ class Command(TyperCommand):
             option.metavar = ""
         return option
 
+    def format_help(self, ctx: Any, formatter: Any) -> None:
+        """The help, with each argument shown by its name alone (``METRIC``, not
+        ``METRIC <str>``, as Typer 0.28 and later would print it)."""
+        for param in self.params:
+            if param.param_type_name == "argument":
+                setattr(param, "display_type_rich", _no_type)  # noqa: B010 (a method, per instance)
+        super().format_help(ctx, formatter)
+
     def parse_args(self, ctx: Any, args: list[str]) -> list[str]:
         """Parse, after marking negative figures as arguments rather than options."""
         return super().parse_args(ctx, negatives_as_arguments(self.params, args))
+
+
+def _no_type(ctx: Any) -> None:
+    """No type after an argument's name in the help."""
 
 
 def negatives_as_arguments(params: list[Any], args: list[str]) -> list[str]:

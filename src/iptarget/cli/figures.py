@@ -28,7 +28,7 @@ def add_actual(
         typer.Argument(
             metavar="PERIOD",
             help="The period, which must have ended: 2024, 2024-H1, 2024-Q3 or 2024-03, or as "
-            "written: 2024年, 2024年3月, 2023Q4, 2023年第四季度, 2024/03.",
+            "written (see above).",
             show_default=False,
         ),
     ],
@@ -36,8 +36,7 @@ def add_actual(
         str,
         typer.Argument(
             metavar="VALUE",
-            help="The figure as published: 7812, 7,812, 12.99, -3.5, 1.2万 (12,000), 3.5亿 "
-            "(350,000,000), 80% for a metric in %, or with its unit (12.99件, 7.2亿元).",
+            help="The figure as published: 7812, 7,812, 12.99 or -3.5, or as written (see above).",
             show_default=False,
         ),
     ],
@@ -61,7 +60,17 @@ def add_actual(
     force: ForceOption = False,
     directory: DirOption = DEFAULT_DIR,
 ) -> int:
-    """Record a published figure in actuals/<region>.toml and show the targets it touches."""
+    """Record a published figure in actuals/<region>.toml and show the targets it touches.
+
+    \b
+    Periods as written: 2024年  2024年3月  2024/03  2024.03  2023Q4  2023 Q4
+                        2023年第四季度  2024年上半年
+    Figures as written: 1.2万 (12,000)  3.5亿 (350,000,000)  80% (a metric in %)
+                        12.99件  45家  7.2亿元 (in 亿元)  −2.0  １２０．５
+
+    A figure ten times larger or smaller than the figures recorded around it is refused
+    as a likely unit slip unless --force.
+    """
     from iptarget.core.compare import status_changes
     from iptarget.core.consistency import derived_out_of_bounds
     from iptarget.render.figures import print_added, print_repeated
