@@ -263,6 +263,7 @@ def main() -> None:
         restore_large = restorer(large / "actuals" / "china.toml")
         restore_example = restorer(example / "actuals" / "qinghai.toml")
         new_figure = ["patent_applications", "qinghai", "2014", "1,234"]
+        replaced_figure = ["m00", "china", str(FIRST_YEAR + 1), "58,600"]
         groups: list[list[Case]] = [
             [
                 ("floor: minimal Typer app --help", [sys.executable, str(app), "--help"], None),
@@ -292,7 +293,21 @@ def main() -> None:
                 ("large: check", [*iptarget, "check", "--dir", str(large)], None),
                 (
                     "large: add-actual",
-                    [*iptarget, "add-actual", "m00", "china", "2014", "1,234", "--dir", str(large)],
+                    [
+                        *iptarget,
+                        "add-actual",
+                        "m00",
+                        "china",
+                        "2014",
+                        "61,000",
+                        "--dir",
+                        str(large),
+                    ],
+                    restore_large,
+                ),
+                (  # an entry changed in place: the comment-keeping edit of a 300-entry file
+                    "large: add-actual --replace",
+                    [*iptarget, "add-actual", *replaced_figure, "--replace", "--dir", str(large)],
                     restore_large,
                 ),
             ],
@@ -372,6 +387,10 @@ def check_goals(results: dict[str, Any], memory: float) -> dict[str, tuple[float
         ),
         "large add-actual / large status": (
             median("large: add-actual") / median("large: status --format json"),
+            1.0,
+        ),
+        "large add-actual --replace / large status": (
+            median("large: add-actual --replace") / median("large: status --format json"),
             1.0,
         ),
         "large status peak memory, MB": (memory, 300.0),
