@@ -170,6 +170,8 @@ def test_every_typed_period_is_read(text: str, canonical: str) -> None:
         ("2024年1-9月", "2024年1-9月: a cumulative figure for months 1-9 is not a period"),
         ("Q4 2023", "Q4 2023: did you mean 2023-Q4?"),
         ("H1-2024", "H1-2024: did you mean 2024-H1?"),
+        ("2023-4Q", "2023-4Q: did you mean 2023-Q4?"),
+        ("2023 1h", "2023 1h: did you mean 2023-H1?"),
         ("2024-03-15", "2024-03-15: a date is not a period; did you mean the month 2024-03?"),
         ("24", "24: the year must have four digits"),
         ("FY2024", "FY2024: give a year (2024 or 2024年), a half (2024-H1, 2024年上半年)"),

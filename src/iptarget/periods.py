@@ -117,6 +117,7 @@ _TYPED = (
 )
 _CUMULATIVE = re.compile(r"(\d{4})年?(\d{1,2})\s*[-~—–至到]\s*(\d{1,2})月?", re.ASCII)
 _REVERSED = re.compile(r"([QqHh])(\d)[-/. ]?(\d{4})", re.ASCII)
+_NUMBER_FIRST = re.compile(r"(\d{4})[-/. ]?(\d)([QqHh])", re.ASCII)
 _DATE = re.compile(r"(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})日?", re.ASCII)
 TYPED_FORMS = (
     "give a year (2024 or 2024年), a half (2024-H1, 2024年上半年), a quarter (2023-Q4, 2023Q4, "
@@ -181,6 +182,9 @@ def _hint(typed: str) -> str:
     reversed_ = _REVERSED.fullmatch(typed)
     if reversed_:
         return f"did you mean {reversed_[3]}-{reversed_[1].upper()}{reversed_[2]}?"
+    number_first = _NUMBER_FIRST.fullmatch(typed)
+    if number_first:
+        return f"did you mean {number_first[1]}-{number_first[3].upper()}{number_first[2]}?"
     date = _DATE.fullmatch(typed)
     if date:
         return f"a date is not a period; did you mean the month {date[1]}-{int(date[2]):02d}?"
