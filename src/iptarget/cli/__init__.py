@@ -9,18 +9,18 @@ from iptarget.cli.common import handle_errors
 
 __all__ = ["app", "main"]
 
-for name, command in (
-    ("status", status.status),
-    ("show", status.show),
-    ("validate", check.validate),
-    ("add-actual", figures.add_actual),
-    ("check", check.check),
-    ("import", figures.import_csv),
-    ("export", figures.export),
-    ("schema", setup.schema),
-    ("init", setup.init),
+for name, command, summary in (
+    ("status", status.status, "The progress table of every target."),
+    ("show", status.show, "One target in full: goal, values, required path, pace."),
+    ("validate", check.validate, "Check every file and report every problem at once."),
+    ("add-actual", figures.add_actual, "Record a published figure."),
+    ("check", check.check, "For CI: fail when a target is missed or overdue."),
+    ("import", figures.import_csv, "Record the figures of a CSV file, all or none."),
+    ("export", figures.export, "Every value, recorded and derived, as CSV."),
+    ("schema", setup.schema, "The JSON Schema of each file kind, for editors."),
+    ("init", setup.init, "Make a new target directory with example files."),
 ):
-    app.command(name, cls=Command)(handle_errors(command))
+    app.command(name, cls=Command, short_help=summary)(handle_errors(command))
 
 
 def main() -> None:
