@@ -39,6 +39,7 @@ def check(
     fail_on: Annotated[
         list[Status] | None,
         typer.Option(
+            "--fail-on",
             metavar="STATUS",
             help="Fail on this status too, besides missed (repeatable).",
             show_default=False,
@@ -47,6 +48,7 @@ def check(
     junit: Annotated[
         Path | None,
         typer.Option(
+            "--junit",
             metavar="FILE",
             help="Write a JUnit XML report here: one test case per target.",
             dir_okay=False,

@@ -80,6 +80,7 @@ ForceOption = Annotated[
 RegionOption = Annotated[
     list[str] | None,
     typer.Option(
+        "--region",
         metavar="REGION",
         help="Only targets in this region or below it (an id or exact name; repeatable).",
         show_default=False,
@@ -89,6 +90,7 @@ RegionOption = Annotated[
 PolicyOption = Annotated[
     list[str] | None,
     typer.Option(
+        "--policy",
         metavar="POLICY",
         help="Only targets of this policy file, by its name without .toml (repeatable).",
         show_default=False,

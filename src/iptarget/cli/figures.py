@@ -43,6 +43,7 @@ def add_actual(
     source: Annotated[
         str | None,
         typer.Option(
+            "--source",
             metavar="TEXT",
             help="Where the figure was published (a citation or address).",
             show_default=False,
@@ -51,6 +52,7 @@ def add_actual(
     note: Annotated[
         str | None,
         typer.Option(
+            "--note",
             metavar="TEXT",
             help="A remark on the figure, such as how its period was chosen.",
             show_default=False,
