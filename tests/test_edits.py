@@ -8,10 +8,12 @@ import datetime
 import tomllib
 from pathlib import Path
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from helpers import FACTOR_2, Run, policy, write_dir
+from iptarget.store.edit import edit
 
 TODAY = datetime.date.today().isoformat()
 EDITED = (
@@ -184,3 +186,20 @@ def test_no_line_of_a_file_is_lost_whatever_its_comments(
     for line in text.split("\n"):
         leftover.remove(line)
     assert sorted(leftover) == sorted([*added, ""])
+
+
+@pytest.mark.parametrize(
+    ("head", "written"),
+    [
+        ("", "[[actual]]\n"),
+        ("#:schema ../schema/actuals.json\n", "#:schema ../schema/actuals.json\n[[actual]]\n"),
+        ("# a note\n", "# a note\n\n[[actual]]\n"),
+        ("# a note\n\n", "# a note\n\n[[actual]]\n"),
+        ("# a note", "# a note\n\n[[actual]]\n"),
+        ("# a note\r\n\r\n", "# a note\r\n\r\n[[actual]]\r\n"),
+    ],
+)
+def test_the_first_entry_of_a_file_follows_its_head(head: str, written: str) -> None:
+    """A blank line after a note on the file, none after the #:schema line, no line doubled."""
+    text = edit(head, 0, [("insert", 0, {"metric": "apps", "value": 1})])
+    assert text.startswith(written)

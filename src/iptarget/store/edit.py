@@ -47,8 +47,11 @@ class ActualsText:
         """Add an entry so that it becomes the ``index``-th, without moving the others."""
         text = _entry_text(table, self.newline)
         if not self.blocks:
+            # the first entry follows a note on the file after a blank line, and the
+            # "#:schema" line directly, as in a file that add-actual starts
             self.head = _ended(self.head, self.newline)
-            if self.head.strip() and not self.head.rstrip().endswith(".json"):
+            last = self.head.rpartition(self.newline)[0].rpartition("\n")[2]
+            if last.strip() and not last.startswith("#:schema"):
                 self.head += self.newline
             self.blocks.append(_Block(text, ""))
         elif index == 0:
