@@ -34,7 +34,8 @@ def test_generated_directory_is_valid_and_varied(tmp_path: Path) -> None:
     assert size == {"regions": 12, "metrics": 20, "actuals": dataset.figure_count, "targets": 70}
     targets = [target for _, target in dataset.targets()]
     assert len(targets) == 70
-    assert {target.goal for target in targets} == set(GOAL_KEYS)
+    # every goal of version 1: this directory's output is pinned by the hash below
+    assert {target.goal for target in targets} == set(GOAL_KEYS) - {"annual_growth_pct"}
     assert any(metric.is_ratio for metric in dataset.metrics.values())
     every = values(tmp_path / "a")
     periods = [period for series in every.values() for period in series]

@@ -181,7 +181,7 @@ def selected(
 
     A region is given by id or exact name and selects itself and every region below it.
     """
-    from iptarget.core.dataset import regions_named, regions_under
+    from iptarget.core.links import regions_named, regions_under
 
     problems = []
     wanted: set[str] = set()

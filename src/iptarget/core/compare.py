@@ -5,8 +5,9 @@ from __future__ import annotations
 import datetime
 from dataclasses import dataclass
 
-from iptarget.core.dataset import Dataset, Policy, Target, parts_of
+from iptarget.core.dataset import Dataset, Policy, Target
 from iptarget.core.evaluate import evaluate_target
+from iptarget.core.links import parts_of
 from iptarget.core.status import Status
 from iptarget.core.values import Values
 

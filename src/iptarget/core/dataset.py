@@ -21,6 +21,7 @@ GOAL_KEYS = (
     "increase_pct",
     "decrease",
     "decrease_pct",
+    "annual_growth_pct",
 )
 #: Goals relative to a baseline value.
 RELATIVE_GOALS = frozenset(GOAL_KEYS[2:])
@@ -28,7 +29,8 @@ RELATIVE_GOALS = frozenset(GOAL_KEYS[2:])
 
 @dataclass(frozen=True, slots=True)
 class Metric:
-    """What is measured; a ratio metric has a numerator and a denominator."""
+    """What is measured: a plain metric, a ratio (numerator and denominator, the denominator
+    perhaps in another region) or a growth rate on a year before (``growth_of``)."""
 
     id: str
     name: str
@@ -40,11 +42,21 @@ class Metric:
     numerator: str | None = None
     denominator: str | None = None
     scale: float | None = None
+    aggregate: Literal["sum", "none"] = "none"
+    denominator_region: str | None = None  # a region id, or "parent"
+    growth_of: str | None = None
 
     @property
     def is_ratio(self) -> bool:
         """Whether the metric is derived from a numerator and a denominator."""
         return self.numerator is not None and self.denominator is not None
+
+    @property
+    def parts(self) -> tuple[str, ...]:
+        """The metrics this one is computed from: numerator, denominator, growth_of."""
+        return tuple(
+            part for part in (self.numerator, self.denominator, self.growth_of) if part is not None
+        )
 
     def out_of_bounds(self, value: float) -> str | None:
         """Why a value lies outside the metric's bounds, or None when it is inside."""
@@ -62,6 +74,7 @@ class Region:
     id: str
     name: str
     parent: str | None = None
+    members: tuple[str, ...] = ()  # a group's regions, whose values a sum adds up
 
 
 @dataclass(frozen=True, slots=True)
@@ -84,6 +97,7 @@ class Target:
     acknowledged: str | None = None
     baseline_value: float | None = None
     start: Period | None = None
+    start_value: float | None = None
 
     @property
     def is_relative(self) -> bool:
@@ -186,65 +200,53 @@ def with_display_decimals(
     }
 
 
-def parts_of(metrics: Mapping[str, Metric], metric_id: str) -> set[str]:
-    """Every metric a ratio metric is built on, itself included."""
-    seen: set[str] = set()
-    pending = [metric_id]
-    while pending:
-        current = pending.pop()
-        metric = metrics.get(current)
-        if current in seen or metric is None:
-            continue
-        seen.add(current)
-        pending.extend(part for part in (metric.numerator, metric.denominator) if part)
-    return seen
-
-
 def ratio_cycles(metrics: Mapping[str, Metric]) -> list[list[str]]:
-    """The cycles among ratio metrics built on each other, each as the path that repeats."""
+    """The cycles through numerator, denominator and growth_of, each as the path that repeats."""
+    return _cycles({metric_id: metric.parts for metric_id, metric in metrics.items()})
+
+
+def member_repeats(regions: Mapping[str, Region]) -> list[list[str]]:
+    """Groups whose members, expanded, reach a region twice or the group itself, each as the
+    path that reaches it the second time (SPEC 1: no double counting, no cycle)."""
+    found: list[list[str]] = []
+    for group in regions.values():
+        if not group.members:
+            continue
+        reached: set[str] = set()
+        pending = [[group.id, member] for member in group.members]
+        while pending:
+            path = pending.pop(0)
+            region = path[-1]
+            if region == group.id or region in reached:
+                found.append(path)
+                break
+            reached.add(region)
+            known = regions.get(region)
+            pending.extend([*path, member] for member in (known.members if known else ()))
+    return found
+
+
+def _cycles(edges: Mapping[str, Iterable[str]]) -> list[list[str]]:
+    """The cycles of a directed graph, each as the path that repeats."""
     done: set[str] = set()
     stack: list[str] = []
     cycles: list[list[str]] = []
 
-    def visit(metric_id: str) -> None:
-        metric = metrics.get(metric_id)
-        if metric is None or not metric.is_ratio or metric_id in done:
+    def visit(node: str) -> None:
+        if node not in edges or node in done:
             return
-        if metric_id in stack:
-            cycles.append([*stack[stack.index(metric_id) :], metric_id])
+        if node in stack:
+            cycles.append([*stack[stack.index(node) :], node])
             return
-        stack.append(metric_id)
-        for part in (metric.numerator, metric.denominator):
-            if part is not None:
-                visit(part)
+        stack.append(node)
+        for after in edges[node]:
+            visit(after)
         stack.pop()
-        done.add(metric_id)
+        done.add(node)
 
-    for metric_id in metrics:
-        visit(metric_id)
+    for node in edges:
+        visit(node)
     return cycles
-
-
-def regions_named(regions: Mapping[str, Region], text: str) -> list[str]:
-    """The regions a user means by ``text``: the one with that id, else those with that name."""
-    if text in regions:
-        return [text]
-    return [region.id for region in regions.values() if region.name == text]
-
-
-def regions_under(regions: Mapping[str, Region], root: str) -> set[str]:
-    """A region and every region below it through ``parent`` (SPEC 5.2 ``--region``)."""
-    children: dict[str, list[str]] = {}
-    for region in regions.values():
-        if region.parent is not None:
-            children.setdefault(region.parent, []).append(region.id)
-    found, pending = set(), [root]
-    while pending:
-        current = pending.pop()
-        if current not in found:
-            found.add(current)
-            pending.extend(children.get(current, []))
-    return found
 
 
 # Likely unit slips (SPEC 5.1): "0.62" typed for a share in % among values of 60 to 70, or

@@ -6,7 +6,8 @@ import datetime
 import math
 from collections.abc import Iterator
 
-from iptarget.core.dataset import Dataset, Key, Series, Value, parts_of, ratio_cycles
+from iptarget.core.dataset import Dataset, Key, Series, Value, ratio_cycles
+from iptarget.core.links import parts_of
 from iptarget.periods import Period
 
 

@@ -50,8 +50,10 @@ class Metric(_Model):
     )
     min: float | None = Field(None, description="The lowest value allowed; below it is an error.")
     max: float | None = Field(None, description="The highest value allowed; above it is an error.")
-    trend: Literal["compound", "linear"] = Field(
-        "compound", description="How the metric grows: by a rate (compound) or by steps (linear)."
+    trend: Literal["compound", "linear"] | None = Field(
+        None,
+        description="How the metric grows: by a rate (compound) or by steps (linear); default "
+        "compound, linear for a growth metric.",
     )
     numerator: Id | None = Field(
         None, description="For a ratio metric: the metric divided (needs denominator)."
@@ -62,10 +64,35 @@ class Metric(_Model):
     scale: float | None = Field(
         None, gt=0, description="For a ratio: value = numerator / denominator * scale (default 1)."
     )
+    denominator_region: Id | None = Field(
+        None,
+        description="For a ratio: the region of the denominator, an id or 'parent' (a share of "
+        "another region's figure).",
+    )
+    growth_of: Id | None = Field(
+        None, description="A growth metric: the growth of this metric on a year before, in %."
+    )
+    aggregate: Literal["sum", "none"] = Field(
+        "none", description="For a plain metric: 'sum' derives a group's value from its members."
+    )
 
     def issues(self) -> list[Issue]:
         """The invariants of one metric that a field type cannot say."""
         found: list[Issue] = []
+        ratio = self.numerator is not None or self.denominator is not None
+        if ratio and self.growth_of is not None:
+            found.append(("growth_of", "a metric is a ratio or a growth metric, not both"))
+        if self.denominator_region is not None and not ratio:
+            found.append(("denominator_region", "only a ratio metric has a denominator_region"))
+        if self.aggregate != "none" and (ratio or self.growth_of is not None):
+            kind = "ratio" if ratio else "growth"
+            found.append(
+                (
+                    "aggregate",
+                    f"only a plain metric has aggregate; a {kind} metric of a group "
+                    "follows from its parts",
+                )
+            )
         if (self.numerator is None) != (self.denominator is None):
             have, lack = (
                 ("numerator", "denominator")
@@ -91,6 +118,10 @@ class Region(_Model):
 
     name: str = Field(description="The region's name, in any language.")
     parent: Id | None = Field(None, description="The id of the region this one lies in.")
+    members: list[Id] | None = Field(
+        None,
+        description="A group's regions: metrics with aggregate = 'sum' add up their values.",
+    )
 
 
 class RegionsFile(_Model):
@@ -126,6 +157,9 @@ class Target(_Model):
     start: PeriodField | None = Field(
         None, description="For at_least/at_most: the period progress is measured from."
     )
+    start_value: float | None = Field(
+        None, description="The value at start when the policy states it (needs start)."
+    )
     acknowledged: str | None = Field(
         None,
         min_length=1,
@@ -150,6 +184,12 @@ class Target(_Model):
     decrease_pct: float | None = Field(
         None, gt=0, le=100, description="Goal: the baseline value minus this percentage."
     )
+    annual_growth_pct: float | None = Field(
+        None,
+        gt=-100,
+        description="Goal: the baseline value grown by this percentage a year until the "
+        "deadline (年均增长).",
+    )
 
     def issues(self) -> list[Issue]:
         """The invariants of one target that a field type cannot say."""
@@ -165,13 +205,12 @@ class Target(_Model):
                 found.append(
                     ("baseline", f"required by {goal}: the period the goal is relative to")
                 )
-            if self.start is not None:
-                found.append(
-                    (
-                        "start",
-                        f"a {goal} goal starts at its baseline; start is for at_least and at_most",
+            for key in ("start", "start_value"):
+                if getattr(self, key) is not None:
+                    message = (
+                        f"a {goal} goal starts at its baseline; {key} is for at_least and at_most"
                     )
-                )
+                    found.append((key, message))
         else:
             if self.baseline is not None:
                 found.append(
@@ -182,10 +221,25 @@ class Target(_Model):
                 )
             if self.baseline_value is not None:
                 found.append(("baseline_value", f"an {goal} goal has no baseline"))
+        if self.start_value is not None and self.start is None:
+            found.append(("start_value", "needs start: the period whose value it is"))
+        return found + self._period_issues()
+
+    def _period_issues(self) -> list[Issue]:
+        """The baseline and start end before the deadline and have its granularity."""
+        found: list[Issue] = []
         for key in ("baseline", "start"):
             period: Period | None = getattr(self, key)
-            if period is not None and not self.deadline.end > period.end:
+            if period is None:
+                continue
+            if not self.deadline.end > period.end:
                 found.append(("deadline", f"{self.deadline} must end after the {key} {period}"))
+            if period.granularity != self.deadline.granularity:
+                message = (
+                    f"{period} is a {period.granularity} and the deadline {self.deadline} a "
+                    f"{self.deadline.granularity}: give the {key} as a {self.deadline.granularity}"
+                )
+                found.append((key, message))
         return found
 
 

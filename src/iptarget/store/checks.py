@@ -8,7 +8,16 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
-from iptarget.core.dataset import Key, Metric, Policy, Region, Series, Target, ratio_cycles
+from iptarget.core.dataset import (
+    Key,
+    Metric,
+    Policy,
+    Region,
+    Series,
+    Target,
+    member_repeats,
+    ratio_cycles,
+)
 from iptarget.errors import Problem, unknown
 from iptarget.models.files import Actual
 from iptarget.periods import Period
@@ -38,25 +47,50 @@ class Known:
         return unknown(name, self.ids, self.kind)
 
 
-def metric_problems(display: str, metrics: Mapping[str, Metric], known: Known) -> list[Problem]:
-    """Ratios built on unknown metrics, and ratios built on each other in a cycle."""
+def metric_problems(
+    display: str, metrics: Mapping[str, Metric], names: tuple[Known, Known]
+) -> list[Problem]:
+    """References to unknown metrics or regions, growth of a growth metric, and metrics
+    computed from each other in a cycle (through numerator, denominator and growth_of)."""
     problems = []
     for metric_id, metric in metrics.items():
-        for field in ("numerator", "denominator"):
+        where = f'metric "{metric_id}"'
+        for field in ("numerator", "denominator", "growth_of"):
             part = getattr(metric, field)
-            if part is not None and (message := known.problem(part)):
-                problems.append(Problem(display, f'metric "{metric_id}"', f"{field}: {message}"))
+            if part is not None and (message := names[0].problem(part)):
+                problems.append(Problem(display, where, f"{field}: {message}"))
+        grown = metrics.get(metric.growth_of or "")
+        if grown is not None and grown.growth_of is not None and grown.id != metric_id:
+            message = f'growth_of: "{grown.id}" is a growth metric; a growth of a growth is refused'
+            problems.append(Problem(display, where, message))
+        region = metric.denominator_region
+        if region is not None and region != "parent" and (message := names[1].problem(region)):
+            problems.append(Problem(display, where, f'denominator_region: {message} (or "parent")'))
     for cycle in ratio_cycles(metrics):
-        message = f"ratio metrics are built on each other in a cycle: {' -> '.join(cycle)}"
+        message = (
+            f"metrics are computed from each other in a cycle: {' -> '.join(cycle)} (through "
+            "numerator, denominator and growth_of)"
+        )
         problems.append(Problem(display, f'metric "{cycle[0]}"', message))
     return problems
 
 
 def region_problems(display: str, regions: Mapping[str, Region], known: Known) -> list[Problem]:
-    """Unknown parents, and regions that are each other's parents."""
+    """Unknown parents and members, regions that are each other's parents, and groups that
+    count a region twice or contain themselves."""
     problems = []
+    for path in member_repeats(regions):
+        what = (
+            "the group contains itself"
+            if path[-1] == path[0]
+            else f"{path[-1]} is reached twice (a sum would count it twice)"
+        )
+        problems.append(
+            Problem(display, f'region "{path[0]}"', f"members: {' → '.join(path)}: {what}")
+        )
     for region_id, region in regions.items():
         where = f'region "{region_id}"'
+        problems += _region_names(display, where, region, known)
         if region.parent is not None and region.parent not in regions:
             if message := known.problem(region.parent):
                 problems.append(Problem(display, where, f"parent: {message}"))
@@ -69,6 +103,17 @@ def region_problems(display: str, regions: Mapping[str, Region], known: Known) -
         if parent == region_id:
             message = f"parent: regions are each other's parents: {' -> '.join([*seen, region_id])}"
             problems.append(Problem(display, where, message))
+    return problems
+
+
+def _region_names(display: str, where: str, region: Region, known: Known) -> list[Problem]:
+    """A region's own id, and the members it names."""
+    problems = []
+    if region.id == "parent":
+        problems.append(Problem(display, where, 'no region may have the id "parent"'))
+    for member in region.members:
+        if found := known.problem(member):
+            problems.append(Problem(display, where, f"members: {found}"))
     return problems
 
 

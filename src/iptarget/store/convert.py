@@ -15,10 +15,13 @@ def core_metric(metric_id: str, metric: Metric) -> core.Metric:
         decimals=metric.decimals,
         min=metric.min,
         max=metric.max,
-        trend=metric.trend,
+        trend=metric.trend or ("linear" if metric.growth_of is not None else "compound"),
         numerator=metric.numerator,
         denominator=metric.denominator,
         scale=metric.scale,
+        aggregate=metric.aggregate,
+        denominator_region=metric.denominator_region,
+        growth_of=metric.growth_of,
     )
 
 
@@ -43,4 +46,5 @@ def core_target(target: Target, policy_region: str | None) -> core.Target:
         baseline_value=target.baseline_value,
         acknowledged=target.acknowledged,
         start=target.start,
+        start_value=target.start_value,
     )

@@ -108,7 +108,7 @@ class Reader:
             for key, entry in self._keyed_tables("metrics.toml", "metric", Metric).items()
         }
         regions = {
-            key: core.Region(key, entry.name, entry.parent)
+            key: core.Region(key, entry.name, entry.parent, tuple(entry.members or ()))
             for key, entry in self._keyed_tables("regions.toml", "region", Region).items()
         }
         parsed = [self._policy(path) for path in toml_files(self.root, "policies", self.problems)]
@@ -119,7 +119,7 @@ class Reader:
         own_regions = tuple(own for _, own in filter(None, parsed))
         metrics_file = str(self.root / "metrics.toml")
         names = (self._known("metric", metrics), self._known("region", regions))
-        self.problems += checks.metric_problems(metrics_file, metrics, names[0])
+        self.problems += checks.metric_problems(metrics_file, metrics, names)
         self.problems += checks.region_problems(str(self.root / "regions.toml"), regions, names[1])
         self.problems += checks.target_problems(policies, own_regions, metrics, names)
         recorded: dict[core.Key, dict[Period, core.Value]] = defaultdict(dict)
