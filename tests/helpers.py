@@ -162,6 +162,7 @@ def target_of(snippet: str, region: str = "r") -> Target:
         baseline=periods.get("baseline"),
         baseline_value=table.get("baseline_value"),
         start=periods.get("start"),
+        start_value=table.get("start_value"),
     )
 
 

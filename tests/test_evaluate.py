@@ -398,3 +398,43 @@ def test_same_data_and_date_give_the_same_result(tmp_path: Path) -> None:
     in_memory = dataset_of([FACTOR_2], {("apps", "r"): {"2014": 100, "2018": 170}})
     statuses = [evaluation.status for evaluation in evaluate(in_memory, D(2019, 6, 30))]
     assert statuses == [evaluation.status for evaluation in evaluate(directory, D(2019, 6, 30))]
+
+
+def test_annual_growth_goal() -> None:
+    # "年均增长 8%" from 100 in 2015 to 2020: V = 100 × 1.08^5 = 146.9328; L = 120 in 2018
+    # required = 8%; actual = 1.2^(1/3) - 1 = 0.062659; pace = 0.783241
+    target = """
+id = "t"
+title = "8% a year"
+metric = "apps"
+deadline = 2020
+baseline = 2015
+annual_growth_pct = 8
+"""
+    evaluation = judge(target, {"2015": 100, "2018": 120})
+    assert evaluation.target_value == pytest.approx(146.9328, abs=1e-4)
+    assert evaluation.direction == "up"
+    assert evaluation.required_rate == pytest.approx(0.08)
+    assert evaluation.pace == pytest.approx(0.783241, abs=1e-5)
+    assert evaluation.status is Status.AT_RISK
+    shrinking = judge(target.replace("= 8\n", "= -5\n"), {"2015": 100})
+    assert shrinking.target_value == pytest.approx(100 * 0.95**5)
+    assert shrinking.direction == "down"
+
+
+def test_start_value_stated_by_the_policy() -> None:
+    # "from 5.2 in 2020 to 8.5 in 2025": S = (2020, 5.2) though nothing is recorded for 2020;
+    # L = 6.5 in 2023: progress = 1.3 / 3.3 = 39.3939 %
+    target = """
+id = "t"
+title = "From 5.2 to 8.5"
+metric = "apps"
+deadline = 2025
+start = 2020
+start_value = 5.2
+at_least = 8.5
+"""
+    evaluation = judge(target, {"2023": 6.5, "2021": 1.0}, as_of=datetime.date(2024, 6, 30))
+    assert evaluation.start is not None
+    assert (str(evaluation.start.period), evaluation.start.value) == ("2020", 5.2)
+    assert evaluation.progress_pct == pytest.approx(39.3939, abs=1e-4)

@@ -412,6 +412,110 @@ CASES: list[tuple[str, dict[str, str | bytes], str, str, str]] = [
         'target "t1"',
         "at_least: 5,000 is above the metric's max 1,000",
     ),
+    # SPEC 1 (v2): metric kinds, groups, the new goals
+    (
+        "a member that is no region",
+        {"regions.toml": REGIONS + '\n[region.g]\nname = "G"\nmembers = ["r", "q"]\n'},
+        "regions.toml",
+        'region "g"',
+        'members: unknown region "q"',
+    ),
+    (
+        "a region counted twice through a nested group",
+        {
+            "regions.toml": REGIONS
+            + '\n[region.g]\nname = "G"\nmembers = ["r", "h"]\n'
+            + '\n[region.h]\nname = "H"\nmembers = ["s", "r"]\n'
+        },
+        "regions.toml",
+        'region "g"',
+        "members: g → h → r: r is reached twice (a sum would count it twice)",
+    ),
+    (
+        "a group that contains itself",
+        {"regions.toml": REGIONS + '\n[region.g]\nname = "G"\nmembers = ["r", "g"]\n'},
+        "regions.toml",
+        'region "g"',
+        "members: g → g: the group contains itself",
+    ),
+    (
+        "denominator_region on a plain metric",
+        {"metrics.toml": METRICS + '\n[metric.x]\nname = "X"\ndenominator_region = "parent"\n'},
+        "metrics.toml",
+        'metric "x"',
+        "denominator_region: only a ratio metric has a denominator_region",
+    ),
+    (
+        "denominator_region naming no region",
+        {
+            "metrics.toml": METRICS
+            + '\n[metric.x]\nname = "X"\nnumerator = "apps"\ndenominator = "apps"\n'
+            + 'denominator_region = "chinaa"\n'
+        },
+        "metrics.toml",
+        'metric "x"',
+        'denominator_region: unknown region "chinaa" (or "parent")',
+    ),
+    (
+        "growth of a growth metric",
+        {
+            "metrics.toml": METRICS
+            + '\n[metric.g1]\nname = "G1"\ngrowth_of = "apps"\n'
+            + '\n[metric.g2]\nname = "G2"\ngrowth_of = "g1"\n'
+        },
+        "metrics.toml",
+        'metric "g2"',
+        'growth_of: "g1" is a growth metric; a growth of a growth is refused',
+    ),
+    (
+        "growth of an unknown metric",
+        {"metrics.toml": METRICS + '\n[metric.g1]\nname = "G1"\ngrowth_of = "aps"\n'},
+        "metrics.toml",
+        'metric "g1"',
+        'growth_of: unknown metric "aps"',
+    ),
+    (
+        "growth of itself",
+        {"metrics.toml": METRICS + '\n[metric.g1]\nname = "G1"\ngrowth_of = "g1"\n'},
+        "metrics.toml",
+        'metric "g1"',
+        "metrics are computed from each other in a cycle: g1 -> g1",
+    ),
+    (
+        "aggregate on a ratio metric",
+        {
+            "metrics.toml": METRICS
+            + '\n[metric.x]\nname = "X"\nnumerator = "apps"\ndenominator = "apps"\n'
+            + 'aggregate = "sum"\n'
+        },
+        "metrics.toml",
+        'metric "x"',
+        "aggregate: only a plain metric has aggregate",
+    ),
+    (
+        "annual growth of -100% or less",
+        {
+            "policies/p.toml": policy(
+                'id = "t1"\ntitle = "T"\nmetric = "apps"\ndeadline = 2020\nbaseline = 2014\n'
+                "annual_growth_pct = -100"
+            )
+        },
+        "p.toml",
+        'target "t1"',
+        "annual_growth_pct: should be greater than -100",
+    ),
+    (
+        "start_value without start",
+        {
+            "policies/p.toml": policy(
+                'id = "t1"\ntitle = "T"\nmetric = "apps"\ndeadline = 2020\nat_least = 5\n'
+                "start_value = 3"
+            )
+        },
+        "p.toml",
+        'target "t1"',
+        "start_value: needs start: the period whose value it is",
+    ),
 ]
 
 

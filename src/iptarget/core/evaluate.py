@@ -70,6 +70,12 @@ def goal_value(target: Target, base: float | None) -> tuple[float | None, Direct
         return amount, "down"
     if key == "factor":
         return (None if base is None else base * amount), ("up" if amount >= 1 else "down")
+    if key == "annual_growth_pct":  # B × (1 + G/100)^t(baseline, deadline)
+        direction: Direction = "up" if amount >= 0 else "down"
+        if base is None or target.baseline is None:
+            return None, direction
+        years = years_between(target.baseline, target.deadline)
+        return grow(base, amount / 100, years, compound=True), direction
     if base is None:
         return None, "down" if key.startswith("decrease") else "up"
     if key == "increase":
@@ -201,6 +207,8 @@ def _start(
     if target.is_relative:
         return baseline if baseline is not None and baseline.value is not None else None
     if target.start is not None:
+        if target.start_value is not None:  # stated by the policy: "from 5.2 in 2020"
+            return Point(target.start, target.start_value)
         return _point(known.get(target.start), target.start)
     issued = policy.issued
     if issued is not None:

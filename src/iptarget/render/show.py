@@ -47,6 +47,7 @@ def goal_words(evaluation: Evaluation) -> str:
         "increase_pct": f"{of} + {amount:g}%",
         "decrease": f"{of} − {number(amount, metric)}",
         "decrease_pct": f"{of} − {amount:g}%",
+        "annual_growth_pct": f"{of} grown {amount:+g}% a year",
     }[key]
     result = (
         "?"
