@@ -48,6 +48,10 @@ class Period:
             return Period(self.year, self.granularity, self.number + 1)
         return Period(self.year + 1, self.granularity, 1)
 
+    def year_before(self) -> Period:
+        """The period of the same granularity and position one year earlier (SPEC 2)."""
+        return Period(self.year - 1, self.granularity, self.number)
+
     def __lt__(self, other: object) -> bool:
         if not isinstance(other, Period):
             return NotImplemented

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 from iptarget.core.dataset import Dataset, Policy, Target
 from iptarget.core.evaluate import evaluate_target
-from iptarget.core.links import parts_of
+from iptarget.core.links import growth_metrics, inputs_of
 from iptarget.core.status import Status
 from iptarget.core.values import Values
 
@@ -27,11 +27,13 @@ class StatusChange:
 
 
 def touched(dataset: Dataset, metric: str, region: str) -> list[tuple[Policy, Target]]:
-    """The targets in a region whose metric is ``metric`` or a ratio built on it."""
+    """The targets whose values a figure of (metric, region) may change: through ratios and
+    shares, growth, a group's sum and back-growth (SPEC 3.2)."""
+    growth = growth_metrics(dataset.metrics)
     return [
         (policy, target)
         for policy, target in dataset.targets()
-        if target.region == region and metric in parts_of(dataset.metrics, target.metric)
+        if (metric, region) in inputs_of(dataset, target.metric, target.region, growth)
     ]
 
 

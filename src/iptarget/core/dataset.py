@@ -132,6 +132,7 @@ class Value(NamedTuple):
     derived: bool = False
     source: str | None = None
     note: str | None = None
+    rule: str | None = None  # how a derived value was derived: "ratio", "sum of 4 members"…
 
 
 Key = tuple[str, str]

@@ -5,22 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
-from iptarget.core.dataset import Metric, Region
-
-
-def parts_of(metrics: Mapping[str, Metric], metric_id: str) -> set[str]:
-    """Every metric a metric is computed from, through numerator, denominator and growth_of,
-    itself included."""
-    seen: set[str] = set()
-    pending = [metric_id]
-    while pending:
-        current = pending.pop()
-        metric = metrics.get(current)
-        if current in seen or metric is None:
-            continue
-        seen.add(current)
-        pending.extend(metric.parts)
-    return seen
+from iptarget.core.dataset import Dataset, Key, Metric, Region
 
 
 def regions_named(regions: Mapping[str, Region], text: str) -> list[str]:
@@ -43,3 +28,57 @@ def regions_under(regions: Mapping[str, Region], root: str) -> set[str]:
             found.add(current)
             pending.extend(children.get(current, []))
     return found
+
+
+def denominator_region(metric: Metric, region: str, regions: Mapping[str, Region]) -> str | None:
+    """The region of a ratio's denominator for a value in ``region`` (SPEC 3.2): its
+    ``denominator_region``, the region's parent for "parent" (None without one), else the
+    region itself."""
+    if metric.denominator_region is None:
+        return region
+    if metric.denominator_region == "parent":
+        known = regions.get(region)
+        return None if known is None else known.parent
+    return metric.denominator_region
+
+
+def growth_metrics(metrics: Mapping[str, Metric]) -> dict[str, list[str]]:
+    """For each metric, the growth metrics of it, their ids sorted (SPEC 3.2 back-growth)."""
+    found: dict[str, list[str]] = {}
+    for metric_id in sorted(metrics):
+        grown = metrics[metric_id].growth_of
+        if grown is not None:
+            found.setdefault(grown, []).append(metric_id)
+    return found
+
+
+def inputs_of(
+    dataset: Dataset,
+    metric_id: str,
+    region: str,
+    growth: Mapping[str, list[str]] | None = None,
+) -> set[Key]:
+    """Every (metric, region) whose figures a value of (metric_id, region) may be derived
+    from, itself included: numerator and denominator, growth_of, a group's members, and the
+    growth metrics that carry a level back (``growth``: growth_metrics, when known)."""
+    growth = growth_metrics(dataset.metrics) if growth is None else growth
+    seen: set[Key] = set()
+    pending: list[Key] = [(metric_id, region)]
+    while pending:
+        key = pending.pop()
+        metric = dataset.metrics.get(key[0])
+        if key in seen or metric is None:
+            continue
+        seen.add(key)
+        place = key[1]
+        if metric.numerator is not None and metric.denominator is not None:
+            pending.append((metric.numerator, place))
+            other = denominator_region(metric, place, dataset.regions)
+            if other is not None:
+                pending.append((metric.denominator, other))
+        elif metric.growth_of is not None:
+            pending.append((metric.growth_of, place))
+        elif metric.aggregate == "sum" and place in dataset.regions:
+            pending.extend((key[0], member) for member in dataset.regions[place].members)
+        pending.extend((grower, place) for grower in growth.get(key[0], ()))
+    return seen

@@ -6,8 +6,9 @@ import datetime
 import math
 from collections.abc import Iterator
 
-from iptarget.core.dataset import Dataset, Key, Series, Value, ratio_cycles
-from iptarget.core.links import parts_of
+from iptarget.core.dataset import Dataset, Key, Metric, Series, Value
+from iptarget.core.links import denominator_region, growth_metrics
+from iptarget.errors import exact
 from iptarget.periods import Period
 
 
@@ -15,30 +16,25 @@ class Values:
     """The values of one dataset as of a date; each (metric, region) series is built once.
 
     A recorded figure counts once its period has ended on or before ``as_of`` (every figure
-    when ``as_of`` is None). A ratio's value is derived for each period whose numerator and
-    denominator are both known, unless a figure of the ratio itself is recorded, which wins.
-    Derivation is lazy: an evaluation of a few targets derives only what they read.
+    when ``as_of`` is None), and always wins. Without one, a value is derived by the rules of
+    SPEC 3.2, in their order: a ratio (or share) from its numerator and denominator, a
+    growth rate from two levels a year apart, a group's sum of its members (3.3); then, for
+    levels and ratios, back-growth from a recorded growth figure a year later. Derivation is
+    lazy and memoised: an evaluation of a few targets derives only what they read, once.
     """
 
-    __slots__ = ("_as_of", "_blocked", "_dataset", "_last_month", "_series")
+    __slots__ = ("_as_of", "_building", "_dataset", "_growth", "_last_month", "_series")
 
     def __init__(self, dataset: Dataset, as_of: datetime.date | None = None) -> None:
         self._dataset = dataset
         self._as_of = as_of
         self._last_month = None if as_of is None else last_month_ended(as_of)
         self._series: dict[Key, Series] = {}
-        on_cycle = {metric for cycle in ratio_cycles(dataset.metrics) for metric in cycle}
-        # Ratios on (or built on) a cycle of ratios are never derived; such a directory does
-        # not validate, but validate still reads it.
-        self._blocked = (
-            {
-                metric
-                for metric in dataset.metrics
-                if on_cycle.intersection(parts_of(dataset.metrics, metric))
-            }
-            if on_cycle
-            else set()
-        )
+        self._growth = growth_metrics(dataset.metrics)
+        # Series being built: one asked for again while it is built lies on a cycle (a
+        # directory that does not validate, which validate still reads) and gets its
+        # recorded figures only.
+        self._building: set[Key] = set()
 
     @property
     def as_of(self) -> datetime.date | None:
@@ -50,6 +46,8 @@ class Values:
         key = (metric, region)
         found = self._series.get(key)
         if found is None:
+            if key in self._building:
+                return self.recorded(metric, region)
             found = self._series[key] = self._build(metric, region)
         return found
 
@@ -59,39 +57,112 @@ class Values:
 
     def every(self) -> Iterator[tuple[Key, Series]]:
         """Every (metric, region) with a known value, sorted, with its series."""
-        regions = sorted({region for _, region in self._dataset.recorded})
+        regions = sorted(
+            {region for _, region in self._dataset.recorded}
+            | {region.id for region in self._dataset.regions.values() if region.members}
+        )
         for metric in sorted(self._dataset.metrics):
             for region in regions:
                 series = self.series(metric, region)
                 if series:
                     yield (metric, region), series
 
-    def _build(self, metric_id: str, region: str) -> Series:
-        recorded = self._dataset.recorded.get((metric_id, region), {})
+    def recorded(self, metric: str, region: str) -> Series:
+        """The figures recorded for (metric, region) and known as of the date."""
+        recorded = self._dataset.recorded.get((metric, region), {})
         last = self._last_month
-        if last is not None:  # a period ends on or before as_of when its last month has
-            recorded = {
-                period: value for period, value in recorded.items() if period.end_month <= last
-            }
+        if last is None:  # a period ends on or before as_of when its last month has
+            return recorded
+        return {period: value for period, value in recorded.items() if period.end_month <= last}
+
+    def _build(self, metric_id: str, region: str) -> Series:
+        recorded = self.recorded(metric_id, region)
         metric = self._dataset.metrics.get(metric_id)
-        if metric is None or metric.numerator is None or metric.denominator is None:
+        if metric is None:
             return recorded
-        if metric_id in self._blocked:
-            return recorded
-        denominators = self.series(metric.denominator, region)
+        key = (metric_id, region)
+        self._building.add(key)
+        try:
+            values = dict(recorded)
+            if metric.growth_of is not None:
+                self._growth_rate(values, metric, region)
+            else:
+                if metric.is_ratio:
+                    self._ratio(values, metric, region)
+                elif metric.aggregate == "sum":
+                    self._sum(values, metric_id, region)
+                if metric_id in self._growth:
+                    self._back_growth(values, metric_id, region)
+        finally:
+            self._building.discard(key)
+        return values
+
+    def _ratio(self, values: dict[Period, Value], metric: Metric, region: str) -> None:
+        """numerator(region) / denominator(R) × scale, R the denominator's region."""
+        assert metric.numerator is not None
+        assert metric.denominator is not None
+        other = denominator_region(metric, region, self._dataset.regions)
+        if other is None:
+            return
+        denominators = self.series(metric.denominator, other)
         if not denominators:
-            return recorded
+            return
         numerators = self.series(metric.numerator, region)
         scale = 1.0 if metric.scale is None else metric.scale
-        values = dict(recorded)
+        rule = "ratio" if metric.denominator_region is None else f"share of {other}"
         for period, numerator in numerators.items():
             denominator = denominators.get(period)
             if period in values or denominator is None or denominator.value == 0:
                 continue
             value = numerator.value / denominator.value * scale
             if math.isfinite(value):
-                values[period] = Value(period, value, derived=True)
-        return values
+                values[period] = Value(period, value, derived=True, rule=rule)
+
+    def _growth_rate(self, values: dict[Period, Value], metric: Metric, region: str) -> None:
+        """(x(p) / x(p a year before) − 1) × 100, from the levels of ``growth_of``."""
+        assert metric.growth_of is not None
+        levels = self.series(metric.growth_of, region)
+        for period, level in levels.items():
+            before = levels.get(period.year_before())
+            if period in values or before is None or before.value <= 0:
+                continue
+            value = (level.value / before.value - 1) * 100
+            if math.isfinite(value):
+                rule = f"growth on {before.period}"
+                values[period] = Value(period, value, derived=True, rule=rule)
+
+    def _sum(self, values: dict[Period, Value], metric_id: str, region: str) -> None:
+        """A group's value: the sum of its members', where every member's is known (3.3)."""
+        group = self._dataset.regions.get(region)
+        if group is None or not group.members:
+            return
+        members = [self.series(metric_id, member) for member in group.members]
+        rule = f"sum of {len(members)} members"
+        for period in set(members[0]).intersection(*members[1:]):
+            if period not in values:
+                total = math.fsum(series[period].value for series in members)
+                values[period] = Value(period, total, derived=True, rule=rule)
+
+    def _back_growth(self, values: dict[Period, Value], metric_id: str, region: str) -> None:
+        """M(q) = M(p) / (1 + G(p)/100), p a year after q, G a *recorded* growth of M.
+
+        The latest periods first, so that a level carried back one year can be carried
+        back again; at each step the growth metric whose id sorts first is used.
+        """
+        growth = [(grower, self.recorded(grower, region)) for grower in self._growth[metric_id]]
+        periods = sorted({period for _, recorded in growth for period in recorded}, reverse=True)
+        for period in periods:
+            earlier = period.year_before()
+            level = values.get(period)
+            if earlier in values or level is None:
+                continue
+            rate = next(recorded[period].value for _, recorded in growth if period in recorded)
+            if 1 + rate / 100 == 0:
+                continue
+            value = level.value / (1 + rate / 100)
+            if math.isfinite(value):
+                rule = f"from {exact(level.value)} in {period} and {rate:+g}%"
+                values[earlier] = Value(earlier, value, derived=True, rule=rule)
 
 
 def last_month_ended(day: datetime.date) -> int:
