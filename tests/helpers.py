@@ -140,7 +140,10 @@ def metrics_of(text: str = METRICS) -> dict[str, Metric]:
 def regions_of(text: str = REGIONS) -> dict[str, Region]:
     """Core regions from a regions.toml snippet, without the store."""
     tables = tomllib.loads(textwrap.dedent(text)).get("region", {})
-    return {key: Region(id=key, **table) for key, table in tables.items()}
+    return {
+        key: Region(id=key, **{**table, "members": tuple(table.get("members", ()))})
+        for key, table in tables.items()
+    }
 
 
 def target_of(snippet: str, region: str = "r") -> Target:
@@ -171,6 +174,7 @@ def dataset_of(
     figures: Mapping[tuple[str, str], Mapping[str, float]] | None = None,
     issued: datetime.date | None = None,
     metrics: str = METRICS,
+    regions: str = REGIONS,
 ) -> Dataset:
     """A dataset in memory: one policy in region r with ``targets``, and recorded figures."""
     recorded = {
@@ -190,4 +194,4 @@ def dataset_of(
         region="r",
     )
     count = sum(map(len, recorded.values()))
-    return Dataset(metrics_of(metrics), regions_of(), (policy,), recorded, count)
+    return Dataset(metrics_of(metrics), regions_of(regions), (policy,), recorded, count)
