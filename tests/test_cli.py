@@ -305,6 +305,7 @@ def test_a_user_error_in_a_real_process_has_no_traceback(tmp_path: Path) -> None
 COMMANDS = [
     "status",
     "show",
+    "series",
     "validate",
     "add-actual",
     "check",

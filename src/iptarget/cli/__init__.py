@@ -2,7 +2,7 @@
 
 import gc
 
-from iptarget.cli import check, figures, setup, status
+from iptarget.cli import check, figures, series, setup, status
 from iptarget.cli.app import app
 from iptarget.cli.command import Command
 from iptarget.cli.common import handle_errors
@@ -12,6 +12,7 @@ __all__ = ["app", "main"]
 for name, command, summary in (
     ("status", status.status, "The progress table of every target."),
     ("show", status.show, "One target in full: goal, values, required path, pace."),
+    ("series", series.series, "Every value of a metric, with its growth."),
     ("validate", check.validate, "Check every file and report every problem at once."),
     ("add-actual", figures.add_actual, "Record a published figure."),
     ("check", check.check, "For CI: fail when a target is missed or overdue."),

@@ -181,19 +181,7 @@ def selected(
 
     A region is given by id or exact name and selects itself and every region below it.
     """
-    from iptarget.core.links import regions_named, regions_under
-
-    problems = []
-    wanted: set[str] = set()
-    for text in regions or []:
-        found = regions_named(dataset.regions, text)
-        if not found:
-            problems.append(Problem("--region", "", unknown(text, dataset.regions, "region")))
-        elif len(found) > 1:
-            message = f'"{text}" is the name of several regions ({", ".join(found)}); give an id'
-            problems.append(Problem("--region", "", message))
-        else:
-            wanted |= regions_under(dataset.regions, found[0])
+    wanted, problems = regions_wanted(dataset, regions or [])
     stems = [policy.stem for policy in dataset.policies]
     problems += [
         Problem("--policy", "", unknown(name, stems, "policy"))
@@ -206,6 +194,24 @@ def selected(
         (not regions or evaluation.region in wanted)
         and (not policies or evaluation.policy.stem in policies)
     )
+
+
+def regions_wanted(dataset: Dataset, texts: list[str]) -> tuple[set[str], list[Problem]]:
+    """The regions --region options name, with those below them; and the names that fail."""
+    from iptarget.core.links import regions_named, regions_under
+
+    problems = []
+    wanted: set[str] = set()
+    for text in texts:
+        found = regions_named(dataset.regions, text)
+        if not found:
+            problems.append(Problem("--region", "", unknown(text, dataset.regions, "region")))
+        elif len(found) > 1:
+            message = f'"{text}" is the name of several regions ({", ".join(found)}); give an id'
+            problems.append(Problem("--region", "", message))
+        else:
+            wanted |= regions_under(dataset.regions, found[0])
+    return wanted, problems
 
 
 def workspace_path(path: str) -> str:

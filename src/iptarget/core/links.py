@@ -16,11 +16,13 @@ def regions_named(regions: Mapping[str, Region], text: str) -> list[str]:
 
 
 def regions_under(regions: Mapping[str, Region], root: str) -> set[str]:
-    """A region and every region below it through ``parent`` (SPEC 5.2 ``--region``)."""
+    """A region and every region below it through ``parent``, and a group's members and the
+    regions below them (SPEC 5.2 ``--region``)."""
     children: dict[str, list[str]] = {}
     for region in regions.values():
         if region.parent is not None:
             children.setdefault(region.parent, []).append(region.id)
+        children.setdefault(region.id, []).extend(region.members)
     found, pending = set(), [root]
     while pending:
         current = pending.pop()

@@ -129,7 +129,7 @@ def values_table(evaluation: Evaluation) -> Table:
         value = values.get(period)
         notes = []
         if value is not None and value.derived:
-            notes.append("derived")
+            notes.append(f"derived: {value.rule}" if value.rule else "derived")
         if period.granularity != deadline.granularity:
             notes.append(f"{period.granularity}ly figure, not compared")
         if period == start:

@@ -1,0 +1,134 @@
+"""``iptarget series``: a metric's values as a terminal table, JSON or CSV."""
+
+from __future__ import annotations
+
+import datetime
+import json
+from collections.abc import Sequence
+from typing import Any
+
+from iptarget.core.dataset import Metric
+from iptarget.core.series import Block, Point
+from iptarget.render.console import console, print_lines, print_text, say
+from iptarget.render.numbers import UNKNOWN, metric_label, number
+from iptarget.render.status import finite
+from iptarget.render.table import Column, Table, csv_text, fitted_lines
+
+COLUMNS = (
+    Column("region"),
+    Column("period"),
+    Column("value", numeric=True),
+    Column("on a year before", numeric=True),
+    Column("how"),
+)
+CSV_FIELDS = (
+    "region", "granularity", "period", "value", "derived", "rule", "source", "growth_pct",
+    "missing",
+)  # fmt: skip
+
+
+def _how(point: Point) -> str:
+    """Recorded (with its source), derived (with its rule), or the members a sum lacks."""
+    if point.value is None:
+        return "unknown; missing: " + ", ".join(point.missing)
+    if point.derived:
+        return f"derived: {point.rule}" if point.rule else "derived"
+    return f"recorded ({point.source})" if point.source else "recorded"
+
+
+def _growth(value: float | None) -> str:
+    return UNKNOWN if value is None else f"{value:+.1f}%"
+
+
+def series_table(blocks: Sequence[Block], metric: Metric) -> Table:
+    """One row a period, and after each block its compound annual growth."""
+    rows = []
+    for block in blocks:
+        for point in block.points:
+            shown = "?" if point.value is None else number(point.value, metric)
+            mark = "*" if point.derived else ""
+            rows.append(
+                [
+                    block.region,
+                    str(point.period),
+                    shown + mark,
+                    _growth(point.growth_pct),
+                    _how(point),
+                ]
+            )
+        if metric.growth_of is None:
+            first, last = block.points[0].period, block.points[-1].period
+            growth = UNKNOWN if block.cagr_pct is None else f"{block.cagr_pct:+.1f}% a year"
+            rows.append(["", f"{first} to {last}", "", growth, "compound annual growth"])
+    return Table(COLUMNS, rows, flexible=4)
+
+
+def print_series(blocks: Sequence[Block], metric: Metric, as_of: datetime.date, fmt: str) -> None:
+    """``iptarget series`` in one of its formats."""
+    if fmt == "json":
+        print_text(series_json(blocks, metric, as_of))
+    elif fmt == "csv":
+        print_text(series_csv(blocks))
+    else:
+        out = console()
+        say(out, f"{metric_label(metric)} [{metric.id}] as of {as_of}")
+        if blocks:
+            table = series_table(blocks, metric)
+            print_lines(out, fitted_lines(table, out.is_terminal, out.width))
+            if any(point.derived for block in blocks for point in block.points):
+                say(out, "* derived")
+        else:
+            say(out, f"no values of {metric.id}")
+
+
+def _point_json(point: Point) -> dict[str, Any]:
+    return {
+        "period": str(point.period),
+        "value": None if point.value is None else finite(point.value),
+        "derived": point.derived,
+        "rule": point.rule,
+        "source": point.source,
+        "growth_pct": finite(point.growth_pct),
+        "missing": list(point.missing),
+    }
+
+
+def series_json(blocks: Sequence[Block], metric: Metric, as_of: datetime.date) -> str:
+    """The series as one JSON object: a block per region and granularity."""
+    document = {
+        "metric": metric.id,
+        "as_of": as_of.isoformat(),
+        "series": [
+            {
+                "region": block.region,
+                "granularity": block.granularity,
+                "values": [_point_json(point) for point in block.points],
+                "cagr_pct": finite(block.cagr_pct),
+            }
+            for block in blocks
+        ],
+    }
+    text = json.dumps(document, ensure_ascii=False, indent=2, allow_nan=False)
+    return text.replace("##[", "#\\u0023[") + "\n"
+
+
+def series_csv(blocks: Sequence[Block]) -> str:
+    """One row a period, numbers as computed."""
+    rows = []
+    for block in blocks:
+        for point in block.points:
+            cells = _point_json(point)
+            rows.append(
+                [
+                    block.region,
+                    block.granularity,
+                    cells["period"],
+                    "" if point.value is None else repr(point.value),
+                    "true" if point.derived else "false",
+                    point.rule or "",
+                    point.source or "",
+                    "" if point.growth_pct is None else repr(point.growth_pct),
+                    " ".join(point.missing),
+                ]
+            )
+    return csv_text(Table([Column(name) for name in CSV_FIELDS], rows))
