@@ -14,7 +14,6 @@ from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from helpers import FACTOR_2, Run, actuals, load, policy, snapshot, values, write_dir
-from iptarget.core.consistency import derived_out_of_bounds
 from iptarget.core.values import Values
 from iptarget.figures import parse_figure
 from iptarget.periods import Period
@@ -271,9 +270,7 @@ def test_recording_and_reading_back_gives_the_same_figure(
     figure = NewFigure("apps", "r", str(period), repr(value), source, note)
     if "e" in repr(value):  # add-actual takes plain decimals; write those exactly
         figure = NewFigure("apps", "r", str(period), f"{value:f}", source, note)
-    result = add_figure(
-        root, figure, False, datetime.date(2026, 11, 22), derived_out_of_bounds, force=True
-    )
+    result = add_figure(root, figure, False, datetime.date(2026, 11, 22), force=True)
     (read_back,) = list(values(root)[("apps", "r")].values())
     assert read_back.period == period
     assert read_back.value == result.changes[0].new.value
@@ -322,6 +319,6 @@ def test_the_values_after_recording_are_those_a_fresh_read_gives(
         number = str(int(value) * 10_000) if metric == "people" and value != "0" else value
         figure = NewFigure(metric, region, period, number)
         today = datetime.date(2026, 11, 22)
-        result = add_figure(root, figure, True, today, derived_out_of_bounds, force=True)
+        result = add_figure(root, figure, True, today, force=True)
         assert dict(Values(result.after).every()) == values(root)
         assert result.after.figure_count == load(root).figure_count

@@ -392,16 +392,6 @@ CASES: list[tuple[str, dict[str, str | bytes], str, str, str]] = [
         "parent: regions are each other's parents: r -> s -> r",
     ),
     (
-        "derived ratio above max",
-        {
-            "actuals/parts.toml": actuals("owned", "r", {"2018": 2_000_000})
-            + actuals("people", "r", {"2018": 10_000})
-        },
-        "metrics.toml",
-        'metric "per_10k"',
-        "the value derived for r 2018 from owned/people: 2,000,000 is above the metric's max 1,000",
-    ),
-    (
         "target goal outside the metric's bounds",
         {
             "policies/p.toml": policy(
@@ -646,3 +636,62 @@ def test_the_quick_check_of_actuals_misses_nothing(
             patch.setattr(checks, "actuals_look_right", lambda *args: False)
             thorough = read_directory(root)[1]
         assert quick == thorough
+
+
+def test_consistency_warnings_fail_only_with_strict(tmp_path: Path, run: Run) -> None:
+    """SPEC 3.4: a derived value outside its bounds, a group figure that is not its members'
+    sum and a recorded growth that its levels do not give are warnings."""
+    root = good_dir(tmp_path)
+    (root / "metrics.toml").write_text(
+        METRICS
+        + '\n[metric.apps_yoy]\nname = "Growth"\nunit = "%"\ngrowth_of = "apps"\n'
+        + '\n[metric.summed]\nname = "Summed"\naggregate = "sum"\n',
+        encoding="utf-8",
+    )
+    (root / "regions.toml").write_text(
+        REGIONS + '\n[region.g]\nname = "G"\nmembers = ["r", "s"]\n', encoding="utf-8"
+    )
+    (root / "actuals" / "more.toml").write_text(
+        actuals("owned", "r", {"2018": 2_000_000})
+        + actuals("people", "r", {"2018": 10_000})
+        + actuals("apps", "s", {"2017": 100, "2018": 110})
+        + actuals("apps_yoy", "s", {"2018": 12.0})  # the levels give +10%
+        + actuals("summed", "r", {"2018": 1.2})
+        + actuals("summed", "s", {"2018": 2})
+        + actuals("summed", "g", {"2018": 3.25}),  # 3.2: more than half a unit of 0.01 off
+        encoding="utf-8",
+    )
+    result = run("validate", "--dir", str(root))
+    assert result.exit_code == 0, result.output
+    actuals_dir = f"{root / 'actuals'}"
+    assert result.stderr.splitlines() == [
+        f"{actuals_dir}: actual (summed, g, 2018): warning: 3.25 recorded, but its members' "
+        "figures add up to 3.2",
+        f"{actuals_dir}: actual (apps_yoy, s, 2018): warning: 12% recorded, but apps gives "
+        "+10.00% (100 in 2017, 110 in 2018)",
+        f'{root / "metrics.toml"}: metric "per_10k": warning: the value derived for r 2018 '
+        "(ratio): 2,000,000 is above the metric's max 1,000",
+    ]
+    assert "no problems" in result.stdout
+    strict = run("validate", "--strict", "--dir", str(root))
+    assert strict.exit_code == 2
+    assert strict.stderr == result.stderr
+    assert run("status", "--dir", str(root)).exit_code == 0  # warnings stop nothing
+
+
+def test_a_target_that_can_never_have_a_value_is_warned(tmp_path: Path, run: Run) -> None:
+    root = good_dir(tmp_path)
+    (root / "regions.toml").write_text(
+        REGIONS + '\n[region.g]\nname = "G"\nmembers = ["r", "s"]\n', encoding="utf-8"
+    )
+    (root / "policies" / "g.toml").write_text(
+        '[policy]\ntitle = "G"\nregion = "g"\n\n[[target]]\nid = "tg"\ntitle = "T"\n'
+        'metric = "apps"\ndeadline = 2020\nat_least = 5\n',
+        encoding="utf-8",
+    )
+    result = run("validate", "--dir", str(root))
+    assert result.exit_code == 0, result.output
+    assert result.stderr.strip() == (
+        f'{root / "policies" / "g.toml"}: target "tg": warning: it can never have a value: '
+        'apps is not summed (no aggregate = "sum") and g is a group without figures of it'
+    )

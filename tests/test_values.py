@@ -10,7 +10,7 @@ from hypothesis import strategies as st
 
 from helpers import FACTOR_2, dataset_of
 from iptarget.core.compare import status_changes, touched
-from iptarget.core.consistency import derived_out_of_bounds
+from iptarget.core.consistency import consistency_warnings
 from iptarget.core.dataset import Value
 from iptarget.core.status import Status
 from iptarget.core.values import Values, derived_count, last_month_ended
@@ -113,12 +113,12 @@ def test_every_value_and_the_derived_count() -> None:
     assert derived_count(Values(dataset)) == 1
 
 
-def test_a_derived_value_outside_the_metric_bounds_is_a_problem_on_metrics_toml() -> None:
-    # per_10k has max = 1000: 2000 / 10 * 10,000 = 2,000,000
+def test_a_derived_value_outside_the_metric_bounds_is_a_warning_on_metrics_toml() -> None:
+    # per_10k has max = 1000: 2000 / 10 * 10,000 = 2,000,000 (SPEC 3.2: shown, and warned)
     dataset = dataset_of(figures={("owned", "r"): {"2018": 2000}, ("people", "r"): {"2018": 10}})
-    (problem,) = derived_out_of_bounds(dataset)
+    (problem,) = consistency_warnings(dataset, datetime.date(2026, 11, 22))
     assert str(problem) == (
-        'metrics.toml: metric "per_10k": the value derived for r 2018 from owned/people: '
+        'metrics.toml: metric "per_10k": warning: the value derived for r 2018 (ratio): '
         "2,000,000 is above the metric's max 1,000"
     )
 

@@ -105,13 +105,30 @@ def _annotate(found: Verdict, dataset: Dataset, date: datetime.date, grace_days:
         append_text(Path(summary), f"## iptarget check\n\n{markdown}\n")
 
 
-def validate(directory: DirOption = DEFAULT_DIR) -> int:
-    """Read every file and report every problem at once; exit 2 if there is any."""
+def validate(
+    directory: DirOption = DEFAULT_DIR,
+    strict: Annotated[
+        bool, typer.Option("--strict", help="Fail on consistency warnings too (exit 2).")
+    ] = False,
+) -> int:
+    """Read every file and report every problem at once; exit 2 if there is any.
+
+    Figures that do not quite agree (a group's figure and its members' sum, a recorded ratio
+    or growth rate and its parts), derived values outside their bounds and targets that can
+    never have a value are warnings: reported, but failing only with --strict.
+    """
+    import datetime
+
+    from iptarget.core.consistency import consistency_warnings
     from iptarget.core.values import Values, derived_count
+    from iptarget.render.console import print_problems
     from iptarget.render.escape import on_github
     from iptarget.render.figures import print_counts
 
     dataset, problems = examine(directory)
+    warnings = [] if problems else consistency_warnings(dataset, datetime.date.today())
+    if strict:
+        problems, warnings = problems + warnings, []
     if problems:
         if on_github():
             from iptarget.render.github import print_commands, problem_commands
@@ -122,5 +139,6 @@ def validate(directory: DirOption = DEFAULT_DIR) -> int:
             shown = {path: workspace_path(path) for path in files}
             print_commands(problem_commands(problems, lines, shown))
         raise UserError(problems)
+    print_problems(warnings)
     print_counts(directory, dataset, derived_count(Values(dataset)))
     return ExitCode.OK

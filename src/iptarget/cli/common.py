@@ -158,12 +158,10 @@ def as_of_date(value: datetime.datetime | None) -> datetime.date:
 
 
 def examine(directory: Path) -> tuple[Dataset, list[Problem]]:
-    """The directory and every problem in it: the files' own, then the derived values'."""
-    from iptarget.core.consistency import derived_out_of_bounds
+    """The directory and every problem in its files."""
     from iptarget.store.read import read_directory
 
-    dataset, problems = read_directory(directory)
-    return dataset, problems + derived_out_of_bounds(dataset)
+    return read_directory(directory)
 
 
 def load(directory: Path) -> Dataset:

@@ -74,14 +74,13 @@ def add_actual(
     as a likely unit slip unless --force.
     """
     from iptarget.core.compare import status_changes
-    from iptarget.core.consistency import derived_out_of_bounds
     from iptarget.render.figures import print_added, print_repeated
     from iptarget.store.new_figures import NewFigure
     from iptarget.store.record import add_figure
 
     today = datetime.date.today()
     figure = NewFigure(metric, region, period, value, source, note)
-    recording = add_figure(directory, figure, replace, today, derived_out_of_bounds, force)
+    recording = add_figure(directory, figure, replace, today, force)
     if not recording.changes:
         print_repeated(metric, region, period)
         return ExitCode.OK
@@ -109,7 +108,6 @@ def import_csv(
     directory: DirOption = DEFAULT_DIR,
 ) -> int:
     """Record the figures of a CSV file: all of them, or none if any row is wrong."""
-    from iptarget.core.consistency import derived_out_of_bounds
     from iptarget.render.figures import print_imported
     from iptarget.store.record import import_figures
     from iptarget.store.tables import parse_csv
@@ -122,7 +120,6 @@ def import_csv(
         rows.problems,
         replace,
         datetime.date.today(),
-        derived_out_of_bounds,
         dry_run,
         force,
     )

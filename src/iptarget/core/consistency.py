@@ -1,30 +1,179 @@
-"""Checks of derived values against the data (SPEC 3): a derived ratio outside its bounds."""
+"""Consistency warnings (SPEC 3.4): published figures that do not quite agree, derived values
+outside their bounds, and targets that can never have a value. ``validate`` reports them
+without failing, unless ``--strict``."""
 
 from __future__ import annotations
 
-from iptarget.core.dataset import Dataset
+import datetime
+import math
+from collections.abc import Iterator
+
+from iptarget.core.dataset import Dataset, Metric, Value
+from iptarget.core.links import denominator_region
 from iptarget.core.values import Values
-from iptarget.errors import Problem
+from iptarget.errors import Problem, exact
+from iptarget.periods import Period
+
+WARNING = "warning: "
 
 
-def derived_out_of_bounds(dataset: Dataset) -> list[Problem]:
-    """Every derived value outside its metric's ``min``/``max``, reported on metrics.toml."""
-    values = Values(dataset)
-    regions = sorted({region for _, region in dataset.recorded})
-    problems = []
-    for metric_id, metric in dataset.metrics.items():
-        if not metric.is_ratio or (metric.min is None and metric.max is None):
+def consistency_warnings(dataset: Dataset, today: datetime.date) -> list[Problem]:
+    """Every warning of SPEC 3.4, each ``path: where: warning: message``, in a fixed order."""
+    values = Values(dataset, today)
+    actuals = dataset.metrics_file.removesuffix("metrics.toml") + "actuals"
+    return [
+        *_group_sums(dataset, values, actuals),
+        *_recorded_ratios(dataset, values, actuals),
+        *_recorded_growth(dataset, values, actuals),
+        *_derived_out_of_bounds(dataset, values),
+        *_never_known(dataset),
+    ]
+
+
+def differs(recorded: float, computed: float) -> bool:
+    """More than both 0.5% of the computed value and half a unit in the recorded value's last
+    written decimal (a share published as 1.2 is not faulted for being 1.249)."""
+    text = exact(recorded, grouped=False)
+    decimals = len(text.partition(".")[2])
+    gap = abs(recorded - computed)
+    return gap > 0.005 * abs(computed) and gap > 0.5 * 10**-decimals
+
+
+def _where(metric: str, region: str, period: Period) -> str:
+    return f"actual ({metric}, {region}, {period})"
+
+
+def _recorded_series(values: Values, dataset: Dataset) -> Iterator[tuple[str, str, Value]]:
+    for metric, region in sorted(dataset.recorded):
+        for _, value in sorted(values.recorded(metric, region).items()):
+            yield metric, region, value
+
+
+def _group_sums(dataset: Dataset, values: Values, actuals: str) -> list[Problem]:
+    """A group's recorded value against the sum of its members' recorded values."""
+    found = []
+    for metric, region, value in _recorded_series(values, dataset):
+        group = dataset.regions.get(region)
+        if group is None or not group.members:
             continue
-        for region in regions:
-            for period, value in sorted(values.series(metric_id, region).items()):
-                reason = metric.out_of_bounds(value.value) if value.derived else None
-                if reason:
-                    problems.append(
-                        Problem(
-                            dataset.metrics_file,
-                            f'metric "{metric_id}"',
-                            f"the value derived for {region} {period} from "
-                            f"{metric.numerator}/{metric.denominator}: {reason}",
-                        )
-                    )
-    return problems
+        members = [values.recorded(metric, member).get(value.period) for member in group.members]
+        if any(member is None for member in members):
+            continue
+        total = math.fsum(member.value for member in members if member is not None)
+        if differs(value.value, total):
+            message = (
+                f"{exact(value.value)} recorded, but its members' figures add up to {exact(total)}"
+            )
+            found.append(Problem(actuals, _where(metric, region, value.period), WARNING + message))
+    return found
+
+
+def _recorded_ratios(dataset: Dataset, values: Values, actuals: str) -> list[Problem]:
+    """A recorded ratio against its recorded numerator and denominator."""
+    found = []
+    for metric_id, region, value in _recorded_series(values, dataset):
+        metric = dataset.metrics.get(metric_id)
+        if metric is None or metric.numerator is None or metric.denominator is None:
+            continue
+        other = denominator_region(metric, region, dataset.regions)
+        numerator = values.recorded(metric.numerator, region).get(value.period)
+        denominator = None if other is None else values.recorded(metric.denominator, other)
+        below = None if denominator is None else denominator.get(value.period)
+        if numerator is None or below is None or below.value == 0:
+            continue
+        computed = numerator.value / below.value * (metric.scale or 1.0)
+        if differs(value.value, computed):
+            message = (
+                f"{exact(value.value)} recorded, but {metric.numerator} / {metric.denominator} "
+                f"gives {computed:.6g}"
+            )
+            found.append(
+                Problem(actuals, _where(metric_id, region, value.period), WARNING + message)
+            )
+    return found
+
+
+def _recorded_growth(dataset: Dataset, values: Values, actuals: str) -> list[Problem]:
+    """A recorded growth figure against the growth of two recorded levels."""
+    found = []
+    for metric_id, region, value in _recorded_series(values, dataset):
+        metric = dataset.metrics.get(metric_id)
+        if metric is None or metric.growth_of is None:
+            continue
+        levels = values.recorded(metric.growth_of, region)
+        now, before = levels.get(value.period), levels.get(value.period.year_before())
+        if now is None or before is None or before.value <= 0:
+            continue
+        computed = (now.value / before.value - 1) * 100
+        if differs(value.value, computed):
+            message = (
+                f"{exact(value.value)}% recorded, but {metric.growth_of} gives "
+                f"{computed:+.2f}% ({exact(before.value)} in {before.period}, "
+                f"{exact(now.value)} in {now.period})"
+            )
+            found.append(
+                Problem(actuals, _where(metric_id, region, value.period), WARNING + message)
+            )
+    return found
+
+
+def _derived_out_of_bounds(dataset: Dataset, values: Values) -> list[Problem]:
+    """Every derived value outside its metric's min/max, reported on metrics.toml."""
+    found = []
+    for (metric_id, region), series in values.every():
+        metric = dataset.metrics[metric_id]
+        if metric.min is None and metric.max is None:
+            continue
+        for period, value in sorted(series.items()):
+            reason = metric.out_of_bounds(value.value) if value.derived else None
+            if reason:
+                message = f"the value derived for {region} {period} ({value.rule}): {reason}"
+                found.append(
+                    Problem(dataset.metrics_file, f'metric "{metric_id}"', WARNING + message)
+                )
+    return found
+
+
+def never_known(dataset: Dataset, metric_id: str, region: str) -> str | None:
+    """Why a metric can never have a value for a region, or None (SPEC 3.4)."""
+    metric = dataset.metrics.get(metric_id)
+    place = dataset.regions.get(region)
+    if metric is None or place is None:
+        return None
+    if metric.denominator_region == "parent" and place.parent is None:
+        return f"{metric_id} is a share of the parent, and {region} has no parent"
+    if not place.members or any(key == (metric_id, region) for key in dataset.recorded):
+        return None
+    return _never_summed(dataset, metric, region)
+
+
+def _never_summed(dataset: Dataset, metric: Metric, region: str) -> str | None:
+    """For a group without figures of it: a plain metric that is not summed, or a ratio or
+    growth built on one."""
+    parts = [metric.numerator, metric.denominator, metric.growth_of]
+    if not any(parts):
+        if metric.aggregate == "sum":
+            return None
+        return (
+            f'{metric.id} is not summed (no aggregate = "sum") and {region} is a group '
+            "without figures of it"
+        )
+    for part in parts:
+        if part is not None and part != metric.id and (part, region) not in dataset.recorded:
+            inner = dataset.metrics.get(part)
+            if inner is not None and (reason := _never_summed(dataset, inner, region)):
+                return reason
+    return None
+
+
+def _never_known(dataset: Dataset) -> list[Problem]:
+    """Targets whose metric can never have a value for their region."""
+    found = []
+    for policy, target in dataset.targets():
+        reason = never_known(dataset, target.metric, target.region)
+        if reason:
+            where = f'target "{target.id}"'
+            found.append(
+                Problem(policy.path, where, WARNING + f"it can never have a value: {reason}")
+            )
+    return found

@@ -6,7 +6,7 @@ Both check every figure before anything is written, and write under the director
 from __future__ import annotations
 
 import datetime
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -18,9 +18,6 @@ from iptarget.store.messages import actual_where
 from iptarget.store.new_figures import Batch, NewFigure, new_actual, recorded_value, same, slips
 from iptarget.store.read import Reader, quiet_reading
 from iptarget.store.write import actuals_text, locked
-
-Checks = Callable[[Dataset], list[Problem]]
-"""Checks of a whole dataset beyond the files' own rules (the core's consistency checks)."""
 
 
 @dataclass(frozen=True)
@@ -53,7 +50,6 @@ def add_figure(
     figure: NewFigure,
     replace: bool,
     today: datetime.date,
-    checks: Checks,
     force: bool = False,
 ) -> Recording:
     """Add one figure to ``actuals/<region>.toml``, or replace one, under an exclusive lock.
@@ -66,7 +62,7 @@ def add_figure(
     reader = Reader(root)
     with locked(root), quiet_reading():
         recover(root)
-        before = _valid(reader, root, checks)
+        before = _valid(reader, root)
         actual, issues = new_actual(figure, before, today)
         if actual is not None and not issues:
             existing = recorded_value(before, actual)
@@ -96,7 +92,6 @@ def import_figures(
     shape_problems: Sequence[Problem],
     replace: bool,
     today: datetime.date,
-    checks: Checks,
     dry_run: bool = False,
     force: bool = False,
 ) -> Recording:
@@ -110,7 +105,7 @@ def import_figures(
     reader = Reader(root)
     with locked(root), quiet_reading():
         recover(root)
-        before = _valid(reader, root, checks)
+        before = _valid(reader, root)
         problems = list(shape_problems)
         batch = Batch(before, replace, force)
         for line, figure in rows:
@@ -131,10 +126,10 @@ def import_figures(
     )
 
 
-def _valid(reader: Reader, root: Path, checks: Checks) -> Dataset:
+def _valid(reader: Reader, root: Path) -> Dataset:
     """The directory, which must validate before anything is written into it."""
     dataset = reader.read()
-    problems = reader.problems + checks(dataset)
+    problems = reader.problems
     if problems:
         fix = Problem(str(root), "", "does not validate; fix these first (iptarget validate):")
         raise UserError([fix, *problems])
