@@ -695,3 +695,5 @@ def test_a_target_that_can_never_have_a_value_is_warned(tmp_path: Path, run: Run
         f'{root / "policies" / "g.toml"}: target "tg": warning: it can never have a value: '
         'apps is not summed (no aggregate = "sum") and g is a group without figures of it'
     )
+    shown = run("show", "tg", "--dir", str(root)).stdout
+    assert "  why       it can never have a value: apps is not summed" in shown

@@ -96,6 +96,7 @@ def show(
     as_of: AsOfOption = None,
 ) -> int:
     """Explain one target: its goal, every known value, the required path, pace and status."""
+    from iptarget.core.consistency import never_known
     from iptarget.core.evaluate import evaluate_target
     from iptarget.core.values import Values
     from iptarget.render.show import print_show
@@ -107,5 +108,6 @@ def show(
         raise UserError.single("TARGET_ID", "", unknown(target_id, known, "target"))
     policy, target = found[0]
     date = as_of_date(as_of)
-    print_show(evaluate_target(Values(dataset, date), dataset, policy, target), dataset, date)
+    evaluation = evaluate_target(Values(dataset, date), dataset, policy, target)
+    print_show(evaluation, dataset, date, never_known(dataset, target.metric, target.region))
     return ExitCode.OK

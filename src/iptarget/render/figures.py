@@ -88,12 +88,14 @@ def print_imported(
 
 
 EXPORT_COLUMNS = tuple(
-    Column(name) for name in ("metric", "region", "period", "value", "derived", "source", "note")
+    Column(name)
+    for name in ("metric", "region", "period", "value", "derived", "source", "note", "rule")
 )
 
 
 def values_csv(values: Iterable[tuple[Key, Series]]) -> str:
-    """Every value, recorded and derived, one row each, for spreadsheets and pandas."""
+    """Every value, recorded and derived, one row each, for spreadsheets and pandas; the last
+    column says how a derived value was derived."""
     rows = [
         [
             metric,
@@ -103,6 +105,7 @@ def values_csv(values: Iterable[tuple[Key, Series]]) -> str:
             "true" if value.derived else "false",
             value.source or "",
             value.note or "",
+            value.rule or "",
         ]
         for (metric, region), series in values
         for period, value in sorted(series.items())

@@ -57,8 +57,10 @@ def goal_words(evaluation: Evaluation) -> str:
     return f"{comparison} {step} = {result} {deadline}"
 
 
-def print_show(evaluation: Evaluation, dataset: Dataset, as_of: datetime.date) -> None:
-    """``iptarget show``: one target in full."""
+def print_show(
+    evaluation: Evaluation, dataset: Dataset, as_of: datetime.date, never: str | None = None
+) -> None:
+    """``iptarget show``: one target in full; ``never`` says why it can never have a value."""
     from rich.text import Text
 
     out = console()
@@ -85,6 +87,8 @@ def print_show(evaluation: Evaluation, dataset: Dataset, as_of: datetime.date) -
             Text.assemble((evaluation.status.value, STYLES[evaluation.status]), f"  as of {as_of}"),
         ),
     ]
+    if never is not None:
+        facts.append(("why", f"it can never have a value: {never}"))
     width = out.width if out.is_terminal else None
     title = _hanging(clean(target.title), len(target.id) + 2, width)
     lines = [Text.assemble((target.id, "bold"), "  ", title)]

@@ -14,9 +14,10 @@ from iptarget.store.new_figures import NewFigure
 if TYPE_CHECKING:
     from _csv import Reader
 
-#: The columns ``import`` reads; ``derived`` is the column ``export`` adds (such rows are skipped).
+#: The columns ``import`` reads; ``derived`` and ``rule`` are the columns ``export`` adds
+#: (derived rows are skipped).
 CSV_REQUIRED = ("metric", "region", "period", "value")
-CSV_COLUMNS = (*CSV_REQUIRED, "source", "note", "derived")
+CSV_COLUMNS = (*CSV_REQUIRED, "source", "note", "derived", "rule")
 
 
 @dataclass(frozen=True)
