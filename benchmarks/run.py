@@ -76,8 +76,13 @@ print(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)
 """
 
 
-def generate(root: Path, regions: int, metrics: int, years: int, targets: int) -> dict[str, int]:
-    """A target directory of the given size; the same arguments always give the same files."""
+def generate(
+    root: Path, regions: int, metrics: int, years: int, targets: int, grouped: bool = False
+) -> dict[str, int]:
+    """A target directory of the given size; the same arguments always give the same files.
+
+    ``grouped`` adds what SPEC v2 derives (see ``_add_groups``) to the same directory.
+    """
     rng = random.Random(20261122)
     root.mkdir(parents=True)
     (root / "policies").mkdir()
@@ -101,7 +106,79 @@ def generate(root: Path, regions: int, metrics: int, years: int, targets: int) -
         _write_actuals(root, rng, region_id, plain, years) for region_id in region_ids
     )
     _write_policies(root, rng, targets, metric_ids, region_ids, years)
-    return {"regions": regions, "metrics": metrics, "actuals": actual_count, "targets": targets}
+    size = {"regions": regions, "metrics": metrics, "actuals": actual_count, "targets": targets}
+    if grouped:
+        size = _add_groups(root, size, region_ids[1:], plain, years)
+    return size
+
+
+def _add_groups(
+    root: Path, size: dict[str, int], regions: list[str], plain: list[str], years: int
+) -> dict[str, int]:
+    """The regions grouped into 31 provinces and those into 7 areas, every plain metric
+    summed, growth metrics of the first two metrics with recorded growth figures, a share of
+    the parent, and targets on groups, growth and shares (SPEC 3.2 and 3.3)."""
+    rng = random.Random(20261125)
+    metrics = (root / "metrics.toml").read_text(encoding="utf-8")
+    for metric_id in plain:
+        metrics = metrics.replace(
+            f'[metric.{metric_id}]\nname = "Metric {metric_id}"\n',
+            f'[metric.{metric_id}]\nname = "Metric {metric_id}"\naggregate = "sum"\n',
+        )
+    metrics += "".join(
+        f'\n[metric.g{metric_id}]\nname = "Growth of {metric_id}"\nunit = "%"\n'
+        f'growth_of = "{metric_id}"\n'
+        for metric_id in plain[:2]
+    )
+    metrics += (
+        f'\n[metric.share]\nname = "Share of the parent\'s {plain[0]}"\nunit = "%"\n'
+        f'numerator = "{plain[0]}"\ndenominator = "{plain[0]}"\ndenominator_region = "parent"\n'
+        "scale = 100\n"
+    )
+    (root / "metrics.toml").write_text(metrics, encoding="utf-8")
+    provinces = [f"p{index:02d}" for index in range(1, 32)]
+    areas = [f"a{index}" for index in range(1, 8)]
+    lines = [
+        f'\n[region.{group}]\nname = "Group {group}"\nparent = "china"\n'
+        f"members = {json.dumps(members)}\n"
+        for groups, parts in ((provinces, regions), (areas, provinces))
+        for group, members in zip(
+            groups, (parts[i :: len(groups)] for i in range(len(groups))), strict=True
+        )
+    ]
+    with (root / "regions.toml").open("a", encoding="utf-8") as file:
+        file.write("".join(lines))
+    last = FIRST_YEAR + years - 1
+    figures = [
+        f'[[actual]]\nmetric = "g{metric_id}"\nregion = "{group}"\nperiod = "{year}"\n'
+        f"value = {round(rng.uniform(-3, 12), 1)!r}\n\n"
+        for group in provinces + areas
+        for metric_id in plain[:2]
+        for year in (FIRST_YEAR, last)  # the first: carried back a year before the levels
+    ]
+    (root / "actuals" / "groups.toml").write_text("".join(figures), encoding="utf-8")
+    targets = [
+        f'[[target]]\nid = "g{index:03d}"\ntitle = "Group target {index}"\n'
+        + (
+            f'metric = "{plain[0]}"\nregion = "{provinces[index % 31]}"\n'
+            f"deadline = {last + 2}\nbaseline = {FIRST_YEAR}\nannual_growth_pct = 8\n"
+            if index % 3 == 0
+            else f'metric = "g{plain[1]}"\nregion = "{areas[index % 7]}"\n'
+            f"deadline = {last + 2}\nat_least = 5\n"
+            if index % 3 == 1
+            else f'metric = "share"\nregion = "{regions[index % len(regions)]}"\n'
+            f"deadline = {last + 2}\nat_least = 1\n"
+        )
+        for index in range(100)
+    ]
+    policy = '[policy]\ntitle = "Grouped policy"\n\n' + "\n".join(targets)
+    (root / "policies" / "grouped.toml").write_text(policy, encoding="utf-8")
+    return {
+        **size,
+        "groups": len(provinces) + len(areas),
+        "actuals": size["actuals"] + len(figures),
+        "targets": size["targets"] + len(targets),
+    }
 
 
 def _write_metrics(
@@ -256,11 +333,16 @@ def main() -> None:
     try:
         large = work / "large"
         size = generate(large, args.regions, args.metrics, args.years, args.targets)
+        grouped = work / "grouped"
+        grouped_size = generate(
+            grouped, args.regions, args.metrics, args.years, args.targets, grouped=True
+        )
         example = work / "example"
         shutil.copytree(args.example, example)
         app = work / "minimal_typer_app.py"
         app.write_text(MINIMAL_TYPER_APP, encoding="utf-8")
         restore_large = restorer(large / "actuals" / "china.toml")
+        restore_grouped = restorer(grouped / "actuals" / "china.toml")
         restore_example = restorer(example / "actuals" / "qinghai.toml")
         new_figure = ["patent_applications", "qinghai", "2014", "1,234"]
         replaced_figure = ["m00", "china", str(FIRST_YEAR + 1), "58,600"]
@@ -311,6 +393,28 @@ def main() -> None:
                     restore_large,
                 ),
             ],
+            [
+                (
+                    "floor: tomllib parse of the grouped directory",
+                    [sys.executable, "-c", TOMLLIB_FLOOR, str(grouped)],
+                    None,
+                ),
+                ("grouped: status --format json", [*iptarget, *STATUS_JSON, str(grouped)], None),
+                (
+                    "grouped: add-actual",
+                    [
+                        *iptarget,
+                        "add-actual",
+                        "m00",
+                        "china",
+                        "2014",
+                        "61,000",
+                        "--dir",
+                        str(grouped),
+                    ],
+                    restore_grouped,
+                ),
+            ],
         ]
         results: dict[str, Any] = {}
         for group in groups:
@@ -341,6 +445,7 @@ def main() -> None:
             "cpus": _cpus(),
         },
         "size": size,
+        "grouped size": grouped_size,
         "runs": args.runs,
         "timings": results,
         "peak_memory_mb": {"large: status --format json": memory},
@@ -387,6 +492,14 @@ def check_goals(results: dict[str, Any], memory: float) -> dict[str, tuple[float
         ),
         "large add-actual / large status": (
             median("large: add-actual") / median("large: status --format json"),
+            1.0,
+        ),
+        "grouped status / tomllib parse": (
+            results["grouped: status --format json"]["ratio_to_floor"],
+            1.0,
+        ),
+        "grouped add-actual / grouped status": (
+            median("grouped: add-actual") / median("grouped: status --format json"),
             1.0,
         ),
         "large add-actual --replace / large status": (

@@ -70,3 +70,21 @@ def test_national_scale_output_is_unchanged_by_the_speed_work(tmp_path: Path, ru
         assert target.pop("acknowledged") is None
     text = json.dumps(document, ensure_ascii=False, indent=2) + "\n"
     assert hashlib.sha256(text.encode("utf-8")).hexdigest() == NATIONAL_SCALE_JSON
+
+
+def test_the_grouped_directory_uses_what_v2_derives(tmp_path: Path) -> None:
+    size = benchmark().generate(
+        tmp_path / "g", regions=40, metrics=10, years=4, targets=20, grouped=True
+    )
+    assert size["groups"] == 38
+    dataset = load(tmp_path / "g")  # valid: the consistency warnings are no problems
+    goals = {target.goal for _, target in dataset.targets()}
+    assert goals == set(GOAL_KEYS)
+    every = values(tmp_path / "g")
+    rules = {
+        value.rule.split(" ")[0]
+        for series in every.values()
+        for value in series.values()
+        if value.rule
+    }
+    assert {"sum", "growth", "share", "ratio", "from"} <= rules

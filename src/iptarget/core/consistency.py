@@ -54,7 +54,8 @@ def _group_sums(dataset: Dataset, values: Values, actuals: str) -> list[Problem]
     found = []
     for metric, region, value in _recorded_series(values, dataset):
         group = dataset.regions.get(region)
-        if group is None or not group.members:
+        summed = dataset.metrics.get(metric)
+        if group is None or not group.members or summed is None or summed.aggregate != "sum":
             continue
         members = [values.recorded(metric, member).get(value.period) for member in group.members]
         if any(member is None for member in members):
@@ -62,7 +63,8 @@ def _group_sums(dataset: Dataset, values: Values, actuals: str) -> list[Problem]
         total = math.fsum(member.value for member in members if member is not None)
         if differs(value.value, total):
             message = (
-                f"{exact(value.value)} recorded, but its members' figures add up to {exact(total)}"
+                f"{exact(value.value)} recorded, but its members' figures add up to "
+                f"{exact(float(f'{total:.12g}'))}"
             )
             found.append(Problem(actuals, _where(metric, region, value.period), WARNING + message))
     return found
