@@ -56,8 +56,9 @@ def series_table(blocks: Sequence[Block], metric: Metric) -> Table:
                     _how(point),
                 ]
             )
-        if metric.growth_of is None:
-            first, last = block.points[0].period, block.points[-1].period
+        valued = [point.period for point in block.points if point.value is not None]
+        if metric.growth_of is None and valued:
+            first, last = valued[0], valued[-1]
             growth = UNKNOWN if block.cagr_pct is None else f"{block.cagr_pct:+.1f}% a year"
             rows.append(["", f"{first} to {last}", "", growth, "compound annual growth"])
     return Table(COLUMNS, rows, flexible=4)
