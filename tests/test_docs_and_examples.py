@@ -55,8 +55,9 @@ EXPECTED_TODAY = {
     # Deadline passed and the figure for the deadline year meets the target.
     "cn-2015-invention-per-10k": Status.ACHIEVED,  # 6.3 in 2015 against 3.3
     "cn-2020-invention-per-10k": Status.ACHIEVED,  # 15.8 in 2020 against 12
+    # 16 in 2025 (Xinhua, 2026-01-23) against 12.
+    "cn-2025-high-value-per-10k": Status.ACHIEVED,
     # Deadline 2025 has passed; no figure for 2025 is recorded yet.
-    "cn-2025-high-value-per-10k": Status.UNREPORTED,
     "cn-2025-patent-industries": Status.UNREPORTED,
     "cn-2025-copyright-industries": Status.UNREPORTED,
     "cn-2025-ip-royalties": Status.UNREPORTED,
