@@ -9,6 +9,7 @@ from typing import Any
 
 from iptarget.core.dataset import Metric
 from iptarget.core.series import Block, Point
+from iptarget.errors import exact
 from iptarget.render.console import console, print_lines, print_text, say
 from iptarget.render.numbers import UNKNOWN, metric_label, number
 from iptarget.render.status import finite
@@ -124,7 +125,7 @@ def series_csv(blocks: Sequence[Block]) -> str:
                     block.region,
                     block.granularity,
                     cells["period"],
-                    "" if point.value is None else repr(point.value),
+                    "" if point.value is None else exact(point.value, grouped=False),
                     "true" if point.derived else "false",
                     point.rule or "",
                     point.source or "",
