@@ -146,16 +146,16 @@ def test_status_fits_80_columns_and_keeps_every_id_and_status() -> None:
     words = text.split()
     for word in ("Enterprises", "implementing", "standards", "patent-intensive", "(100", "CNY)"):
         assert word in words  # wrapped at spaces, never inside a word
-    assert "14 targets as of 2026-11-22: 3 achieved, 8 unreported, 3 no_baseline" in text
+    assert "16 targets as of 2026-11-22: 3 achieved, 10 unreported, 3 no_baseline" in text
 
 
 def test_a_wide_terminal_gets_the_whole_table() -> None:
-    lines = in_terminal("status", "--dir", str(TARGETS), "--as-of", "2026-11-22", columns=220)
+    lines = in_terminal("status", "--dir", str(TARGETS), "--as-of", "2026-11-22", columns=260)
     assert lines[0].split() == [
         "target", "region", "metric", "baseline", "target", "value", "deadline", "latest",
         "progress", "projected", "status",
     ]  # fmt: skip
-    assert len(lines) == 2 + 14 + 2  # heading, rule, a line a target, summary, note
+    assert len(lines) == 2 + 16 + 2  # heading, rule, a line a target, summary, note
 
 
 def test_check_and_show_fit_80_columns() -> None:
@@ -163,10 +163,10 @@ def test_check_and_show_fit_80_columns() -> None:
     assert_fits(lines)
     assert lines[0].split() == ["target", "why", "it", "fails"]  # the policy folds under
     assert lines[2].split() == [
-        "hz-2019-invention-per-10k", "unreported:", "no", "figure", "for", "2019,", "2518",
+        "gx-2020-invention-per-10k", "unreported:", "no", "figure", "for", "2020,", "2152",
         "days", "after", "it",
     ]  # fmt: skip
-    assert lines[3].split() == ["policies/huizhou-2019.toml", "ended"]
+    assert lines[3].split() == ["policies/guangxi-2016.toml", "ended"]
     for target in ("cn-2025-ip-royalties", "cn-2020-invention-per-10k", "qh-2020-grants"):
         lines = in_terminal("show", target, "--dir", str(TARGETS), "--as-of", "2026-11-22")
         assert_fits(lines)
