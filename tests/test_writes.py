@@ -160,3 +160,20 @@ def test_a_read_only_actuals_file_is_refused(tmp_path: Path, run: Run) -> None:
     assert result.stderr.strip() == f"{path}: read-only; make it writable to record here"
     assert snapshot(root) == before
     assert path.stat().st_mode & 0o777 == 0o444
+
+
+def test_an_import_into_a_directory_given_relative_to_here(
+    tmp_path: Path, run: Run, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Two files written together journal their renames relative to the directory, even when
+    --dir is relative and the temporary files' paths are absolute (this was a traceback)."""
+    root = two_regions(tmp_path / "targets")
+    monkeypatch.chdir(tmp_path)
+    data = tmp_path / "both.csv"
+    data.write_text(
+        "metric,region,period,value\napps,r,2015,120\napps,s,2015,90\n", encoding="utf-8"
+    )
+    result = run("import", str(data), "--dir", "targets")
+    assert result.exit_code == 0, result.output
+    assert "2 added, 0 replaced in 2 files" in result.stdout
+    assert leftovers(root) == []

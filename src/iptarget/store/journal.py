@@ -103,7 +103,9 @@ def _mode(path: Path) -> int:
 
 
 def _write_journal(root: Path, renames: list[tuple[Path, Path]]) -> None:
-    pairs = [[str(a.relative_to(root)), str(b.relative_to(root))] for a, b in renames]
+    # relpath, not relative_to: a --dir given relative to here holds temporary files that
+    # mkstemp names with absolute paths
+    pairs = [[os.path.relpath(a, root), os.path.relpath(b, root)] for a, b in renames]
     path = root / JOURNAL
     with path.open("w", encoding="utf-8") as file:
         json.dump(pairs, file)
