@@ -66,6 +66,9 @@ EXPECTED_TODAY = {
     # Guangxi: figures for 2015 and 2016 only; a growth goal for 2017 (+25% on 2016).
     "gx-2017-invention-per-10k": Status.UNREPORTED,
     "gx-2020-invention-per-10k": Status.UNREPORTED,
+    # Liaoning 2020: no 2020 figure of either metric was found.
+    "ln-2020-invention-per-10k": Status.UNREPORTED,
+    "ln-2020-pct-applications": Status.UNREPORTED,
     # Huizhou 2019: only 2018 figures were published in the article.
     "hz-2019-invention-per-10k": Status.UNREPORTED,
     "hz-2019-certified-enterprises": Status.UNREPORTED,
