@@ -58,7 +58,7 @@ def series_table(blocks: Sequence[Block], metric: Metric) -> Table:
                 ]
             )
         valued = [point.period for point in block.points if point.value is not None]
-        if metric.growth_of is None and valued:
+        if metric.growth_of is None and len(valued) > 1:
             first, last = valued[0], valued[-1]
             growth = UNKNOWN if block.cagr_pct is None else f"{block.cagr_pct:+.1f}% a year"
             rows.append(["", f"{first} to {last}", "", growth, "compound annual growth"])
