@@ -70,11 +70,8 @@ value = 10.2
 
 @pytest.fixture
 def grouped(tmp_path: Path) -> Path:
-    root = write_dir(tmp_path / "targets", {"p": '[policy]\ntitle = "P"\n'})
-    (root / "metrics.toml").write_text(METRICS, encoding="utf-8")
-    (root / "regions.toml").write_text(REGIONS, encoding="utf-8")
-    (root / "actuals" / "ne.toml").write_text(FIGURES, encoding="utf-8")
-    return root
+    policies = {"p": '[policy]\ntitle = "P"\n'}
+    return write_dir(tmp_path / "targets", policies, {"ne": FIGURES}, METRICS, REGIONS)
 
 
 def test_heilongjiangs_enterprise_applications_with_their_growth(run: Run) -> None:

@@ -89,11 +89,8 @@ value = 140
 @pytest.fixture
 def chinese(tmp_path: Path) -> Path:
     """Two targets whose metric, region and policy names are long Chinese text."""
-    root = write_dir(tmp_path / "targets", {"long": LONG_POLICY})
-    (root / "metrics.toml").write_text(LONG_NAMES, encoding="utf-8")
-    (root / "regions.toml").write_text(LONG_REGIONS, encoding="utf-8")
-    (root / "actuals" / "figures.toml").write_text(LONG_ACTUALS, encoding="utf-8")
-    return root
+    actuals = {"figures": LONG_ACTUALS}
+    return write_dir(tmp_path / "targets", {"long": LONG_POLICY}, actuals, LONG_NAMES, LONG_REGIONS)
 
 
 def in_terminal(*args: str, columns: int = 80) -> list[str]:

@@ -48,10 +48,7 @@ POLICY = '[policy]\ntitle = "P"\nregion = "r"\n'
 @pytest.fixture
 def typed(tmp_path: Path) -> Path:
     """A directory with metrics in %, % of GDP, 亿元, 万件 and applications, no figures."""
-    root = write_dir(tmp_path / "targets", {"p": POLICY})
-    (root / "metrics.toml").write_text(METRICS, encoding="utf-8")
-    (root / "regions.toml").write_text(REGIONS, encoding="utf-8")
-    return root
+    return write_dir(tmp_path / "targets", {"p": POLICY}, {}, METRICS, REGIONS)
 
 
 def stored(root: Path) -> list[tuple[str, str, object]]:
