@@ -81,7 +81,8 @@ def status_json(run: Run, root: Path, *args: str) -> dict[str, object]:
 
 def test_json_has_exactly_the_fields_of_the_spec(example: Path, run: Run) -> None:
     document = status_json(run, example)
-    assert list(document) == ["as_of", "summary", "targets"]
+    assert list(document) == ["as_of", "vintage", "summary", "targets"]
+    assert document["vintage"] == "latest"
     assert document["as_of"] == "2019-06-30"
     assert document["summary"] == {"on_track": 1, "regressing": 1, "no_data": 1}
     targets = document["targets"]
@@ -96,9 +97,10 @@ def test_json_has_exactly_the_fields_of_the_spec(example: Path, run: Run) -> Non
     assert first["direction"] == "up"
     assert first["strict"] is False
     assert first["target_value"] == 200.0
-    assert first["baseline"] == {"period": "2014", "value": 100.0, "derived": False}
-    assert first["start"] == {"period": "2014", "value": 100.0, "derived": False}
-    assert first["latest"] == {"period": "2018", "value": 170.0, "derived": False}
+    point = {"period": "2014", "value": 100.0, "derived": False, "published": None, "flag": None}
+    assert first["baseline"] == point
+    assert first["start"] == point
+    assert first["latest"] == {**point, "period": "2018", "value": 170.0}
     assert first["progress_pct"] == pytest.approx(70.0)
     assert first["pace"] == pytest.approx(1.158386, abs=1e-6)
     assert first["status"] == "on_track"
@@ -308,6 +310,7 @@ COMMANDS = [
     "series",
     "validate",
     "add-actual",
+    "remove-actual",
     "check",
     "schema",
     "init",

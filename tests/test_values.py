@@ -54,7 +54,7 @@ def test_a_recorded_ratio_wins_and_keeps_its_source() -> None:
         figures={("owned", "r"): {"2018": 12000}, ("people", "r"): {"2018": 10_000_000}}
     )
     figure = Value(P("2018"), 12.5, False, "Yearbook", "as published")
-    recorded = dataset.with_figures([("per_10k", "r", figure)], added=1)
+    recorded = dataset.with_figures([("per_10k", "r", figure)])
     assert Values(recorded).get("per_10k", "r", P("2018")) == figure
     assert recorded.figure_count == dataset.figure_count + 1
     assert Values(dataset).get("per_10k", "r", P("2018")) != figure  # the old one is unchanged
@@ -134,7 +134,7 @@ def test_a_figure_touches_the_targets_of_its_metric_and_of_ratios_built_on_it() 
 
 def test_status_changes_before_and_after_a_figure() -> None:
     before = dataset_of([FACTOR_2], {("apps", "r"): {"2018": 170}})
-    after = before.with_figures([("apps", "r", Value(P("2014"), 100.0))], added=1)
+    after = before.with_figures([("apps", "r", Value(P("2014"), 100.0))])
     (change,) = status_changes(before, after, "apps", "r", D(2019, 6, 30))
     assert (change.target, change.before, change.after) == (
         "t",

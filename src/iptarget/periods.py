@@ -41,6 +41,12 @@ class Period:
         month = self.end_month % 12 + 1
         return datetime.date(self.year, month, calendar.monthrange(self.year, month)[1])
 
+    @property
+    def start(self) -> datetime.date:
+        """The period's first day."""
+        month = self.end_month - MONTHS[self.granularity] + 1
+        return datetime.date(self.year, month % 12 + 1, 1)
+
     def next(self) -> Period:
         """The period of the same granularity that follows this one."""
         per_year = 12 // MONTHS[self.granularity]
@@ -206,3 +212,23 @@ def _cumulative_hint(year: int, first: int, last: int) -> str:
         return f"a cumulative figure for months {first}-{last} is not a period ({TYPED_FORMS})"
     what = {"H": "half year", "Q": "quarter"}.get(named[5:6], "year")
     return f"write {named} if the figure covers the {what}"
+
+
+_TYPED_DATE = re.compile(
+    r"(\d{4})(?:([-/.])(\d{1,2})\2(\d{1,2})|年(\d{1,2})月(\d{1,2})日)", re.ASCII
+)
+
+
+def parse_typed_date(text: str) -> datetime.date:
+    """A date typed as people write it: 2025-01-08, 2025/1/8, 2025.01.08 or 2025年1月8日;
+    raise ValueError saying what to change when it is not one."""
+    typed = text.strip().translate(NARROW)
+    match = _TYPED_DATE.fullmatch(typed)
+    if match is None:
+        raise ValueError(f"{typed!r} is not a date: give it as YYYY-MM-DD, such as 2025-01-08")
+    year = int(match[1])
+    month, day = (int(match[3]), int(match[4])) if match[2] else (int(match[5]), int(match[6]))
+    try:
+        return datetime.date(year, month, day)
+    except ValueError:
+        raise ValueError(f"{typed}: there is no such day") from None

@@ -15,6 +15,7 @@ for name, command, summary in (
     ("series", series.series, "Every value of a metric, with its growth."),
     ("validate", check.validate, "Check every file and report every problem at once."),
     ("add-actual", figures.add_actual, "Record a published figure."),
+    ("remove-actual", figures.remove_actual, "Remove one recorded figure (one vintage)."),
     ("check", check.check, "For CI: fail when a target is missed or overdue."),
     ("import", figures.import_csv, "Record the figures of a CSV file, all or none."),
     ("export", figures.export, "Every value, recorded and derived, as CSV."),

@@ -14,6 +14,8 @@ from iptarget.cli.common import (
     GraceOption,
     PolicyOption,
     RegionOption,
+    VintageChoice,
+    VintageOption,
     as_of_date,
     examine,
     load,
@@ -35,6 +37,7 @@ def check(
     region: RegionOption = None,
     policy: PolicyOption = None,
     as_of: AsOfOption = None,
+    vintage: VintageOption = VintageChoice.LATEST,
     grace_days: GraceOption = 365,
     fail_on: Annotated[
         list[Status] | None,
@@ -72,7 +75,7 @@ def check(
         raise UserError.single(str(directory), "", message)
     chosen = selected(dataset, region, policy)
     date = as_of_date(as_of)
-    evaluations = [evaluation for evaluation in evaluate(dataset, date) if chosen(evaluation)]
+    evaluations = [e for e in evaluate(dataset, date, vintage.value) if chosen(e)]
     if not evaluations:
         raise UserError.single("--region/--policy", "", "these filters select no target")
     found = verdict(evaluations, date, grace_days, fail_on or ())

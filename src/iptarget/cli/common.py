@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime
+import enum
 import functools
 from collections.abc import Callable
 from pathlib import Path
@@ -63,6 +64,24 @@ AsOfOption = Annotated[
         help="Evaluate as of this date (YYYY-MM-DD); figures for later periods are ignored. "
         "[default: today]",
         show_default=False,
+    ),
+]
+
+
+class VintageChoice(enum.StrEnum):
+    """Which vintage of each figure is used (SPEC 3.1)."""
+
+    LATEST = "latest"
+    FIRST = "first"
+
+
+VintageOption = Annotated[
+    VintageChoice,
+    typer.Option(
+        "--vintage",
+        metavar="VINTAGE",
+        help="latest: each figure as last revised by the --as-of date; first: each figure "
+        "as first published.",
     ),
 ]
 ReplaceOption = Annotated[

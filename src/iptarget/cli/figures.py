@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
@@ -17,7 +17,20 @@ from iptarget.cli.common import (
     ReplaceOption,
     load,
 )
-from iptarget.errors import ExitCode
+from iptarget.errors import ExitCode, UserError
+
+if TYPE_CHECKING:
+    from iptarget.store.record import Recording
+
+PublishedOption = Annotated[
+    str | None,
+    typer.Option(
+        "--published",
+        metavar="DATE",
+        help="When the figure was published (YYYY-MM-DD): one vintage of the figure.",
+        show_default=False,
+    ),
+]
 
 
 def add_actual(
@@ -58,11 +71,24 @@ def add_actual(
             show_default=False,
         ),
     ] = None,
+    published: PublishedOption = None,
+    flag: Annotated[
+        str | None,
+        typer.Option(
+            "--flag",
+            metavar="FLAG",
+            help="p if the figure is provisional, e if it is estimated.",
+            show_default=False,
+        ),
+    ] = None,
     replace: ReplaceOption = False,
     force: ForceOption = False,
     directory: DirOption = DEFAULT_DIR,
 ) -> int:
     """Record a published figure in actuals/<region>.toml and show the targets it touches.
+
+    A figure given --published is one vintage of it: a revision published later is
+    recorded beside it, again with --published, and is used from that date on.
 
     \b
     Periods as written: 2024年  2024年3月  2024/03  2024.03  2023Q4  2023 Q4
@@ -73,20 +99,68 @@ def add_actual(
     A figure ten times larger or smaller than the figures recorded around it is refused
     as a likely unit slip unless --force.
     """
-    from iptarget.core.compare import status_changes
-    from iptarget.render.figures import print_added, print_repeated
+    from iptarget.render.figures import print_repeated
     from iptarget.store.new_figures import NewFigure
     from iptarget.store.record import add_figure
 
     today = datetime.date.today()
-    figure = NewFigure(metric, region, period, value, source, note)
+    figure = NewFigure(metric, region, period, value, source, note, published, flag)
     recording = add_figure(directory, figure, replace, today, force)
     if not recording.changes:
         print_repeated(metric, region, period)
         return ExitCode.OK
-    changes = status_changes(recording.before, recording.after, metric, region, today)
-    print_added(recording.changes[0], recording.after, changes)
+    _report(recording, today)
     return ExitCode.OK
+
+
+def remove_actual(
+    metric: MetricArgument,
+    region: RegionArgument,
+    period: Annotated[
+        str,
+        typer.Argument(
+            metavar="PERIOD", help="The period of the figure to remove.", show_default=False
+        ),
+    ],
+    published: Annotated[
+        str | None,
+        typer.Option(
+            "--published",
+            metavar="DATE",
+            help="Remove the vintage published on this date (YYYY-MM-DD).",
+            show_default=False,
+        ),
+    ] = None,
+    undated: Annotated[
+        bool, typer.Option("--undated", help="Remove the vintage without a published date.")
+    ] = False,
+    directory: DirOption = DEFAULT_DIR,
+) -> int:
+    """Remove one recorded figure: its only vintage, or the one named, and show the targets
+    it touches.
+
+    A figure with several vintages needs --published DATE or --undated to say which.
+    """
+    from iptarget.store.record import remove_figure
+
+    if published is not None and undated:
+        raise UserError.single("--undated", "", "give --published or --undated, not both")
+    recording = remove_figure(directory, metric, region, period, published, undated)
+    _report(recording, datetime.date.today())
+    return ExitCode.OK
+
+
+def _report(recording: Recording, today: datetime.date) -> None:
+    """What add-actual or remove-actual changed: the figure, the value used, the statuses."""
+    from iptarget.core.compare import revision, status_changes
+    from iptarget.render.figures import print_added
+
+    (change,) = recording.changes
+    before, after = recording.before, recording.after
+    figure = (change.metric, change.region, change.new, change.old if change.new is None else None)
+    revised = revision(before, after, figure, today)
+    changes = status_changes(before, after, change.metric, change.region, today)
+    print_added(change, after, changes, revised)
 
 
 def import_csv(

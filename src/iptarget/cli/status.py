@@ -15,6 +15,8 @@ from iptarget.cli.common import (
     PolicyOption,
     RegionOption,
     TargetArgument,
+    VintageChoice,
+    VintageOption,
     as_of_date,
     load,
     selected,
@@ -46,6 +48,7 @@ def status(
         ),
     ] = None,
     as_of: AsOfOption = None,
+    vintage: VintageOption = VintageChoice.LATEST,
     grace_days: GraceOption = 365,
     output: Annotated[
         Format,
@@ -82,11 +85,11 @@ def status(
     date = as_of_date(as_of)
     evaluations = [
         evaluation
-        for evaluation in evaluate(dataset, date)
+        for evaluation in evaluate(dataset, date, vintage.value)
         if chosen(evaluation) and (not statuses or evaluation.status in statuses)
     ]
     late = {e.target.id for e in evaluations if overdue(e, date, grace_days)}
-    print_status(evaluations, dataset, date, output.value, late, grace_days)
+    print_status(evaluations, dataset, date, output.value, late, grace_days, vintage.value)
     return ExitCode.OK
 
 
@@ -94,6 +97,7 @@ def show(
     target_id: TargetArgument,
     directory: DirOption = DEFAULT_DIR,
     as_of: AsOfOption = None,
+    vintage: VintageOption = VintageChoice.LATEST,
 ) -> int:
     """Explain one target: its goal, every known value, the required path, pace and status."""
     from iptarget.core.consistency import never_known
@@ -108,6 +112,6 @@ def show(
         raise UserError.single("TARGET_ID", "", unknown(target_id, known, "target"))
     policy, target = found[0]
     date = as_of_date(as_of)
-    evaluation = evaluate_target(Values(dataset, date), dataset, policy, target)
+    evaluation = evaluate_target(Values(dataset, date, vintage.value), dataset, policy, target)
     print_show(evaluation, dataset, date, never_known(dataset, target.metric, target.region))
     return ExitCode.OK

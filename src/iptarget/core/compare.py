@@ -1,11 +1,12 @@
-"""What changed between two evaluations of the same targets (add-actual's report)."""
+"""What changed between two evaluations of the same targets (add-actual's report): the value
+used for a figure, and the statuses of the targets that use it."""
 
 from __future__ import annotations
 
 import datetime
 from dataclasses import dataclass
 
-from iptarget.core.dataset import Dataset, Policy, Target
+from iptarget.core.dataset import Dataset, Policy, Target, Value
 from iptarget.core.evaluate import evaluate_target
 from iptarget.core.links import growth_metrics, inputs_of
 from iptarget.core.status import Status
@@ -24,6 +25,50 @@ class StatusChange:
     def changed(self) -> bool:
         """Whether the status is not what it was."""
         return self.before is not self.after
+
+
+@dataclass(frozen=True, slots=True)
+class Revision:
+    """The value used as of a date for (metric, region, period) before and after a change
+    to its recorded vintages (SPEC 5.1), and the vintage the change added, if any."""
+
+    before: Value | None
+    after: Value | None
+    added: Value | None = None
+
+    @property
+    def changed(self) -> bool:
+        """Whether the value used is not the one it was (value, vintage or derivation)."""
+        return self.before != self.after
+
+    @property
+    def earlier(self) -> bool:
+        """Whether the change added a vintage that is not the one used: an earlier one."""
+        return self.added is not None and self.after is not None and self.added != self.after
+
+    @property
+    def change_pct(self) -> float | None:
+        """How far the value used moved, in percent of the old one (None: no old one, or 0)."""
+        if self.before is None or self.after is None or self.before.value == 0:
+            return None
+        return (self.after.value / self.before.value - 1) * 100
+
+
+def revision(
+    before: Dataset,
+    after: Dataset,
+    figure: tuple[str, str, Value | None, Value | None],
+    as_of: datetime.date,
+) -> Revision:
+    """What the value used for a figure was and is, as of a date: (metric, region, the vintage
+    added or None, the vintage removed or None)."""
+    metric, region, added, removed = figure
+    changed = added or removed
+    assert changed is not None
+    period = changed.period
+    was = Values(before, as_of).get(metric, region, period)
+    now = Values(after, as_of).get(metric, region, period)
+    return Revision(was, now, added)
 
 
 def touched(dataset: Dataset, metric: str, region: str) -> list[tuple[Policy, Target]]:

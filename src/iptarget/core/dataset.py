@@ -4,13 +4,16 @@ from __future__ import annotations
 
 import datetime
 from collections.abc import Iterable, Iterator, Mapping
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from typing import Literal, NamedTuple
 
 from iptarget.errors import exact
 from iptarget.periods import Period
 
 Trend = Literal["compound", "linear"]
+Flag = Literal["p", "e"]
+#: What the flags of a figure mean (SPEC 1): Eurostat's letters.
+FLAGS: dict[str, str] = {"p": "provisional", "e": "estimated"}
 
 #: The goal keys of a target (SPEC 1), exactly one of which a target has.
 GOAL_KEYS = (
@@ -133,22 +136,40 @@ class Value(NamedTuple):
     source: str | None = None
     note: str | None = None
     rule: str | None = None  # how a derived value was derived: "ratio", "sum of 4 members"…
+    published: datetime.date | None = None  # the vintage's date (SPEC 3.1)
+    flag: str | None = None  # "p" provisional, "e" estimated
+
+    @property
+    def label(self) -> str:
+        """The value as messages name it: ``12.71 (2023-12-29)``, ``12.71 (undated)`` or
+        ``derived 12.58 (ratio)``, exact (SPEC 5.1)."""
+        if self.derived:
+            return f"derived {exact(self.value)} ({self.rule or 'derived'})"
+        return f"{exact(self.value)} ({self.published or 'undated'})"
+
+    @property
+    def rank(self) -> tuple[bool, datetime.date]:
+        """How vintages of one figure are ordered: the undated one first, then by date."""
+        return (self.published is not None, self.published or datetime.date.min)
 
 
 Key = tuple[str, str]
 """(metric id, region id)."""
 Series = Mapping[Period, Value]
 """The values of one (metric, region), by period."""
+Vintages = Mapping[Period, tuple[Value, ...]]
+"""The vintages of the figures of one (metric, region) that have several, oldest first."""
 
 
 @dataclass(frozen=True, slots=True)
 class FigureChange:
-    """A recorded figure added or replaced: the file that holds it, the new and the old value."""
+    """A recorded figure added, replaced or removed (``new`` None): the file that holds it,
+    the new and the old vintage."""
 
     path: str
     metric: str
     region: str
-    new: Value
+    new: Value | None
     old: Value | None = None
 
 
@@ -157,7 +178,9 @@ class Dataset:
     """Everything in a target directory: definitions, targets and every recorded figure.
 
     Nothing is derived here: ``recorded`` holds the figures as written, by (metric, region)
-    and period; ``core.values`` derives the rest when it is asked for.
+    and period, each figure's latest vintage; ``vintages`` holds every vintage, oldest first,
+    of the figures that have more than one (SPEC 3.1). ``core.values`` chooses vintages as
+    of a date and derives the rest when it is asked for.
     """
 
     metrics: Mapping[str, Metric]
@@ -166,6 +189,7 @@ class Dataset:
     recorded: Mapping[Key, Series]
     figure_count: int
     metrics_file: str = "metrics.toml"  # as shown in messages about metrics
+    vintages: Mapping[Key, Vintages] = field(default_factory=dict)
 
     def targets(self) -> Iterator[tuple[Policy, Target]]:
         """Every target with its policy, in the order of the policy files, then as written."""
@@ -173,122 +197,97 @@ class Dataset:
             for target in policy.targets:
                 yield policy, target
 
-    def with_figures(self, figures: Iterable[tuple[str, str, Value]], added: int) -> Dataset:
-        """The same directory with figures recorded, ``added`` of them new (not replacing)."""
+    def vintages_of(self, metric: str, region: str, period: Period) -> tuple[Value, ...]:
+        """Every recorded vintage of a figure, oldest first (none when it is not recorded)."""
+        return _vintages_in(self.recorded, self.vintages, (metric, region), period)
+
+    def with_figures(
+        self,
+        added: Iterable[tuple[str, str, Value]],
+        removed: Iterable[tuple[str, str, Value]] = (),
+    ) -> Dataset:
+        """The same directory with vintages recorded (each replacing the vintage of the same
+        date, if any) and vintages removed, without reading it again."""
         recorded = dict(self.recorded)
-        for metric, region, value in figures:
-            series = dict(recorded.get((metric, region), {}))
-            series[value.period] = value
-            recorded[metric, region] = series
-        return replace(self, recorded=recorded, figure_count=self.figure_count + added)
+        vintages = dict(self.vintages)
+        count = self.figure_count
+        changes = [(figure, True) for figure in added] + [(figure, False) for figure in removed]
+        for (metric, region, value), adding in changes:
+            key = (metric, region)
+            old = _vintages_in(recorded, vintages, key, value.period)
+            kept = [vintage for vintage in old if vintage.published != value.published]
+            if adding:
+                kept.append(value)
+            kept.sort(key=lambda vintage: vintage.rank)
+            count += len(kept) - len(old)
+            series = dict(recorded.get(key, {}))
+            several = dict(vintages.get(key, {}))
+            series.pop(value.period, None)
+            several.pop(value.period, None)
+            if kept:
+                series[value.period] = kept[-1]
+            if len(kept) > 1:
+                several[value.period] = tuple(kept)
+            recorded[key], vintages[key] = series, several
+        return replace(self, recorded=recorded, vintages=vintages, figure_count=count)
+
+
+def _vintages_in(
+    recorded: Mapping[Key, Series], vintages: Mapping[Key, Vintages], key: Key, period: Period
+) -> tuple[Value, ...]:
+    """Every vintage of one figure, oldest first, in a dataset's two mappings."""
+    several = vintages.get(key, {}).get(period)
+    if several is not None:
+        return several
+    latest = recorded.get(key, {}).get(period)
+    return () if latest is None else (latest,)
+
+
+def gather_vintages(
+    recorded: dict[Key, dict[Period, Value]], repeats: Iterable[tuple[Key, Value]]
+) -> tuple[dict[Key, Vintages], bool]:
+    """Figures recorded more than once as vintages: ``recorded`` then holds the latest of
+    each, and the vintages of each are returned oldest first; and whether no two vintages
+    of a figure have the same date (or are both undated)."""
+    gathered: dict[Key, dict[Period, list[Value]]] = {}
+    for key, value in repeats:
+        several = gathered.setdefault(key, {})
+        if value.period not in several:
+            several[value.period] = [recorded[key][value.period]]
+        several[value.period].append(value)
+    unique = True
+    vintages: dict[Key, Vintages] = {}
+    for key, periods in gathered.items():
+        found = {}
+        for period, values in periods.items():
+            values.sort(key=lambda vintage: vintage.rank)
+            unique = unique and len({value.published for value in values}) == len(values)
+            recorded[key][period] = values[-1]
+            found[period] = tuple(values)
+        vintages[key] = found
+    return vintages, unique
 
 
 def with_display_decimals(
-    metrics: Mapping[str, Metric], recorded: Mapping[Key, Series]
+    metrics: Mapping[str, Metric],
+    recorded: Mapping[Key, Series],
+    vintages: Mapping[Key, Vintages],
 ) -> dict[str, Metric]:
     """Metrics with their display precision settled (SPEC 5.1): a metric without ``decimals``
-    shows 0 decimals when it has recorded values and every one of them is a whole number,
-    else 2, so that one metric's values line up whatever each happens to be."""
+    shows 0 decimals when it has recorded values and every one of them (every vintage) is a
+    whole number, else 2, so that one metric's values line up whatever each happens to be."""
     whole: dict[str, bool] = {}
     for (metric_id, _), series in recorded.items():
         if whole.get(metric_id, True):
             whole[metric_id] = all(value.value.is_integer() for value in series.values())
+    for (metric_id, _), several in vintages.items():
+        if whole.get(metric_id, True):
+            whole[metric_id] = all(
+                value.value.is_integer() for values in several.values() for value in values
+            )
     return {
         metric_id: metric
         if metric.decimals is not None
         else replace(metric, decimals=0 if whole.get(metric_id, False) else 2)
         for metric_id, metric in metrics.items()
     }
-
-
-def ratio_cycles(metrics: Mapping[str, Metric]) -> list[list[str]]:
-    """The cycles through numerator, denominator and growth_of, each as the path that repeats."""
-    return _cycles({metric_id: metric.parts for metric_id, metric in metrics.items()})
-
-
-def member_repeats(regions: Mapping[str, Region]) -> list[list[str]]:
-    """Groups whose members, expanded, reach a region twice or the group itself, each as the
-    path that reaches it the second time (SPEC 1: no double counting, no cycle)."""
-    found: list[list[str]] = []
-    for group in regions.values():
-        if not group.members:
-            continue
-        reached: set[str] = set()
-        pending = [[group.id, member] for member in group.members]
-        while pending:
-            path = pending.pop(0)
-            region = path[-1]
-            if region == group.id or region in reached:
-                found.append(path)
-                break
-            reached.add(region)
-            known = regions.get(region)
-            pending.extend([*path, member] for member in (known.members if known else ()))
-    return found
-
-
-def _cycles(edges: Mapping[str, Iterable[str]]) -> list[list[str]]:
-    """The cycles of a directed graph, each as the path that repeats."""
-    done: set[str] = set()
-    stack: list[str] = []
-    cycles: list[list[str]] = []
-
-    def visit(node: str) -> None:
-        if node not in edges or node in done:
-            return
-        if node in stack:
-            cycles.append([*stack[stack.index(node) :], node])
-            return
-        stack.append(node)
-        for after in edges[node]:
-            visit(after)
-        stack.pop()
-        done.add(node)
-
-    for node in edges:
-        visit(node)
-    return cycles
-
-
-# Likely unit slips (SPEC 5.1): "0.62" typed for a share in % among values of 60 to 70, or
-# "7.2亿" where the unit is already 亿元, is a slip of the unit, not a change in the world.
-
-#: How many times larger or smaller than a neighbour a figure must be to be refused.
-SLIP_FACTOR = 10.0
-
-
-class Slip(NamedTuple):
-    """A figure ``times`` smaller (or larger) than the figure recorded for ``period``."""
-
-    period: Period
-    other: float
-    times: float
-    smaller: bool
-
-
-def neighbours(recorded: Mapping[Period, float], period: Period) -> list[tuple[Period, float]]:
-    """The figures at the nearest earlier and later periods of ``period``'s granularity."""
-    same = [
-        known for known in recorded if known.granularity == period.granularity and known != period
-    ]
-    earlier = [known for known in same if known < period]
-    later = [known for known in same if known > period]
-    chosen = [max(earlier)] if earlier else []
-    chosen += [min(later)] if later else []
-    return [(known, recorded[known]) for known in chosen]
-
-
-def unit_slip(recorded: Mapping[Period, float], period: Period, value: float) -> Slip | None:
-    """The first neighbour that the value is at least ten times off, or None.
-
-    Zero and figures of opposite signs are never compared: a ratio means nothing there.
-    """
-    for known, other in neighbours(recorded, period):
-        if value == 0 or other == 0 or (value > 0) != (other > 0):
-            continue
-        ratio = abs(value / other)
-        if ratio >= SLIP_FACTOR:
-            return Slip(known, other, ratio, False)
-        if ratio <= 1 / SLIP_FACTOR:
-            return Slip(known, other, 1 / ratio, True)
-    return None

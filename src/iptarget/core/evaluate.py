@@ -10,7 +10,7 @@ from typing import Literal
 
 from iptarget.core.dataset import Dataset, Metric, Policy, Target, Value
 from iptarget.core.status import Status
-from iptarget.core.values import Values
+from iptarget.core.values import Values, Vintage
 from iptarget.periods import MONTHS, Period, years_between
 
 Direction = Literal["up", "down"]
@@ -21,11 +21,14 @@ AT_RISK_PACE = 0.6
 
 @dataclass(frozen=True, slots=True)
 class Point:
-    """A period with its value (None when unknown) and whether the value is derived."""
+    """A period with its value (None when unknown), whether the value is derived, and the
+    date and flag of its vintage (SPEC 3.1)."""
 
     period: Period
     value: float | None
     derived: bool = False
+    published: datetime.date | None = None
+    flag: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -53,9 +56,11 @@ class Evaluation:
     path: tuple[tuple[Period, float], ...]  # the required path from S to V (4.3)
 
 
-def evaluate(dataset: Dataset, as_of: datetime.date) -> list[Evaluation]:
+def evaluate(
+    dataset: Dataset, as_of: datetime.date, vintage: Vintage = "latest"
+) -> list[Evaluation]:
     """Every target, in the order of its policy file's name, then as written."""
-    values = Values(dataset, as_of)
+    values = Values(dataset, as_of, vintage)
     return [
         evaluate_target(values, dataset, policy, target) for policy, target in dataset.targets()
     ]
@@ -192,7 +197,7 @@ def evaluate_target(values: Values, dataset: Dataset, policy: Policy, target: Ta
 
 def _point(value: Value | None, period: Period | None = None) -> Point | None:
     if value is not None:
-        return Point(value.period, value.value, value.derived)
+        return Point(value.period, value.value, value.derived, value.published, value.flag)
     return None if period is None else Point(period, None)
 
 

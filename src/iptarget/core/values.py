@@ -4,30 +4,51 @@ from __future__ import annotations
 
 import datetime
 import math
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
+from typing import Literal
 
 from iptarget.core.dataset import Dataset, Key, Metric, Series, Value
 from iptarget.core.links import denominator_region, growth_metrics
 from iptarget.errors import exact
 from iptarget.periods import Period
 
+Vintage = Literal["latest", "first"]
+"""Which vintage of each figure is used (SPEC 3.1)."""
+
 
 class Values:
     """The values of one dataset as of a date; each (metric, region) series is built once.
 
-    A recorded figure counts once its period has ended on or before ``as_of`` (every figure
-    when ``as_of`` is None), and always wins. Without one, a value is derived by the rules of
+    A recorded figure counts once its period has ended on or before ``as_of`` and, when it
+    has a publication date, once that date is on or before ``as_of`` (every figure when
+    ``as_of`` is None); of the vintages of a figure known then, the latest is used, or with
+    ``vintage="first"`` the first (SPEC 3.1). A recorded figure always wins over a derived
+    one. Without one, a value is derived by the rules of
     SPEC 3.2, in their order: a ratio (or share) from its numerator and denominator, a
     growth rate from two levels a year apart, a group's sum of its members (3.3); then, for
     levels and ratios, back-growth from a recorded growth figure a year later. Derivation is
     lazy and memoised: an evaluation of a few targets derives only what they read, once.
     """
 
-    __slots__ = ("_as_of", "_building", "_dataset", "_growth", "_last_month", "_series")
+    __slots__ = (
+        "_as_of",
+        "_building",
+        "_dataset",
+        "_first",
+        "_growth",
+        "_last_month",
+        "_series",
+    )
 
-    def __init__(self, dataset: Dataset, as_of: datetime.date | None = None) -> None:
+    def __init__(
+        self,
+        dataset: Dataset,
+        as_of: datetime.date | None = None,
+        vintage: Vintage = "latest",
+    ) -> None:
         self._dataset = dataset
         self._as_of = as_of
+        self._first = vintage == "first"
         self._last_month = None if as_of is None else last_month_ended(as_of)
         self._series: dict[Key, Series] = {}
         self._growth = growth_metrics(dataset.metrics)
@@ -67,13 +88,36 @@ class Values:
                 if series:
                     yield (metric, region), series
 
+    @property
+    def vintage(self) -> Vintage:
+        """Which vintage of each figure is used: the latest known, or the first."""
+        return "first" if self._first else "latest"
+
     def recorded(self, metric: str, region: str) -> Series:
-        """The figures recorded for (metric, region) and known as of the date."""
-        recorded = self._dataset.recorded.get((metric, region), {})
-        last = self._last_month
-        if last is None:  # a period ends on or before as_of when its last month has
+        """The figures recorded for (metric, region) and known as of the date, each the
+        vintage chosen (SPEC 3.1)."""
+        key = (metric, region)
+        recorded = self._dataset.recorded.get(key, {})
+        last, as_of, first = self._last_month, self._as_of, self._first
+        if last is None and not first:
             return recorded
-        return {period: value for period, value in recorded.items() if period.end_month <= last}
+        several = self._dataset.vintages.get(key, {})
+        found = {}
+        for period, value in recorded.items():
+            # a period ends on or before as_of when its last month has
+            if last is not None and period.end_month > last:
+                continue
+            if period in several:
+                known = [
+                    vintage
+                    for vintage in several[period]
+                    if as_of is None or vintage.published is None or vintage.published <= as_of
+                ]
+                if known:
+                    found[period] = known[0] if first else known[-1]
+            elif as_of is None or value.published is None or value.published <= as_of:
+                found[period] = value
+        return found
 
     def _build(self, metric_id: str, region: str) -> Series:
         recorded = self.recorded(metric_id, region)
@@ -116,7 +160,7 @@ class Values:
                 continue
             value = numerator.value / denominator.value * scale
             if math.isfinite(value):
-                values[period] = Value(period, value, derived=True, rule=rule)
+                values[period] = derived(period, value, rule, (numerator, denominator))
 
     def _growth_rate(self, values: dict[Period, Value], metric: Metric, region: str) -> None:
         """(x(p) / x(p a year before) − 1) × 100, from the levels of ``growth_of``."""
@@ -129,7 +173,7 @@ class Values:
             value = (level.value / before.value - 1) * 100
             if math.isfinite(value):
                 rule = f"growth on {before.period}"
-                values[period] = Value(period, value, derived=True, rule=rule)
+                values[period] = derived(period, value, rule, (level, before))
 
     def _sum(self, values: dict[Period, Value], metric_id: str, region: str) -> None:
         """A group's value: the sum of its members', where every member's is known (3.3)."""
@@ -140,8 +184,9 @@ class Values:
         rule = f"sum of {len(members)} members"
         for period in set(members[0]).intersection(*members[1:]):
             if period not in values:
-                total = math.fsum(series[period].value for series in members)
-                values[period] = Value(period, total, derived=True, rule=rule)
+                inputs = [series[period] for series in members]
+                total = math.fsum(value.value for value in inputs)
+                values[period] = derived(period, total, rule, inputs)
 
     def _back_growth(self, values: dict[Period, Value], metric_id: str, region: str) -> None:
         """M(q) = M(p) / (1 + G(p)/100), p a year after q, G a *recorded* growth of M.
@@ -156,13 +201,28 @@ class Values:
             level = values.get(period)
             if earlier in values or level is None:
                 continue
-            rate = next(recorded[period].value for _, recorded in growth if period in recorded)
+            grown = next(recorded[period] for _, recorded in growth if period in recorded)
+            rate = grown.value
             if 1 + rate / 100 == 0:
                 continue
             value = level.value / (1 + rate / 100)
             if math.isfinite(value):
                 rule = f"from {exact(level.value)} in {period} and {rate:+g}%"
-                values[earlier] = Value(earlier, value, derived=True, rule=rule)
+                values[earlier] = derived(earlier, value, rule, (level, grown))
+
+
+def derived(period: Period, value: float, rule: str, inputs: Iterable[Value]) -> Value:
+    """A derived value: its ``published`` the latest of its inputs' (each input carries its
+    own recorded inputs' latest), its flag ``p`` when any input is provisional, else ``e``
+    when any is estimated (SPEC 3.1)."""
+    published = None
+    flags = set()
+    for known in inputs:
+        if known.published is not None and (published is None or known.published > published):
+            published = known.published
+        flags.add(known.flag)
+    flag = "p" if "p" in flags else "e" if "e" in flags else None
+    return Value(period, value, True, None, None, rule, published, flag)
 
 
 def last_month_ended(day: datetime.date) -> int:

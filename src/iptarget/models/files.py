@@ -259,6 +259,14 @@ class Actual(_Model):
     value: float = Field(description="The figure as published, a finite number.")
     source: str | None = Field(None, description="Where it was published: a citation or address.")
     note: str | None = Field(None, description="A remark, such as how the period was chosen.")
+    published: datetime.date | None = Field(
+        None,
+        description="When this figure was published (a TOML date): one vintage of the figure; "
+        "a revision is another entry with a later date.",
+    )
+    flag: Literal["p", "e"] | None = Field(
+        None, description="'p' for a provisional figure, 'e' for an estimated one."
+    )
     recorded: datetime.date | None = Field(
         None, description="When it was recorded (set by add-actual)."
     )

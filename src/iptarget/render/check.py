@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime
 
 from iptarget.core.check import Failure, Verdict
+from iptarget.core.dataset import FLAGS
 from iptarget.core.evaluate import Evaluation
 from iptarget.core.status import Status
 from iptarget.render.console import console, print_lines, say
@@ -25,13 +26,22 @@ def failure_reason(failure: Failure) -> str:
     goal = f"{sign(evaluation)} {number(evaluation.target_value, metric, unit=True)}"
     if evaluation.status is Status.MISSED and evaluation.latest is not None:
         value = number(evaluation.latest.value, metric, unit=True)
+        flag = evaluation.latest.flag
+        value += f" ({FLAGS[flag]})" if flag else ""
         return f"missed: {value} in {deadline}, against {goal}"
     if failure.days_late is not None:
         return f"unreported: no figure for {deadline}, {failure.days_late} days after it ended"
-    latest = at(evaluation.latest, metric)
+    return _behind(evaluation, goal)
+
+
+def _behind(evaluation: Evaluation, goal: str) -> str:
+    """A target behind its path: its latest point (with its flag spelt out) and pace."""
+    latest = at(evaluation.latest, evaluation.metric)
+    flag = evaluation.latest.flag if evaluation.latest else None
+    latest += f", {FLAGS[flag]}" if flag else ""
     return (
         f"{evaluation.status.value}: latest {latest}, pace {pace(evaluation.pace)}, "
-        f"needs {goal} by {deadline}"
+        f"needs {goal} by {evaluation.target.deadline}"
     )
 
 
@@ -43,11 +53,7 @@ def warning_reason(evaluation: Evaluation) -> str:
     if evaluation.status is Status.NO_BASELINE:
         return f"no_baseline: no value for the baseline, and {deadline} has passed"
     goal = f"{sign(evaluation)} {number(evaluation.target_value, metric, unit=True)}"
-    latest = at(evaluation.latest, metric)
-    return (
-        f"{evaluation.status.value}: latest {latest}, pace {pace(evaluation.pace)}, "
-        f"needs {goal} by {deadline}"
-    )
+    return _behind(evaluation, goal)
 
 
 def print_check(found: Verdict, as_of: datetime.date) -> None:

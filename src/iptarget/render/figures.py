@@ -6,8 +6,8 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 
-from iptarget.core.compare import StatusChange
-from iptarget.core.dataset import Dataset, FigureChange, Key, Series
+from iptarget.core.compare import Revision, StatusChange
+from iptarget.core.dataset import FLAGS, Dataset, FigureChange, Key, Series, Value
 from iptarget.errors import exact
 from iptarget.render.console import console, print_lines, say
 from iptarget.render.numbers import UNKNOWN
@@ -15,19 +15,31 @@ from iptarget.render.status import STYLES
 from iptarget.render.table import Column, Table, csv_text, terminal_lines
 
 
-def print_added(figure: FigureChange, dataset: Dataset, changes: Sequence[StatusChange]) -> None:
-    """What ``add-actual`` wrote, and the statuses of the targets it touches."""
+def print_added(
+    figure: FigureChange,
+    dataset: Dataset,
+    changes: Sequence[StatusChange],
+    revised: Revision,
+) -> None:
+    """What ``add-actual`` wrote or ``remove-actual`` removed, how the value used for the
+    figure changed, and the statuses of the targets it touches."""
     out = console()
     new, old = figure.new, figure.old
     unit = dataset.metrics[figure.metric].unit
-    what = f"{figure.metric} {figure.region} {new.period}"
-    shown = f"{exact(new.value)} {unit}" if unit else exact(new.value)
-    if old is None:
-        say(out, f"recorded {what} = {shown} in {figure.path}")
+    some = new or old
+    assert some is not None
+    what = f"{figure.metric} {figure.region} {some.period}"
+    if new is None:
+        assert old is not None
+        say(out, f"removed {what} = {_stored(old, unit)} from {figure.path}")
+    elif old is None:
+        say(out, f"recorded {what} = {_stored(new, unit)} in {figure.path}")
     else:
-        say(out, f"replaced {what} in {figure.path}: {exact(old.value)} → {shown}")
+        say(out, f"replaced {what} in {figure.path}: {exact(old.value)} → {_stored(new, unit)}")
         say(out, f"  old source: {old.source or UNKNOWN}")
         say(out, f"  new source: {new.source or UNKNOWN}")
+    for line in revision_lines(revised, replaced=old is not None and new is not None):
+        say(out, line)
     if not changes:
         say(out, f"no target uses {figure.metric} in {figure.region}")
         return
@@ -42,6 +54,40 @@ def print_added(figure: FigureChange, dataset: Dataset, changes: Sequence[Status
     columns = (Column("target"), Column(""), Column("status"))
     table = Table(columns, rows, styles=[STYLES[change.after] for change in changes])
     print_lines(out, terminal_lines(table, terminal=out.is_terminal))
+
+
+def _stored(value: Value, unit: str | None) -> str:
+    """A figure as stored: exact, with its unit, publication date and flag."""
+    shown = f"{exact(value.value)} {unit}" if unit else exact(value.value)
+    if value.published is not None:
+        shown += f", published {value.published}"
+    if value.flag is not None:
+        shown += f", {FLAGS[value.flag]}"
+    return shown
+
+
+def revision_lines(revised: Revision, replaced: bool) -> list[str]:
+    """How the value used for the figure today changed (SPEC 5.1): revised, or an earlier
+    vintage added; nothing for a first figure or for a replacement, which says it already."""
+    if revised.earlier:
+        assert revised.added is not None
+        assert revised.after is not None
+        return [
+            f"added the earlier vintage {revised.added.label}; the latest is still "
+            f"{revised.after.label}"
+        ]
+    if not revised.changed or revised.before is None or replaced:
+        return []
+    after = "no value" if revised.after is None else revised.after.label
+    line = f"revised {revised.before.label} → {after}"
+    if revised.change_pct is not None:
+        line += f", {signed_pct(revised.change_pct)}"
+    return [line]
+
+
+def signed_pct(value: float) -> str:
+    """A change in percent with its sign, the minus sign U+2212: ``+1.2%``, ``−0.9%``."""
+    return f"{value:+.1f}%".replace("-", "−")
 
 
 def print_repeated(metric: str, region: str, period: str) -> None:
@@ -67,6 +113,7 @@ def print_imported(
         say(out, read_as)
     files: dict[str, list[int]] = {}
     for figure in figures:
+        assert figure.new is not None
         counts = files.setdefault(figure.path, [0, 0])
         counts[figure.old is not None] += 1
         if figure.old is not None:
@@ -74,6 +121,8 @@ def print_imported(
             new = f"{exact(figure.new.value)} {unit}" if unit else exact(figure.new.value)
             verb = "would replace" if dry_run else "replaced"
             what = f"{figure.metric} {figure.region} {figure.new.period}"
+            if figure.new.published is not None:
+                what += f" (published {figure.new.published})"
             say(out, f"{verb} {what}: {exact(figure.old.value)} → {new}")
     for path, (added, replaced) in files.items():
         say(out, f"{path}: {added} added, {replaced} replaced")

@@ -9,7 +9,7 @@ import json
 from iptarget.core.check import Verdict
 from iptarget.render.check import failure_reason
 from iptarget.render.escape import xml_text
-from iptarget.render.status import evaluation_json
+from iptarget.render.status_data import evaluation_json
 
 
 def junit_xml(found: Verdict, as_of: datetime.date) -> str:

@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import math
+from collections.abc import Iterable
 
-from iptarget.core.dataset import Metric
+from iptarget.core.dataset import FLAGS, Metric
 from iptarget.core.evaluate import Evaluation, Point
 
 UNKNOWN = "-"
@@ -50,10 +51,21 @@ def pace(value: float | None) -> str:
 
 
 def at(point: Point | None, metric: Metric) -> str:
-    """A point as ``12.99 (2018)``, ``*`` marking a derived value."""
+    """A point as ``12.99 (2018)``, ``*`` marking a derived value, ``p`` or ``e`` a
+    provisional or estimated one."""
     if point is None:
         return UNKNOWN
-    return f"{number(point.value, metric)}{'*' if point.derived else ''} ({point.period})"
+    marks = ("*" if point.derived else "") + (point.flag or "")
+    return f"{number(point.value, metric)}{marks} ({point.period})"
+
+
+def marks_note(points: Iterable[Point | None]) -> str | None:
+    """The footnote of the marks that ``at`` put on these points, or None when there are none."""
+    shown = [point for point in points if point is not None and point.value is not None]
+    notes = ["* derived"] if any(point.derived for point in shown) else []
+    flags = {point.flag for point in shown}
+    notes += [f"{flag} {FLAGS[flag]}" for flag in ("p", "e") if flag in flags]
+    return "; ".join(notes) or None
 
 
 def sign(evaluation: Evaluation) -> str:

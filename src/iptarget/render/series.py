@@ -12,7 +12,7 @@ from iptarget.core.series import Block, Point
 from iptarget.errors import exact
 from iptarget.render.console import console, print_lines, print_text, say
 from iptarget.render.numbers import UNKNOWN, metric_label, number
-from iptarget.render.status import finite
+from iptarget.render.status_data import finite
 from iptarget.render.table import Column, Table, csv_text, fitted_lines
 
 COLUMNS = (

@@ -3,19 +3,24 @@
 from __future__ import annotations
 
 import datetime
-import json
-import math
-from collections import Counter
 from collections.abc import Collection, Sequence
-from typing import Any
 
 from iptarget.core.dataset import Dataset
-from iptarget.core.evaluate import Evaluation, Point
+from iptarget.core.evaluate import Evaluation
 from iptarget.core.status import Status
 from iptarget.render.console import console, print_lines, print_text, say
 from iptarget.render.escape import clean
-from iptarget.render.numbers import UNKNOWN, at, metric_label, number, percent, sign
-from iptarget.render.table import Column, Table, csv_text, fitted_lines, markdown
+from iptarget.render.numbers import (
+    UNKNOWN,
+    at,
+    marks_note,
+    metric_label,
+    number,
+    percent,
+    sign,
+)
+from iptarget.render.status_data import status_csv, status_json, summary
+from iptarget.render.table import Column, Table, fitted_lines, markdown
 
 STYLES: dict[Status, str] = {
     Status.ACHIEVED: "bold green",
@@ -107,18 +112,24 @@ def narrower(table: Table) -> list[Table]:
     return [_compact(table, dropped) for dropped in DROPPED_WHEN_NARROW]
 
 
-def summary(evaluations: Sequence[Evaluation]) -> dict[str, int]:
-    """Counts of the statuses that occur, in the order of SPEC 4.2."""
-    counts = Counter(evaluation.status for evaluation in evaluations)
-    return {status.value: counts[status] for status in Status if counts[status]}
-
-
-def summary_line(evaluations: Sequence[Evaluation], as_of: datetime.date) -> str:
+def summary_line(
+    evaluations: Sequence[Evaluation], as_of: datetime.date, vintage: str = "latest"
+) -> str:
     """``12 targets as of 2026-11-22: 2 achieved, 10 unreported``."""
     counts = summary(evaluations)
     noun = "target" if len(evaluations) == 1 else "targets"
     parts = ", ".join(f"{count} {status}" for status, count in counts.items())
-    return f"{len(evaluations)} {noun} as of {as_of}" + (f": {parts}" if parts else "")
+    first = " (figures as first published)" if vintage == "first" else ""
+    return f"{len(evaluations)} {noun} as of {as_of}{first}" + (f": {parts}" if parts else "")
+
+
+def notes(
+    evaluations: Sequence[Evaluation], as_of: datetime.date, vintage: str = "latest"
+) -> list[str]:
+    """What is said under the status table: the marks' footnote, then the summary line."""
+    points = [point for e in evaluations for point in (e.baseline, e.latest)]
+    marks = marks_note(points)
+    return ([marks] if marks else []) + [summary_line(evaluations, as_of, vintage)]
 
 
 def late_note(grace_days: int) -> str:
@@ -133,21 +144,23 @@ def print_status(
     fmt: str,
     late: Collection[str] = (),
     grace_days: int = 365,
+    vintage: str = "latest",
 ) -> None:
     """The progress table of ``iptarget status`` in one of its formats."""
     if fmt == "json":
-        print_text(status_json(evaluations, as_of))
+        print_text(status_json(evaluations, as_of, vintage))
     elif fmt == "csv":
         print_text(status_csv(evaluations))
     elif fmt == "markdown":
-        print_text(status_markdown(evaluations, dataset, as_of, late, grace_days))
+        print_text(status_markdown(evaluations, dataset, as_of, late, grace_days, vintage))
     else:
         out = console()
         table = status_table(evaluations, dataset, late)
         lines = fitted_lines(table, out.is_terminal, out.width, narrower(table))
         if evaluations:
             print_lines(out, lines)
-        say(out, summary_line(evaluations, as_of))
+        for line in notes(evaluations, as_of, vintage):
+            say(out, line)
         if late:
             say(out, late_note(grace_days))
 
@@ -158,122 +171,9 @@ def status_markdown(
     as_of: datetime.date,
     late: Collection[str] = (),
     grace_days: int = 365,
+    vintage: str = "latest",
 ) -> str:
-    """A GitHub-flavoured markdown table with the summary line under it."""
+    """A GitHub-flavoured markdown table with the notes under it."""
     lines = markdown(status_table(evaluations, dataset, late))
-    notes = [summary_line(evaluations, as_of)] + ([late_note(grace_days)] if late else [])
-    return "\n".join([*lines, "", "\n\n".join(notes), ""])
-
-
-# -- JSON and CSV --------------------------------------------------------------------------
-
-POINT_FIELDS = ("baseline", "start", "latest")
-POINT_PARTS = ("period", "value", "derived")
-JSON_FIELDS = (
-    "id",
-    "title",
-    "policy",
-    "metric",
-    "unit",
-    "region",
-    "deadline",
-    "direction",
-    "strict",
-    "target_value",
-    *POINT_FIELDS,
-    "progress_pct",
-    "required_rate",
-    "actual_rate",
-    "pace",
-    "projected",
-    "status",
-    "acknowledged",
-)
-
-
-def finite(value: float | None) -> float | None:
-    """A computed figure for JSON, which has no NaN or Infinity: null when it is not finite."""
-    return value if value is None or math.isfinite(value) else None
-
-
-def _point_json(point: Point | None) -> dict[str, Any] | None:
-    if point is None:
-        return None
-    return {"period": str(point.period), "value": finite(point.value), "derived": point.derived}
-
-
-def evaluation_json(evaluation: Evaluation) -> dict[str, Any]:
-    """One target as SPEC 5's JSON object."""
-    target = evaluation.target
-    return {
-        "id": target.id,
-        "title": target.title,
-        "policy": evaluation.policy.file,
-        "metric": target.metric,
-        "unit": evaluation.metric.unit,
-        "region": evaluation.region,
-        "deadline": str(target.deadline),
-        "direction": evaluation.direction,
-        "strict": target.strict,
-        "target_value": finite(evaluation.target_value),
-        "baseline": _point_json(evaluation.baseline),
-        "start": _point_json(evaluation.start),
-        "latest": _point_json(evaluation.latest),
-        "progress_pct": finite(evaluation.progress_pct),
-        "required_rate": finite(evaluation.required_rate),
-        "actual_rate": finite(evaluation.actual_rate),
-        "pace": finite(evaluation.pace),
-        "projected": finite(evaluation.projected),
-        "status": evaluation.status.value,
-        "acknowledged": target.acknowledged,
-    }
-
-
-def status_json(evaluations: Sequence[Evaluation], as_of: datetime.date) -> str:
-    """``status --format json``: the stable interface for scripts."""
-    document = {
-        "as_of": as_of.isoformat(),
-        "summary": summary(evaluations),
-        "targets": [evaluation_json(evaluation) for evaluation in evaluations],
-    }
-    # "##[" is a command to a GitHub Actions log wherever it stands; as "#\u0023[" it reads
-    # back the same and runs nothing.
-    text = json.dumps(document, ensure_ascii=False, indent=2, allow_nan=False)
-    return text.replace("##[", "#\\u0023[") + "\n"
-
-
-def csv_fields() -> list[str]:
-    """The CSV header of ``status --format csv``: the JSON fields, points flattened."""
-    fields: list[str] = []
-    for key in JSON_FIELDS:
-        if key in POINT_FIELDS:
-            fields.extend(f"{key}_{part}" for part in POINT_PARTS)
-        else:
-            fields.append(key)
-    return fields
-
-
-def _csv_cells(document: dict[str, Any]) -> list[str]:
-    """One target's JSON object as CSV cells: points flattened, null empty, booleans in words."""
-    values: list[Any] = []
-    for key in JSON_FIELDS:
-        if key in POINT_FIELDS:
-            point = document[key]
-            values.extend(None if point is None else point[part] for part in POINT_PARTS)
-        else:
-            values.append(document[key])
-    return [
-        ""
-        if value is None
-        else ("true" if value else "false")
-        if isinstance(value, bool)
-        else str(value)
-        for value in values
-    ]
-
-
-def status_csv(evaluations: Sequence[Evaluation]) -> str:
-    """One row per target with the JSON fields flattened (``baseline_period``, …)."""
-    columns = [Column(name) for name in csv_fields()]
-    rows = [_csv_cells(evaluation_json(evaluation)) for evaluation in evaluations]
-    return csv_text(Table(columns, rows))
+    said = notes(evaluations, as_of, vintage) + ([late_note(grace_days)] if late else [])
+    return "\n".join([*lines, "", "\n\n".join(said), ""])

@@ -5,6 +5,7 @@ Plain functions that return every problem they find, in the order the files are 
 
 from __future__ import annotations
 
+import datetime
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
@@ -15,12 +16,12 @@ from iptarget.core.dataset import (
     Region,
     Series,
     Target,
-    member_repeats,
-    ratio_cycles,
+    Vintages,
 )
 from iptarget.errors import Problem, unknown
 from iptarget.models.files import Actual
 from iptarget.periods import Period
+from iptarget.store.graphs import member_repeats, ratio_cycles
 from iptarget.store.messages import actual_where
 
 
@@ -174,24 +175,28 @@ def _target_references(
 
 def actuals_look_right(
     recorded: Mapping[Key, Series],
-    count: int,
+    vintages: Mapping[Key, Vintages],
     metrics: Mapping[str, Metric],
     regions: Mapping[str, Region],
 ) -> bool:
     """Whether the actuals keep every rule, judged a series at a time, not a figure at a time.
 
-    As many recorded values as actuals means no period is recorded twice; then each
-    (metric, region) series is checked once against the ids and the metric's bounds.
+    Each (metric, region) series is checked once against the ids and the metric's bounds,
+    every vintage of its figures included.
     """
-    if sum(map(len, recorded.values())) != count:
-        return False
+    earlier = {
+        key: [value for values in found.values() for value in values]
+        for key, found in vintages.items()
+    }
     for (metric_id, region), periods in recorded.items():
         metric = metrics.get(metric_id)
         if metric is None or region not in regions:
             return False
-        if metric.min is not None and min(value.value for value in periods.values()) < metric.min:
+        values = [value.value for value in periods.values()]
+        values += [value.value for value in earlier.get((metric_id, region), [])]
+        if metric.min is not None and min(values) < metric.min:
             return False
-        if metric.max is not None and max(value.value for value in periods.values()) > metric.max:
+        if metric.max is not None and max(values) > metric.max:
             return False
     return True
 
@@ -200,18 +205,25 @@ def actual_problems(
     actuals: Sequence[tuple[str, Actual]],
     metrics: Mapping[str, Metric],
     names: tuple[Known, Known],
+    today: datetime.date,
 ) -> list[Problem]:
     """Each actual's problems, figure by figure: to name what the quick check found."""
     problems: list[Problem] = []
-    first_seen: dict[tuple[str, str, Period], str] = {}
+    first_seen: dict[tuple[str, str, Period, datetime.date | None], str] = {}
     for display, actual in actuals:
         found = []
-        key = (actual.metric, actual.region, actual.period)
+        key = (actual.metric, actual.region, actual.period, actual.published)
         if key in first_seen:
             place = "this file" if first_seen[key] == display else first_seen[key]
-            found.append(f"recorded twice: already in {place}")
+            if actual.published is None:
+                found.append(f"recorded twice: already in {place} (date one vintage: published)")
+            else:
+                vintage = f"the vintage of {actual.published}"
+                found.append(f"published: {vintage} is recorded twice: already in {place}")
         else:
             first_seen[key] = display
+        if message := published_problem(actual.period, actual.published, today):
+            found.append(f"published: {message}")
         metric = metrics.get(actual.metric)
         if metric is None:
             if message := names[0].problem(actual.metric):
@@ -223,3 +235,16 @@ def actual_problems(
         where = actual_where(actual.metric, actual.region, str(actual.period))
         problems.extend(Problem(display, where, message) for message in found)
     return problems
+
+
+def published_problem(
+    period: Period, published: datetime.date | None, today: datetime.date
+) -> str | None:
+    """What is wrong with a figure's publication date (SPEC 5.2), or None."""
+    if published is None:
+        return None
+    if published > today:
+        return f"{published} is after today ({today}): a figure cannot be published later"
+    if published < period.start:
+        return f"{published} is before the period {period} began ({period.start})"
+    return None

@@ -72,13 +72,21 @@ class ActualsText:
         text = tomlkit.dumps(document)
         block.entry = _LONE_LF.sub(self.newline, text) if self.newline != "\n" else text
 
+    def remove(self, index: int) -> None:
+        """Take out the ``index``-th entry with the lines after it (its own comments, or
+        the blank line before the next entry); the file ends as it did."""
+        block = self.blocks.pop(index)
+        if index == len(self.blocks) and index > 0:
+            self.blocks[index - 1].gap = block.gap
+
     def text(self) -> str:
         """The file as it now reads."""
         return self.head + "".join(block.entry + block.gap for block in self.blocks)
 
 
 def edit(text: str, entries: int, edits: Sequence[tuple[str, int, Table]]) -> str:
-    """``text`` with the edits applied in order: ("insert" or "replace", index, table).
+    """``text`` with the edits applied in order: ("insert", "replace" or "remove", index,
+    table).
 
     ``entries`` is how many actuals the parser read from the text; when the text is not cut
     into that many ``[[actual]]`` tables, the whole document goes through tomlkit.
@@ -89,6 +97,8 @@ def edit(text: str, entries: int, edits: Sequence[tuple[str, int, Table]]) -> st
     for kind, index, table in edits:
         if kind == "insert":
             cut.insert(index, table)
+        elif kind == "remove":
+            cut.remove(index)
         else:
             cut.replace(index, table)
     return cut.text()
@@ -148,6 +158,8 @@ def _edit_document(text: str, edits: Sequence[tuple[str, int, Table]]) -> str:
     for kind, index, table in edits:
         if kind == "insert":
             entries.insert(index, dict(table))
+        elif kind == "remove":
+            del entries[index]
         else:
             _update(entries[index], table)
     return tomlkit.dumps(document)

@@ -15,6 +15,8 @@ ID = re.compile(ID_PATTERN)
 ID_RULE = (
     "not a valid id (lower-case letters, digits, '_' and '-', starting with a letter or digit)"
 )
+FieldIssue = tuple[str, str]
+"""Something wrong with one field of a new figure: (field, message)."""
 _PARSE_ERROR = re.compile(r"TOML parse error (at line \d+, column \d+)\n(?:.*\n)*?\s*\|\s*\^+\n")
 
 

@@ -1,25 +1,23 @@
 """Checking new figures, from the command line or a CSV row, before anything is written.
 
 Every field is read as people type it and checked against the directory: ids, periods
-(which must have ended), values (bounds, likely unit slips), and, in an import, the rows
-before it.
+(which must have ended), values (bounds, likely unit slips), publication dates and flags,
+the vintages already recorded, and, in an import, the rows before it.
 """
 
 from __future__ import annotations
 
 import datetime
-from collections.abc import Mapping
 from dataclasses import dataclass
 
-from iptarget.core.dataset import Dataset, Value, unit_slip
+from iptarget.core.dataset import Dataset, Flag, Value
 from iptarget.errors import exact, unknown
 from iptarget.figures import parse_figure
 from iptarget.models.files import Actual
-from iptarget.periods import Period, parse_typed_period
-from iptarget.store.messages import ID, ID_RULE
-
-FieldIssue = tuple[str, str]
-"""Something wrong with one field of a new figure: (field, message)."""
+from iptarget.periods import Period, parse_typed_date, parse_typed_period
+from iptarget.store.checks import published_problem
+from iptarget.store.messages import ID, ID_RULE, FieldIssue
+from iptarget.store.slips import slips
 
 
 @dataclass(frozen=True)
@@ -32,6 +30,8 @@ class NewFigure:
     value: str
     source: str | None = None
     note: str | None = None
+    published: str | None = None
+    flag: str | None = None
 
 
 def new_actual(
@@ -39,8 +39,9 @@ def new_actual(
 ) -> tuple[Actual | None, list[FieldIssue]]:
     """The figure as an Actual, and everything wrong with it, field by field.
 
-    Malformed ids, periods and values; unknown metrics and regions; values outside the
-    metric's bounds; periods that have not ended.
+    Malformed ids, periods, values, dates and flags; unknown metrics and regions; values
+    outside the metric's bounds; periods that have not ended; publication dates after today
+    or before the period began.
     """
     issues: list[FieldIssue] = []
     for name, text, known in (
@@ -53,7 +54,10 @@ def new_actual(
             issues.append((name, unknown(text, known, name)))
     period, period_issue = _period(figure.period, today)
     value, value_issue = _figure_value(figure, dataset)
-    issues.extend(issue for issue in (period_issue, value_issue) if issue is not None)
+    published, published_issue = _published(figure.published, period, today)
+    flag, flag_issue = _flag(figure.flag)
+    found = (period_issue, value_issue, published_issue, flag_issue)
+    issues.extend(issue for issue in found if issue is not None)
     if issues or period is None or value is None:
         return None, issues
     actual = Actual(
@@ -63,9 +67,36 @@ def new_actual(
         value=value,
         source=figure.source or None,
         note=figure.note or None,
+        published=published,
+        flag=flag,
         recorded=today,
     )
     return actual, issues
+
+
+def _published(
+    text: str | None, period: Period | None, today: datetime.date
+) -> tuple[datetime.date | None, FieldIssue | None]:
+    """A new figure's publication date: after its period began, not after today."""
+    if not text:
+        return None, None
+    try:
+        published = parse_typed_date(text)
+    except ValueError as error:
+        return None, ("published", str(error))
+    if period is not None and (message := published_problem(period, published, today)):
+        return None, ("published", message)
+    return published, None
+
+
+def _flag(text: str | None) -> tuple[Flag | None, FieldIssue | None]:
+    """A new figure's flag: p (provisional) or e (estimated)."""
+    if not text:
+        return None, None
+    flag = text.strip().lower()
+    if flag in {"p", "e"}:
+        return ("p" if flag == "p" else "e"), None
+    return None, ("flag", f"{text!r} is not a flag: give p (provisional) or e (estimated)")
 
 
 def _period(text: str, today: datetime.date) -> tuple[Period | None, FieldIssue | None]:
@@ -91,36 +122,44 @@ def _figure_value(figure: NewFigure, dataset: Dataset) -> tuple[float | None, Fi
     return value, None
 
 
-def slips(
-    actual: Actual, dataset: Dataset, earlier: Mapping[tuple[str, str], Mapping[Period, float]]
-) -> list[FieldIssue]:
-    """A likely unit slip (SPEC 5.1): ten times off the figures recorded around it."""
-    key = (actual.metric, actual.region)
-    recorded = {period: value.value for period, value in dataset.recorded.get(key, {}).items()}
-    recorded.update(earlier.get(key, {}))
-    slip = unit_slip(recorded, actual.period, actual.value)
-    if slip is None:
-        return []
-    unit = dataset.metrics[actual.metric].unit
-    new, other = (
-        f"{exact(value)} {unit}" if unit else exact(value) for value in (actual.value, slip.other)
-    )
-    size = "smaller" if slip.smaller else "larger"
-    message = (
-        f"{new} is {int(slip.times)} times {size} than {other} in {slip.period}: "
-        "a unit slip? Check the figure and its unit, or add --force if it is right"
-    )
-    return [("value", message)]
-
-
 def recorded_value(dataset: Dataset, actual: Actual) -> Value | None:
-    """The value recorded (never a derived one) for the figure's metric, region and period."""
-    return dataset.recorded.get((actual.metric, actual.region), {}).get(actual.period)
+    """The vintage recorded for the figure's metric, region, period and publication date."""
+    for vintage in dataset.vintages_of(actual.metric, actual.region, actual.period):
+        if vintage.published == actual.published:
+            return vintage
+    return None
 
 
 def same(value: Value, actual: Actual) -> bool:
     """Whether a new figure repeats a recorded one: then recording it changes nothing."""
-    return (value.value, value.source, value.note) == (actual.value, actual.source, actual.note)
+    return (value.value, value.source, value.note, value.flag) == (
+        actual.value,
+        actual.source,
+        actual.note,
+        actual.flag,
+    )
+
+
+def named(value: Value) -> str:
+    """A recorded figure in a message: exact, with its date when it is a dated vintage."""
+    return value.label if value.published is not None else exact(value.value)
+
+
+def undated_beside_dated(dataset: Dataset, actual: Actual, give: str) -> list[FieldIssue]:
+    """An undated figure for a period that already has dated vintages is refused (SPEC 5.2):
+    the new one would rank below them all, and could never be told apart from them."""
+    if actual.published is not None or recorded_value(dataset, actual) is not None:
+        return []
+    dates = [
+        str(vintage.published)
+        for vintage in dataset.vintages_of(actual.metric, actual.region, actual.period)
+    ]
+    if not dates:
+        return []
+    message = (
+        f"{actual.period} already has vintages published {', '.join(dates)}: {give} for this one"
+    )
+    return [("published", message)]
 
 
 class Batch:
@@ -131,28 +170,36 @@ class Batch:
         self.before, self.replace, self.force = before, replace, force
         self.actuals: list[Actual] = []
         self.unchanged = 0
-        self.lines: dict[tuple[str, str, Period], int] = {}
+        self.lines: dict[tuple[str, str, Period, datetime.date | None], int] = {}
         self.earlier: dict[tuple[str, str], dict[Period, float]] = {}
+        self.vintages: dict[tuple[str, str, Period], list[tuple[datetime.date | None, float]]] = {}
 
     def add(self, line: int, actual: Actual) -> list[FieldIssue]:
         """Take one row's figure; what is wrong with it in this batch."""
-        key = (actual.metric, actual.region, actual.period)
+        key = (actual.metric, actual.region, actual.period, actual.published)
+        figure = key[:3]
         existing = recorded_value(self.before, actual)
         repeats = existing is not None and same(existing, actual)
         issues: list[FieldIssue] = []
         if key in self.lines:
-            issues.append(("period", f"{actual.period} is also on line {self.lines[key]}"))
+            vintage = "" if actual.published is None else f" published {actual.published}"
+            issues.append(("period", f"{actual.period}{vintage} is also on line {self.lines[key]}"))
         elif existing is not None and not self.replace and not repeats:
             message = (
-                f"{actual.period} is already recorded ({exact(existing.value)}); "
+                f"{actual.period} is already recorded ({named(existing)}); "
                 "add --replace to change it"
             )
             issues.append(("period", message))
-        elif not self.force and not repeats:
-            issues += slips(actual, self.before, self.earlier)
+        elif actual.published is None and figure in self.vintages:
+            issues.append(("published", f"{actual.period} has dated rows above: fill in its date"))
+        else:
+            issues += undated_beside_dated(self.before, actual, "fill in the published column")
+            if not issues and not self.force and not repeats:
+                issues += slips(actual, self.before, self.earlier, self.vintages)
         self.lines.setdefault(key, line)
         if not issues:  # a refused row is no yardstick for the rows below it
-            self.earlier.setdefault(key[:2], {})[actual.period] = actual.value
+            self.earlier.setdefault(figure[:2], {})[actual.period] = actual.value
+            self.vintages.setdefault(figure, []).append((actual.published, actual.value))
         if repeats:
             self.unchanged += 1
         else:

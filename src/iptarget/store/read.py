@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import datetime
 import functools
 import gc
 import os
@@ -40,9 +41,11 @@ def load_directory(root: Path) -> core.Dataset:
     return dataset
 
 
-def read_directory(root: Path) -> tuple[core.Dataset, list[Problem]]:
+def read_directory(
+    root: Path, today: datetime.date | None = None
+) -> tuple[core.Dataset, list[Problem]]:
     """Read a target directory: what could be read, and every problem found."""
-    reader = Reader(root)
+    reader = Reader(root, today)
     return reader.read(), reader.problems
 
 
@@ -80,12 +83,14 @@ class Reader:
     ``files`` keeps each actuals file's entries as written, for the writer to rewrite them.
     """
 
-    def __init__(self, root: Path) -> None:
+    def __init__(self, root: Path, today: datetime.date | None = None) -> None:
         if not root.is_dir():
             raise UserError.single(
                 str(root), "", "no target directory here (give --dir or set IPTARGET_DIR)"
             )
         self.root = root
+        # published dates after today are refused (SPEC 5.2)
+        self.today = today or datetime.date.today()
         self.problems: list[Problem] = []
         self.files: dict[str, list[Actual]] = {}
         # metric and region ids that are defined but invalid, and the files that failed whole
@@ -123,14 +128,39 @@ class Reader:
         self.problems += checks.region_problems(str(self.root / "regions.toml"), regions, names[1])
         self.problems += checks.target_problems(policies, own_regions, metrics, names)
         recorded: dict[core.Key, dict[Period, core.Value]] = defaultdict(dict)
+        repeats: list[tuple[core.Key, core.Value]] = []
+        dated = True  # every published date lies between its period's start and today
+        today = self.today
         for _, actual in actuals:
-            recorded[actual.metric, actual.region][actual.period] = core.Value(
-                actual.period, actual.value, False, actual.source, actual.note
-            )  # as record._value: inline, as it runs once per figure at national scale
-        if not checks.actuals_look_right(recorded, len(actuals), metrics, regions):
-            self.problems += checks.actual_problems(actuals, metrics, names)
-        shown = core.with_display_decimals(metrics, recorded)
-        return core.Dataset(shown, regions, policies, dict(recorded), len(actuals), metrics_file)
+            # as record._value: inline, as it runs once per figure at national scale
+            value = core.Value(
+                actual.period,
+                actual.value,
+                False,
+                actual.source,
+                actual.note,
+                None,
+                actual.published,
+                actual.flag,
+            )
+            series = recorded[actual.metric, actual.region]
+            if actual.period in series:
+                repeats.append(((actual.metric, actual.region), value))
+            else:
+                series[actual.period] = value
+            if actual.published is not None and not (
+                actual.period.start <= actual.published <= today
+            ):
+                dated = False
+        vintages, unique = core.gather_vintages(recorded, repeats)
+        if not (
+            dated and unique and checks.actuals_look_right(recorded, vintages, metrics, regions)
+        ):
+            self.problems += checks.actual_problems(actuals, metrics, names, today)
+        shown = core.with_display_decimals(metrics, recorded, vintages)
+        return core.Dataset(
+            shown, regions, policies, dict(recorded), len(actuals), metrics_file, vintages
+        )
 
     def _known(self, kind: str, ids: Mapping[str, object]) -> checks.Known:
         """What references to metrics or regions may name (checks.Known)."""

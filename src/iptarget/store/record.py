@@ -11,12 +11,22 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from iptarget.core.dataset import Dataset, FigureChange, Value
-from iptarget.errors import Problem, UserError, exact
+from iptarget.errors import Problem, UserError, unknown
 from iptarget.models.files import Actual
+from iptarget.periods import Period, parse_typed_date, parse_typed_period
 from iptarget.store.journal import recover, refuse_read_only, write_together
 from iptarget.store.messages import actual_where
-from iptarget.store.new_figures import Batch, NewFigure, new_actual, recorded_value, same, slips
+from iptarget.store.new_figures import (
+    Batch,
+    NewFigure,
+    named,
+    new_actual,
+    recorded_value,
+    same,
+    undated_beside_dated,
+)
 from iptarget.store.read import Reader, quiet_reading
+from iptarget.store.slips import slips
 from iptarget.store.write import actuals_text, locked
 
 
@@ -68,18 +78,19 @@ def add_figure(
             existing = recorded_value(before, actual)
             if existing is not None and same(existing, actual):
                 return Recording([], 1, before, before)
-            if not force and (existing is None or replace):
-                issues += slips(actual, before, {})
+            issues += undated_beside_dated(before, actual, "give --published")
+            if not issues and not force and (existing is None or replace):
+                issues += slips(actual, before, {}, {})
         if issues or actual is None:
-            raise UserError([Problem(field.upper(), "", message) for field, message in issues])
+            raise UserError([Problem(_argument(field), "", message) for field, message in issues])
         (change,) = _changes(reader.files, root, before, [actual])
         if change.replaced is not None and not replace:
-            source = f" (source: {change.replaced.source})" if change.replaced.source else ""
+            old = _value(change.replaced)
+            source = f" (source: {old.source})" if old.source else ""
             raise UserError.single(
                 change.path,
                 actual_where(actual.metric, actual.region, str(actual.period)),
-                f"already recorded: {exact(change.replaced.value)}{source}; "
-                "add --replace to change it",
+                f"already recorded: {named(old)}{source}; add --replace to change it",
             )
         _write(root, reader.files, [change])
     return Recording([change.public()], 0, before, _after(before, [change]))
@@ -126,6 +137,78 @@ def import_figures(
     )
 
 
+def remove_figure(
+    root: Path,
+    metric: str,
+    region: str,
+    period: str,
+    published: str | None,
+    undated: bool,
+) -> Recording:
+    """Remove one recorded vintage under the lock, with the same atomic, comment-keeping
+    write as add_figure: the only vintage of the figure, or the one named."""
+    reader = Reader(root)
+    with locked(root), quiet_reading():
+        recover(root)
+        before = _valid(reader, root)
+        key, date = _named(before, metric, region, period, published)
+        where = actual_where(metric, region, str(key))
+        vintages = before.vintages_of(metric, region, key)
+        if not vintages:
+            raise UserError.single(str(root), where, "no figure is recorded for this period")
+        if published is None and not undated:
+            if len(vintages) > 1:
+                names = ", ".join(vintage.label for vintage in vintages)
+                message = f"has {len(vintages)} vintages ({names}): give --published or --undated"
+                raise UserError.single(str(root), where, message)
+            date = vintages[0].published
+        chosen = [vintage for vintage in vintages if vintage.published == date]
+        if not chosen:
+            names = ", ".join(vintage.label for vintage in vintages)
+            wanted = "undated" if date is None else f"published {date}"
+            raise UserError.single(str(root), where, f"no vintage {wanted}; recorded: {names}")
+        path = str(root / "actuals" / f"{region}.toml")
+        path, entry = _find(reader.files, path, (metric, region, key, date))
+        refuse_read_only([Path(path)])
+        text = actuals_text(Path(path), reader.files[path], [], removed=[entry])
+        write_together(root, {Path(path): text})
+    old = _value(entry)
+    after = before.with_figures([], [(metric, region, old)])
+    return Recording([FigureChange(path, metric, region, None, old)], 0, before, after)
+
+
+def _named(
+    dataset: Dataset, metric: str, region: str, period: str, published: str | None
+) -> tuple[Period, datetime.date | None]:
+    """The figure remove-actual names: known metric and region, a period, perhaps a date."""
+    problems = [
+        Problem(name, "", unknown(text, known, name.lower()))
+        for name, text, known in (
+            ("METRIC", metric, dataset.metrics),
+            ("REGION", region, dataset.regions),
+        )
+        if text not in known
+    ]
+    key: Period | None = None
+    date = None
+    try:
+        key = parse_typed_period(period)
+    except ValueError as error:
+        problems.append(Problem("PERIOD", "", str(error)))
+    try:
+        date = None if published is None else parse_typed_date(published)
+    except ValueError as error:
+        problems.append(Problem("--published", "", str(error)))
+    if problems or key is None:
+        raise UserError(problems)
+    return key, date
+
+
+def _argument(field: str) -> str:
+    """How add-actual names a field in a message: VALUE for an argument, --flag for an option."""
+    return f"--{field}" if field in ("published", "flag") else field.upper()
+
+
 def _valid(reader: Reader, root: Path) -> Dataset:
     """The directory, which must validate before anything is written into it."""
     dataset = reader.read()
@@ -144,17 +227,22 @@ def _changes(
     for actual in actuals:
         path, replaced = str(root / "actuals" / f"{actual.region}.toml"), None
         if recorded_value(before, actual) is not None:
-            path, replaced = _find(files, path, actual)
+            key = (actual.metric, actual.region, actual.period, actual.published)
+            path, replaced = _find(files, path, key)
         changes.append(_Change(path, actual, replaced))
     return changes
 
 
-def _find(files: Mapping[str, list[Actual]], first: str, actual: Actual) -> tuple[str, Actual]:
-    """The file and entry that record the figure's period: in ``first``, else in any file."""
-    key = (actual.metric, actual.region, actual.period)
+def _find(
+    files: Mapping[str, list[Actual]],
+    first: str,
+    key: tuple[str, str, Period, datetime.date | None],
+) -> tuple[str, Actual]:
+    """The file and entry that record a vintage (metric, region, period, published): in
+    ``first``, else in any file."""
     for path in [first, *files]:
         for old in files.get(path, []):
-            if (old.metric, old.region, old.period) == key:
+            if (old.metric, old.region, old.period, old.published) == key:
                 return path, old
     raise LookupError(f"no actual recorded for {key}")
 
@@ -176,13 +264,21 @@ def _write(root: Path, files: Mapping[str, list[Actual]], changes: list[_Change]
 
 def _after(before: Dataset, changes: list[_Change]) -> Dataset:
     """The dataset once the changes are written, without reading the directory again."""
-    added = sum(change.replaced is None for change in changes)
     figures = [
         (change.actual.metric, change.actual.region, _value(change.actual)) for change in changes
     ]
-    return before.with_figures(figures, added)
+    return before.with_figures(figures)
 
 
 def _value(actual: Actual) -> Value:
     """A recorded figure as the core holds it."""
-    return Value(actual.period, actual.value, False, actual.source, actual.note)
+    return Value(
+        actual.period,
+        actual.value,
+        False,
+        actual.source,
+        actual.note,
+        None,
+        actual.published,
+        actual.flag,
+    )

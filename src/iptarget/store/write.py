@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import datetime
 import hashlib
 from collections.abc import Iterator, Sequence
 from pathlib import Path
@@ -72,15 +73,19 @@ def actual_table(actual: Actual) -> dict[str, Any]:
 
 
 def actuals_text(
-    path: Path, entries: Sequence[Actual], new: Sequence[tuple[Actual | None, Actual]]
+    path: Path,
+    entries: Sequence[Actual],
+    new: Sequence[tuple[Actual | None, Actual]],
+    removed: Sequence[Actual] = (),
 ) -> bytes:
-    """An actuals file with new entries added and replaced ones changed, and nothing else.
+    """An actuals file with new entries added, replaced ones changed and removed ones gone,
+    and nothing else.
 
     ``entries`` are the file's figures as read, in file order; each of ``new`` is (the entry
     it replaces or None, the new figure). A new figure goes just after the last entry that
-    sorts before it (by metric, then period), so a file written only by iptarget stays
-    sorted; a file that does not exist yet starts with the ``#:schema`` line when the
-    directory has schemas.
+    sorts before it (by metric, period, then publication date), so a file written only by
+    iptarget stays sorted; a file that does not exist yet starts with the ``#:schema`` line
+    when the directory has schemas.
     """
     from iptarget.store.edit import edit
 
@@ -100,12 +105,18 @@ def actuals_text(
             index = 1 + max((i for i, old in enumerate(order) if _sort_key(old) < key), default=-1)
             order.insert(index, actual)
             edits.append(("insert", index, actual_table(actual)))
+    for entry in removed:
+        index = next(i for i, old in enumerate(order) if old is entry)
+        del order[index]
+        edits.append(("remove", index, {}))
     return edit(text, len(entries), edits).encode("utf-8")
 
 
-def _sort_key(actual: Actual) -> tuple[str, Period]:
-    """How entries are ordered in an actuals file: by metric, then period (SPEC 1)."""
-    return (actual.metric, actual.period)
+def _sort_key(actual: Actual) -> tuple[str, Period, bool, datetime.date]:
+    """How entries are ordered in an actuals file: by metric, then period, then publication
+    date, an undated vintage first (SPEC 1)."""
+    published = actual.published
+    return (actual.metric, actual.period, published is not None, published or datetime.date.min)
 
 
 def _has_schemas(path: Path) -> bool:

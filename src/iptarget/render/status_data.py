@@ -1,0 +1,141 @@
+"""``status --format json`` and ``--format csv``: the stable interfaces for scripts."""
+
+from __future__ import annotations
+
+import datetime
+import json
+import math
+from collections import Counter
+from collections.abc import Sequence
+from typing import Any
+
+from iptarget.core.evaluate import Evaluation, Point
+from iptarget.core.status import Status
+from iptarget.render.table import Column, Table, csv_text
+
+
+def summary(evaluations: Sequence[Evaluation]) -> dict[str, int]:
+    """Counts of the statuses that occur, in the order of SPEC 4.2."""
+    counts = Counter(evaluation.status for evaluation in evaluations)
+    return {status.value: counts[status] for status in Status if counts[status]}
+
+
+POINT_FIELDS = ("baseline", "start", "latest")
+POINT_PARTS = ("period", "value", "derived", "published", "flag")
+JSON_FIELDS = (
+    "id",
+    "title",
+    "policy",
+    "metric",
+    "unit",
+    "region",
+    "deadline",
+    "direction",
+    "strict",
+    "target_value",
+    *POINT_FIELDS,
+    "progress_pct",
+    "required_rate",
+    "actual_rate",
+    "pace",
+    "projected",
+    "status",
+    "acknowledged",
+)
+
+
+def finite(value: float | None) -> float | None:
+    """A computed figure for JSON, which has no NaN or Infinity: null when it is not finite."""
+    return value if value is None or math.isfinite(value) else None
+
+
+def _point_json(point: Point | None) -> dict[str, Any] | None:
+    if point is None:
+        return None
+    return {
+        "period": str(point.period),
+        "value": finite(point.value),
+        "derived": point.derived,
+        "published": None if point.published is None else point.published.isoformat(),
+        "flag": point.flag,
+    }
+
+
+def evaluation_json(evaluation: Evaluation) -> dict[str, Any]:
+    """One target as SPEC 5's JSON object."""
+    target = evaluation.target
+    return {
+        "id": target.id,
+        "title": target.title,
+        "policy": evaluation.policy.file,
+        "metric": target.metric,
+        "unit": evaluation.metric.unit,
+        "region": evaluation.region,
+        "deadline": str(target.deadline),
+        "direction": evaluation.direction,
+        "strict": target.strict,
+        "target_value": finite(evaluation.target_value),
+        "baseline": _point_json(evaluation.baseline),
+        "start": _point_json(evaluation.start),
+        "latest": _point_json(evaluation.latest),
+        "progress_pct": finite(evaluation.progress_pct),
+        "required_rate": finite(evaluation.required_rate),
+        "actual_rate": finite(evaluation.actual_rate),
+        "pace": finite(evaluation.pace),
+        "projected": finite(evaluation.projected),
+        "status": evaluation.status.value,
+        "acknowledged": target.acknowledged,
+    }
+
+
+def status_json(
+    evaluations: Sequence[Evaluation], as_of: datetime.date, vintage: str = "latest"
+) -> str:
+    """``status --format json``: the stable interface for scripts."""
+    document = {
+        "as_of": as_of.isoformat(),
+        "vintage": vintage,
+        "summary": summary(evaluations),
+        "targets": [evaluation_json(evaluation) for evaluation in evaluations],
+    }
+    # "##[" is a command to a GitHub Actions log wherever it stands; as "#\u0023[" it reads
+    # back the same and runs nothing.
+    text = json.dumps(document, ensure_ascii=False, indent=2, allow_nan=False)
+    return text.replace("##[", "#\\u0023[") + "\n"
+
+
+def csv_fields() -> list[str]:
+    """The CSV header of ``status --format csv``: the JSON fields, points flattened."""
+    fields: list[str] = []
+    for key in JSON_FIELDS:
+        if key in POINT_FIELDS:
+            fields.extend(f"{key}_{part}" for part in POINT_PARTS)
+        else:
+            fields.append(key)
+    return fields
+
+
+def _csv_cells(document: dict[str, Any]) -> list[str]:
+    """One target's JSON object as CSV cells: points flattened, null empty, booleans in words."""
+    values: list[Any] = []
+    for key in JSON_FIELDS:
+        if key in POINT_FIELDS:
+            point = document[key]
+            values.extend(None if point is None else point[part] for part in POINT_PARTS)
+        else:
+            values.append(document[key])
+    return [
+        ""
+        if value is None
+        else ("true" if value else "false")
+        if isinstance(value, bool)
+        else str(value)
+        for value in values
+    ]
+
+
+def status_csv(evaluations: Sequence[Evaluation]) -> str:
+    """One row per target with the JSON fields flattened (``baseline_period``, …)."""
+    columns = [Column(name) for name in csv_fields()]
+    rows = [_csv_cells(evaluation_json(evaluation)) for evaluation in evaluations]
+    return csv_text(Table(columns, rows))
