@@ -146,11 +146,12 @@ def test_export_lists_recorded_and_derived_values(tmp_path: Path, run: Run) -> N
     rows = list(csv.DictReader(io.StringIO(result.stdout)))
     assert rows == [
         {"metric": "owned", "region": "r", "period": "2018", "value": "50", "derived": "false",
-         "source": "", "note": "", "rule": ""},
+         "source": "", "note": "", "published": "", "flag": "", "rule": ""},
         {"metric": "people", "region": "r", "period": "2018", "value": "1000000",
-         "derived": "false", "source": "", "note": "", "rule": ""},
+         "derived": "false", "source": "", "note": "", "published": "", "flag": "", "rule": ""},
         {"metric": "per_10k", "region": "r", "period": "2018", "value": "0.5",
-         "derived": "true", "source": "", "note": "", "rule": "ratio"},
+         "derived": "true", "source": "", "note": "", "published": "", "flag": "",
+         "rule": "ratio"},
     ]  # fmt: skip
     out = tmp_path / "values.csv"
     assert run("export", "--output", str(out), "--dir", str(root)).exit_code == 0

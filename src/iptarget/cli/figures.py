@@ -15,6 +15,8 @@ from iptarget.cli.common import (
     MetricArgument,
     RegionArgument,
     ReplaceOption,
+    VintageChoice,
+    VintageOption,
     load,
 )
 from iptarget.errors import ExitCode, UserError
@@ -217,9 +219,24 @@ def export(
             dir_okay=False,
         ),
     ] = None,
+    as_of: Annotated[
+        datetime.datetime | None,
+        typer.Option(
+            "--as-of",
+            formats=["%Y-%m-%d"],
+            metavar="DATE",
+            help="Only what was known on this date (YYYY-MM-DD): periods ended and vintages "
+            "published by then. [default: every figure]",
+            show_default=False,
+        ),
+    ] = None,
+    vintage: VintageOption = VintageChoice.LATEST,
     directory: DirOption = DEFAULT_DIR,
 ) -> int:
     """Print every value, recorded and derived, as CSV for spreadsheets and pandas.
+
+    A recorded figure is one row per vintage, oldest first, with its published date and
+    flag; a derived one uses the vintage of each input that --vintage chooses.
 
     A file written with --output starts with a UTF-8 byte-order mark, so that Excel shows
     Chinese text as it is; printed CSV has none, for pipes.
@@ -229,7 +246,9 @@ def export(
     from iptarget.render.figures import values_csv
     from iptarget.store.write import write_text
 
-    text = values_csv(Values(load(directory)).every())
+    values = Values(load(directory), None if as_of is None else as_of.date(), vintage.value)
+    every = list(values.every())
+    text = values_csv(every, {key: values.vintages(*key) for key, _ in every})
     if output is None:
         print_text(text)
     else:  # a byte-order mark, so that Excel reads the file as UTF-8 (import skips it)

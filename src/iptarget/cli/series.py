@@ -13,6 +13,8 @@ from iptarget.cli.common import (
     DirOption,
     MetricArgument,
     RegionOption,
+    VintageChoice,
+    VintageOption,
     as_of_date,
     load,
     regions_wanted,
@@ -33,6 +35,7 @@ def series(
     region: RegionOption = None,
     directory: DirOption = DEFAULT_DIR,
     as_of: AsOfOption = None,
+    vintage: VintageOption = VintageChoice.LATEST,
     output: Annotated[
         SeriesFormat,
         typer.Option("--format", metavar="FORMAT", help="table, json or csv."),
@@ -55,7 +58,7 @@ def series(
     if problems:
         raise UserError(problems)
     date = as_of_date(as_of)
-    values = Values(dataset, date)
+    values = Values(dataset, date, vintage.value)
     regions = sorted(wanted) if region else regions_with_values(values, dataset, metric)
     blocks = metric_series(values, dataset, metric, regions)
     print_series(blocks, dataset.metrics[metric], date, output.value)

@@ -112,6 +112,8 @@ def show(
         raise UserError.single("TARGET_ID", "", unknown(target_id, known, "target"))
     policy, target = found[0]
     date = as_of_date(as_of)
-    evaluation = evaluate_target(Values(dataset, date, vintage.value), dataset, policy, target)
-    print_show(evaluation, dataset, date, never_known(dataset, target.metric, target.region))
+    values = Values(dataset, date, vintage.value)
+    evaluation = evaluate_target(values, dataset, policy, target)
+    never = never_known(dataset, target.metric, target.region)
+    print_show(evaluation, dataset, date, never, values.vintages(target.metric, target.region))
     return ExitCode.OK

@@ -4,10 +4,11 @@ growth from the first value to the last."""
 
 from __future__ import annotations
 
+import datetime
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from iptarget.core.dataset import Dataset
+from iptarget.core.dataset import Dataset, Value
 from iptarget.core.values import Values
 from iptarget.periods import Granularity, Period, years_between
 
@@ -23,6 +24,9 @@ class Point:
     source: str | None = None
     growth_pct: float | None = None  # on the same period a year before
     missing: tuple[str, ...] = ()  # the members without a value, for an unknown sum
+    published: datetime.date | None = None
+    flag: str | None = None
+    vintages: tuple[Value, ...] = ()  # every vintage known, oldest first, when several
 
 
 @dataclass(frozen=True, slots=True)
@@ -44,6 +48,7 @@ def metric_series(
     blocks = []
     for region in regions:
         known = dict(values.series(metric_id, region))
+        several = values.vintages(metric_id, region)
         missing = _missing_members(values, dataset, metric_id, region, set(known))
         periods = sorted(set(known) | set(missing))
         for granularity in ("year", "half", "quarter", "month"):
@@ -58,7 +63,19 @@ def metric_series(
                 if growth and before is not None and before.value > 0:
                     rate = (value.value / before.value - 1) * 100
                 source = None if value.derived else value.source
-                points.append(Point(period, value.value, value.derived, value.rule, source, rate))
+                points.append(
+                    Point(
+                        period,
+                        value.value,
+                        value.derived,
+                        value.rule,
+                        source,
+                        rate,
+                        published=value.published,
+                        flag=value.flag,
+                        vintages=several.get(period, ()),
+                    )
+                )
             if points:
                 cagr = _cagr(points) if growth else None
                 blocks.append(Block(region, granularity, tuple(points), cagr))

@@ -108,15 +108,24 @@ class Values:
             if last is not None and period.end_month > last:
                 continue
             if period in several:
-                known = [
-                    vintage
-                    for vintage in several[period]
-                    if as_of is None or vintage.published is None or vintage.published <= as_of
-                ]
+                known = published_by(several[period], as_of)
                 if known:
                     found[period] = known[0] if first else known[-1]
             elif as_of is None or value.published is None or value.published <= as_of:
                 found[period] = value
+        return found
+
+    def vintages(self, metric: str, region: str) -> dict[Period, tuple[Value, ...]]:
+        """The figures of (metric, region) with more than one vintage known as of the date,
+        each with those vintages, oldest first (SPEC 3.1)."""
+        last, as_of = self._last_month, self._as_of
+        found = {}
+        for period, several in self._dataset.vintages.get((metric, region), {}).items():
+            if last is not None and period.end_month > last:
+                continue
+            known = published_by(several, as_of)
+            if len(known) > 1:
+                found[period] = known
         return found
 
     def _build(self, metric_id: str, region: str) -> Series:
@@ -209,6 +218,15 @@ class Values:
             if math.isfinite(value):
                 rule = f"from {exact(level.value)} in {period} and {rate:+g}%"
                 values[earlier] = derived(earlier, value, rule, (level, grown))
+
+
+def published_by(vintages: Iterable[Value], as_of: datetime.date | None) -> tuple[Value, ...]:
+    """The vintages published on or before a date (undated ones always; all for None)."""
+    return tuple(
+        vintage
+        for vintage in vintages
+        if as_of is None or vintage.published is None or vintage.published <= as_of
+    )
 
 
 def derived(period: Period, value: float, rule: str, inputs: Iterable[Value]) -> Value:

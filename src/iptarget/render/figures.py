@@ -3,11 +3,11 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
 
 from iptarget.core.compare import Revision, StatusChange
-from iptarget.core.dataset import FLAGS, Dataset, FigureChange, Key, Series, Value
+from iptarget.core.dataset import FLAGS, Dataset, FigureChange, Key, Series, Value, Vintages
 from iptarget.errors import exact
 from iptarget.render.console import console, print_lines, say
 from iptarget.render.numbers import UNKNOWN
@@ -136,28 +136,37 @@ def print_imported(
     say(out, summary + ("; nothing written (--dry-run)" if dry_run else ""))
 
 
+Vintages_ = Mapping[Key, Vintages] | None
+"""By (metric, region), the figures with several vintages."""
 EXPORT_COLUMNS = tuple(
     Column(name)
-    for name in ("metric", "region", "period", "value", "derived", "source", "note", "rule")
-)
+    for name in (
+        "metric", "region", "period", "value", "derived", "source", "note", "published", "flag",
+        "rule",
+    )
+)  # fmt: skip
 
 
-def values_csv(values: Iterable[tuple[Key, Series]]) -> str:
-    """Every value, recorded and derived, one row each, for spreadsheets and pandas; the last
-    column says how a derived value was derived."""
+def values_csv(values: Iterable[tuple[Key, Series]], vintages: Vintages_ = None) -> str:
+    """Every value, recorded and derived, one row each (a recorded figure one row per
+    vintage, oldest first), for spreadsheets and pandas; the last column says how a derived
+    value was derived. ``vintages`` gives, by (metric, region), the figures with several."""
     rows = [
         [
             metric,
             region,
             str(period),
-            exact(value.value, grouped=False),
-            "true" if value.derived else "false",
-            value.source or "",
-            value.note or "",
-            value.rule or "",
+            exact(vintage.value, grouped=False),
+            "true" if vintage.derived else "false",
+            vintage.source or "",
+            vintage.note or "",
+            "" if vintage.published is None else vintage.published.isoformat(),
+            vintage.flag or "",
+            vintage.rule or "",
         ]
         for (metric, region), series in values
         for period, value in sorted(series.items())
+        for vintage in (vintages or {}).get((metric, region), {}).get(period, (value,))
     ]
     return csv_text(Table(EXPORT_COLUMNS, rows))
 

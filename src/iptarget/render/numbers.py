@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Iterable
+from typing import Protocol
 
 from iptarget.core.dataset import FLAGS, Metric
 from iptarget.core.evaluate import Evaluation, Point
@@ -59,7 +60,18 @@ def at(point: Point | None, metric: Metric) -> str:
     return f"{number(point.value, metric)}{marks} ({point.period})"
 
 
-def marks_note(points: Iterable[Point | None]) -> str | None:
+class Marked(Protocol):
+    """Anything shown with marks: a point of a target, a value, a point of a series."""
+
+    @property
+    def value(self) -> float | None: ...
+    @property
+    def derived(self) -> bool: ...
+    @property
+    def flag(self) -> str | None: ...
+
+
+def marks_note(points: Iterable[Marked | None]) -> str | None:
     """The footnote of the marks that ``at`` put on these points, or None when there are none."""
     shown = [point for point in points if point is not None and point.value is not None]
     notes = ["* derived"] if any(point.derived for point in shown) else []

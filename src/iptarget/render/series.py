@@ -7,11 +7,11 @@ import json
 from collections.abc import Sequence
 from typing import Any
 
-from iptarget.core.dataset import Metric
+from iptarget.core.dataset import FLAGS, Metric
 from iptarget.core.series import Block, Point
 from iptarget.errors import exact
 from iptarget.render.console import console, print_lines, print_text, say
-from iptarget.render.numbers import UNKNOWN, metric_label, number
+from iptarget.render.numbers import UNKNOWN, marks_note, metric_label, number
 from iptarget.render.status_data import finite
 from iptarget.render.table import Column, Table, csv_text, fitted_lines
 
@@ -24,7 +24,7 @@ COLUMNS = (
 )
 CSV_FIELDS = (
     "region", "granularity", "period", "value", "derived", "rule", "source", "growth_pct",
-    "missing",
+    "missing", "published", "flag",
 )  # fmt: skip
 
 
@@ -34,7 +34,16 @@ def _how(point: Point) -> str:
         return "unknown; missing: " + ", ".join(point.missing)
     if point.derived:
         return f"derived: {point.rule}" if point.rule else "derived"
-    return f"recorded ({point.source})" if point.source else "recorded"
+    how = f"recorded ({point.source})" if point.source else "recorded"
+    if point.vintages:
+        how += "; vintages " + ", ".join(
+            f"{exact(vintage.value)} ({vintage.published or 'undated'}"
+            + (f", {FLAGS[vintage.flag]})" if vintage.flag else ")")
+            for vintage in point.vintages
+        )
+    elif point.published is not None:
+        how += f"; published {point.published}"
+    return how
 
 
 def _growth(value: float | None) -> str:
@@ -47,7 +56,7 @@ def series_table(blocks: Sequence[Block], metric: Metric) -> Table:
     for block in blocks:
         for point in block.points:
             shown = "?" if point.value is None else number(point.value, metric)
-            mark = "*" if point.derived else ""
+            mark = ("*" if point.derived else "") + (point.flag or "")
             rows.append(
                 [
                     block.region,
@@ -77,8 +86,9 @@ def print_series(blocks: Sequence[Block], metric: Metric, as_of: datetime.date, 
         if blocks:
             table = series_table(blocks, metric)
             print_lines(out, fitted_lines(table, out.is_terminal, out.width))
-            if any(point.derived for block in blocks for point in block.points):
-                say(out, "* derived")
+            marks = marks_note(point for block in blocks for point in block.points)
+            if marks:
+                say(out, marks)
         else:
             say(out, f"no values of {metric.id}")
 
@@ -92,6 +102,17 @@ def _point_json(point: Point) -> dict[str, Any]:
         "source": point.source,
         "growth_pct": finite(point.growth_pct),
         "missing": list(point.missing),
+        "published": None if point.published is None else point.published.isoformat(),
+        "flag": point.flag,
+        "vintages": [
+            {
+                "value": finite(vintage.value),
+                "published": None if vintage.published is None else vintage.published.isoformat(),
+                "flag": vintage.flag,
+                "source": vintage.source,
+            }
+            for vintage in point.vintages
+        ],
     }
 
 
@@ -131,6 +152,8 @@ def series_csv(blocks: Sequence[Block]) -> str:
                     point.source or "",
                     "" if point.growth_pct is None else repr(point.growth_pct),
                     " ".join(point.missing),
+                    cells["published"] or "",
+                    point.flag or "",
                 ]
             )
     return csv_text(Table([Column(name) for name in CSV_FIELDS], rows))

@@ -6,16 +6,29 @@ import datetime
 import math
 from typing import TYPE_CHECKING
 
-from iptarget.core.dataset import Dataset
+from iptarget.core.dataset import FLAGS, Dataset, Metric, Value
 from iptarget.core.evaluate import Evaluation
 from iptarget.render.console import console, print_lines
 from iptarget.render.escape import clean
-from iptarget.render.numbers import UNKNOWN, at, metric_label, number, pace, percent, yearly
+from iptarget.render.numbers import (
+    UNKNOWN,
+    at,
+    marks_note,
+    metric_label,
+    number,
+    pace,
+    percent,
+    yearly,
+)
 from iptarget.render.status import STYLES
 from iptarget.render.table import Column, Table, terminal_lines, wrap
 
 if TYPE_CHECKING:
+    from collections.abc import Mapping
+
     from rich.text import Text
+
+    from iptarget.periods import Period
 
 VALUE_COLUMNS = (
     Column("period"),
@@ -58,9 +71,14 @@ def goal_words(evaluation: Evaluation) -> str:
 
 
 def print_show(
-    evaluation: Evaluation, dataset: Dataset, as_of: datetime.date, never: str | None = None
+    evaluation: Evaluation,
+    dataset: Dataset,
+    as_of: datetime.date,
+    never: str | None = None,
+    vintages: Mapping[Period, tuple[Value, ...]] | None = None,
 ) -> None:
-    """``iptarget show``: one target in full; ``never`` says why it can never have a value."""
+    """``iptarget show``: one target in full; ``never`` says why it can never have a value,
+    ``vintages`` holds the figures with several vintages known, to list each."""
     from rich.text import Text
 
     out = console()
@@ -101,9 +119,12 @@ def print_show(
     ]
     print_lines(out, lines)
     out.print()
-    table = values_table(evaluation)
+    table = values_table(evaluation, vintages or {})
     if table.rows:
         print_lines(out, terminal_lines(table, terminal=out.is_terminal))
+        marks = marks_note(evaluation.known)
+        if marks:
+            print_lines(out, [Text(marks)])
     else:
         missing = f"no values of {evaluation.target.metric} known for {evaluation.region}"
         print_lines(out, [Text(missing)])
@@ -122,8 +143,11 @@ def _hanging(text: str, indent: int, width: int | None) -> str:
     return wrap(" " * indent + text, width)[indent:]
 
 
-def values_table(evaluation: Evaluation) -> Table:
-    """Every known value of the metric in the region beside the required path."""
+def values_table(
+    evaluation: Evaluation, vintages: Mapping[Period, tuple[Value, ...]] | None = None
+) -> Table:
+    """Every known value of the metric in the region beside the required path; under a
+    figure with several vintages, the vintages not used."""
     metric, deadline = evaluation.metric, evaluation.target.deadline
     values = {value.period: value for value in evaluation.known}
     path = dict(evaluation.path)
@@ -131,9 +155,12 @@ def values_table(evaluation: Evaluation) -> Table:
     rows = []
     for period in sorted(set(values) | set(path)):
         value = values.get(period)
-        notes = []
+        notes = [] if value is None else _vintage_notes(value)
         if value is not None and value.derived:
             notes.append(f"derived: {value.rule}" if value.rule else "derived")
+        several = (vintages or {}).get(period, ())
+        if several:
+            notes.append(f"{len(several)} vintages")
         if period.granularity != deadline.granularity:
             notes.append(f"{period.granularity}ly figure, not compared")
         if period == start:
@@ -143,12 +170,28 @@ def values_table(evaluation: Evaluation) -> Table:
         rows.append(
             [
                 str(period),
-                "" if value is None else number(value.value, metric),
+                "" if value is None else _marked(value, metric),
                 number(path[period], metric) if period in path else "",
                 ", ".join(notes),
             ]
         )
+        rows += [
+            ["", _marked(other, metric), "", ", ".join(["not used", *_vintage_notes(other)])]
+            for other in several
+            if other != value
+        ]
     return Table(VALUE_COLUMNS, rows)
+
+
+def _marked(value: Value, metric: Metric) -> str:
+    """A value with its marks: ``*`` derived, ``p`` provisional, ``e`` estimated."""
+    return number(value.value, metric) + ("*" if value.derived else "") + (value.flag or "")
+
+
+def _vintage_notes(value: Value) -> list[str]:
+    """When a vintage was published, and its flag in words."""
+    notes = [] if value.published is None else [f"published {value.published}"]
+    return notes + ([FLAGS[value.flag]] if value.flag else [])
 
 
 def chart_lines(evaluation: Evaluation) -> list[str]:

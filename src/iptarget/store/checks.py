@@ -244,7 +244,7 @@ def published_problem(
     if published is None:
         return None
     if published > today:
-        return f"{published} is after today ({today}): a figure cannot be published later"
+        return f"{published} is after today ({today}); record the figure once it is published"
     if published < period.start:
         return f"{published} is before the period {period} began ({period.start})"
     return None

@@ -17,7 +17,7 @@ if TYPE_CHECKING:
 #: The columns ``import`` reads; ``derived`` and ``rule`` are the columns ``export`` adds
 #: (derived rows are skipped).
 CSV_REQUIRED = ("metric", "region", "period", "value")
-CSV_COLUMNS = (*CSV_REQUIRED, "source", "note", "derived", "rule")
+CSV_COLUMNS = (*CSV_REQUIRED, "source", "note", "published", "flag", "derived", "rule")
 
 
 @dataclass(frozen=True)
@@ -35,11 +35,12 @@ def parse_csv(path: Path) -> CsvRows:
     """The figures of a CSV file with their line numbers, and how many derived rows it skipped.
 
     The header names the columns (any order; metric, region, period and value required,
-    source and note optional). UTF-8 with or without a byte-order mark, else GB18030 (what
-    Excel saves as "CSV" on Chinese Windows); separated by commas or semicolons, whichever
-    the header uses. Columns without a heading that are empty throughout (Excel's trailing
-    columns) and rows that are empty are left out. A bad header stops here; a row of the
-    wrong shape is kept as a problem, to be reported with the problems of the other rows.
+    source, note, published and flag optional). UTF-8 with or without a byte-order mark,
+    else GB18030 (what Excel saves as "CSV" on Chinese Windows); separated by commas or
+    semicolons, whichever the header uses. Columns without a heading that are empty
+    throughout (Excel's trailing columns) and rows that are empty are left out. A bad header
+    stops here; a row of the wrong shape is kept as a problem, to be reported with the
+    problems of the other rows.
     """
     import csv
     import io
@@ -70,6 +71,8 @@ def parse_csv(path: Path) -> CsvRows:
                 row["value"],
                 row.get("source") or None,
                 row.get("note") or None,
+                row.get("published") or None,
+                row.get("flag") or None,
             )
             rows.append((line, figure))
     except csv.Error as error:
