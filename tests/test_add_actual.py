@@ -272,8 +272,10 @@ def test_recording_and_reading_back_gives_the_same_figure(
         figure = NewFigure("apps", "r", str(period), f"{value:f}", source, note)
     result = add_figure(root, figure, False, datetime.date(2026, 11, 22), force=True)
     (read_back,) = list(values(root)[("apps", "r")].values())
+    new = result.changes[0].new
+    assert new is not None
     assert read_back.period == period
-    assert read_back.value == result.changes[0].new.value
+    assert read_back.value == new.value
     assert read_back.source == (source or None)
     data = tomllib.loads((root / "actuals" / "r.toml").read_text(encoding="utf-8"))
     assert data["actual"][0].get("note") == (note or None)
@@ -281,7 +283,7 @@ def test_recording_and_reading_back_gives_the_same_figure(
     # Whole numbers are written as TOML integers, other values as the float that was read.
     lines = (root / "actuals" / "r.toml").read_text(encoding="utf-8").splitlines()
     written = next(line for line in lines if line.startswith("value = "))
-    stored = result.changes[0].new.value
+    stored = new.value
     assert written == f"value = {int(stored) if stored.is_integer() else repr(stored)}"
 
 

@@ -73,11 +73,20 @@ class ActualsText:
         block.entry = _LONE_LF.sub(self.newline, text) if self.newline != "\n" else text
 
     def remove(self, index: int) -> None:
-        """Take out the ``index``-th entry with the lines after it (its own comments, or
-        the blank line before the next entry); the file ends as it did."""
+        """Take out the ``index``-th entry with the comments directly above it (they are
+        about it); the comments directly above the next entry stay, and the file ends as
+        it did."""
         block = self.blocks.pop(index)
-        if index == len(self.blocks) and index > 0:
-            self.blocks[index - 1].gap = block.gap
+        below_rest, below_leading = _comments_above(block.gap)
+        if index == 0:
+            self.head += below_leading
+            return
+        before = self.blocks[index - 1]
+        rest, _ = _comments_above(before.gap)
+        if index == len(self.blocks):  # the last entry
+            before.gap = (rest if rest.strip() else "") + block.gap
+        else:
+            before.gap = (rest or below_rest) + below_leading
 
     def text(self) -> str:
         """The file as it now reads."""
@@ -181,6 +190,16 @@ def _entry_text(table: Table, newline: str) -> str:
     # tomli-w writes a short array of tables inline: the header is ours, the keys its.
     text = "[[actual]]\n" + tomli_w.dumps(dict(table))
     return text.replace("\n", newline) if newline != "\n" else text
+
+
+def _comments_above(gap: str) -> tuple[str, str]:
+    """The lines between two entries cut into the rest and the comment lines directly above
+    the next entry (no blank line between them and its header)."""
+    lines = gap.splitlines(keepends=True)
+    split = len(lines)
+    while split > 0 and lines[split - 1].lstrip().startswith("#"):
+        split -= 1
+    return "".join(lines[:split]), "".join(lines[split:])
 
 
 def _ended(text: str, newline: str) -> str:
