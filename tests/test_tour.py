@@ -78,7 +78,7 @@ def test_the_tour_runs_as_written(tmp_path: Path) -> None:
 
 def expected_exit(command: str, shown: str) -> int:
     """2 for a refusal (its first line names what is wrong), 1 for check's failures, else 0."""
-    if re.match(r"(VALUE|PERIOD|METRIC|REGION): |\S+\.(toml|csv): ", shown):
+    if re.match(r"(VALUE|PERIOD|METRIC|REGION|--\w+): |\S+\.(toml|csv): ", shown):
         return 2
     return 1 if command.startswith("iptarget check") else 0
 

@@ -299,7 +299,10 @@ def test_add_actual_records_a_revision_and_says_what_changed(revised: Path, run:
     ("args", "message"),
     [
         (("2022", "13", "--published", "2025-01-07"), "already recorded: 12.6 (2025-01-07)"),
-        (("2022", "13"), "--published: 2022 already has vintages published 2023-12-29, "),
+        (
+            ("2022", "13"),
+            "--published: 2022 already has vintages published 2023-12-29, 2025-01-07: give this ",
+        ),
         (("2022", "13", "--published", "2099-01-01"), "--published: 2099-01-01 is after today"),
         (("2022", "13", "--published", "2021-12-31"), "is before the period 2022 began"),
         (("2022", "13", "--published", "2025-02-30"), "--published: 2025-02-30: no such day"),
@@ -401,7 +404,7 @@ def test_import_reads_published_and_flag_and_export_round_trips(
     )
     result = run("import", str(rows), "--dir", str(revised))
     assert result.exit_code == 2
-    assert f"{rows}: line 4: published: 2021 has dated rows above" in result.stderr
+    assert f"{rows}: line 4: published: 2021 has dated rows above: give" in result.stderr
     rows.write_text(
         "metric,region,period,value,published,flag\n"
         "lin,r,2021,11,2022-03-01,p\n"

@@ -157,7 +157,8 @@ def undated_beside_dated(dataset: Dataset, actual: Actual, give: str) -> list[Fi
     if not dates:
         return []
     message = (
-        f"{actual.period} already has vintages published {', '.join(dates)}: {give} for this one"
+        f"{actual.period} already has vintages published {', '.join(dates)}: give this one's "
+        f"date {give}"
     )
     return [("published", message)]
 
@@ -191,9 +192,10 @@ class Batch:
             )
             issues.append(("period", message))
         elif actual.published is None and figure in self.vintages:
-            issues.append(("published", f"{actual.period} has dated rows above: fill in its date"))
+            message = f"{actual.period} has dated rows above: give this one's date too"
+            issues.append(("published", message))
         else:
-            issues += undated_beside_dated(self.before, actual, "fill in the published column")
+            issues += undated_beside_dated(self.before, actual, "in the published column")
             if not issues and not self.force and not repeats:
                 issues += slips(actual, self.before, self.earlier, self.vintages)
         self.lines.setdefault(key, line)

@@ -78,7 +78,7 @@ def add_figure(
             existing = recorded_value(before, actual)
             if existing is not None and same(existing, actual):
                 return Recording([], 1, before, before)
-            issues += undated_beside_dated(before, actual, "give --published")
+            issues += undated_beside_dated(before, actual, "with --published")
             if not issues and not force and (existing is None or replace):
                 issues += slips(actual, before, {}, {})
         if issues or actual is None:
@@ -154,21 +154,22 @@ def remove_figure(
         key, date = _named(before, metric, region, period, published)
         where = actual_where(metric, region, str(key))
         vintages = before.vintages_of(metric, region, key)
+        home = str(root / "actuals" / f"{region}.toml")
         if not vintages:
-            raise UserError.single(str(root), where, "no figure is recorded for this period")
+            raise UserError.single(home, where, "no figure is recorded for this period")
+        # the file that holds the figure's latest vintage names it in messages
+        path = _find(reader.files, home, (metric, region, key, vintages[-1].published))[0]
         if published is None and not undated:
             if len(vintages) > 1:
                 names = ", ".join(vintage.label for vintage in vintages)
                 message = f"has {len(vintages)} vintages ({names}): give --published or --undated"
-                raise UserError.single(str(root), where, message)
+                raise UserError.single(path, where, message)
             date = vintages[0].published
-        chosen = [vintage for vintage in vintages if vintage.published == date]
-        if not chosen:
+        if not any(vintage.published == date for vintage in vintages):
             names = ", ".join(vintage.label for vintage in vintages)
             wanted = "undated" if date is None else f"published {date}"
-            raise UserError.single(str(root), where, f"no vintage {wanted}; recorded: {names}")
-        path = str(root / "actuals" / f"{region}.toml")
-        path, entry = _find(reader.files, path, (metric, region, key, date))
+            raise UserError.single(path, where, f"no vintage {wanted}; recorded: {names}")
+        path, entry = _find(reader.files, home, (metric, region, key, date))
         refuse_read_only([Path(path)])
         text = actuals_text(Path(path), reader.files[path], [], removed=[entry])
         write_together(root, {Path(path): text})
