@@ -77,11 +77,18 @@ print(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)
 
 
 def generate(
-    root: Path, regions: int, metrics: int, years: int, targets: int, grouped: bool = False
+    root: Path,
+    regions: int,
+    metrics: int,
+    years: int,
+    targets: int,
+    grouped: bool = False,
+    vintages: bool = False,
 ) -> dict[str, int]:
     """A target directory of the given size; the same arguments always give the same files.
 
-    ``grouped`` adds what SPEC v2 derives (see ``_add_groups``) to the same directory.
+    ``grouped`` adds what SPEC v2 derives (see ``_add_groups``) to the same directory;
+    ``vintages`` dates every figure and revises about a third of them once (SPEC 3.1).
     """
     rng = random.Random(20261122)
     root.mkdir(parents=True)
@@ -103,10 +110,15 @@ def generate(
     (root / "regions.toml").write_text("\n".join(region_lines), encoding="utf-8")
     plain = [metric_id for metric_id in metric_ids if metric_id not in ratios]
     actual_count = sum(
-        _write_actuals(root, rng, region_id, plain, years) for region_id in region_ids
+        _write_actuals(root, rng, region_id, plain, years, vintages) for region_id in region_ids
     )
     _write_policies(root, rng, targets, metric_ids, region_ids, years)
     size = {"regions": regions, "metrics": metrics, "actuals": actual_count, "targets": targets}
+    if vintages:
+        size["revised"] = sum(
+            text.count("revised: ")
+            for text in (path.read_text(encoding="utf-8") for path in (root / "actuals").iterdir())
+        )
     if grouped:
         size = _add_groups(root, size, region_ids[1:], plain, years)
     return size
@@ -197,9 +209,19 @@ def _write_metrics(
 
 
 def _write_actuals(
-    root: Path, rng: random.Random, region_id: str, plain: list[str], years: int
+    root: Path,
+    rng: random.Random,
+    region_id: str,
+    plain: list[str],
+    years: int,
+    vintages: bool = False,
 ) -> int:
-    """One region's actuals file: yearly figures of every plain metric, some quarterly ones."""
+    """One region's actuals file: yearly figures of every plain metric, some quarterly ones.
+
+    With ``vintages``, each figure is published in March of the year after its period, and
+    about a third of them are revised in January of the year after that, the first release
+    then provisional.
+    """
     entries = []
     for metric_id in plain:
         level = rng.uniform(100, 100_000)
@@ -212,13 +234,33 @@ def _write_actuals(
                     (metric_id, f"{FIRST_YEAR + years - 1}-Q{quarter}", round(level / 4, 2))
                 )
     entries.sort()
-    text = "".join(
-        f'[[actual]]\nmetric = "{metric_id}"\nregion = "{region_id}"\nperiod = "{period}"\n'
-        f'value = {value!r}\nsource = "Statistical yearbook {period[:4]}"\n\n'
-        for metric_id, period, value in entries
-    )
+    if not vintages:
+        text = "".join(
+            f'[[actual]]\nmetric = "{metric_id}"\nregion = "{region_id}"\nperiod = "{period}"\n'
+            f'value = {value!r}\nsource = "Statistical yearbook {period[:4]}"\n\n'
+            for metric_id, period, value in entries
+        )
+    else:
+        parts = []
+        for metric_id, period, value in entries:
+            year = int(period[:4])
+            head = (
+                f'[[actual]]\nmetric = "{metric_id}"\nregion = "{region_id}"\nperiod = "{period}"\n'
+            )
+            revised = rng.random() < 1 / 3
+            first = round(value * rng.uniform(0.97, 1.03), 2) if revised else value
+            parts.append(
+                f'{head}value = {first!r}\nsource = "Statistical yearbook {year + 1}"\n'
+                f"published = {year + 1}-03-15\n" + ('flag = "p"\n' if revised else "") + "\n"
+            )
+            if revised:
+                parts.append(
+                    f'{head}value = {value!r}\nsource = "Statistical yearbook {year + 2}"\n'
+                    f'note = "revised: census"\npublished = {year + 2}-01-10\n\n'
+                )
+        text = "".join(parts)
     (root / "actuals" / f"{region_id}.toml").write_text(text, encoding="utf-8")
-    return len(entries)
+    return text.count("[[actual]]")
 
 
 def _write_policies(
@@ -332,10 +374,16 @@ def main() -> None:
     work = Path(tempfile.mkdtemp(prefix="iptarget-bench-"))
     try:
         large = work / "large"
-        size = generate(large, args.regions, args.metrics, args.years, args.targets)
+        size = generate(large, args.regions, args.metrics, args.years, args.targets, vintages=True)
         grouped = work / "grouped"
         grouped_size = generate(
-            grouped, args.regions, args.metrics, args.years, args.targets, grouped=True
+            grouped,
+            args.regions,
+            args.metrics,
+            args.years,
+            args.targets,
+            grouped=True,
+            vintages=True,
         )
         example = work / "example"
         shutil.copytree(args.example, example)

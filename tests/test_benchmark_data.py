@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime
 import hashlib
 import importlib.util
 import json
@@ -11,6 +12,7 @@ from types import ModuleType
 
 from helpers import Run, load, values
 from iptarget.core.dataset import GOAL_KEYS
+from iptarget.core.values import Values
 
 
 def benchmark() -> ModuleType:
@@ -93,3 +95,28 @@ def test_the_grouped_directory_uses_what_v2_derives(tmp_path: Path) -> None:
         if value.rule
     }
     assert {"sum", "growth", "share", "ratio", "from"} <= rules
+
+
+def test_the_vintaged_directory_revises_a_third_of_its_figures(tmp_path: Path) -> None:
+    size = benchmark().generate(
+        tmp_path / "v", regions=20, metrics=10, years=5, targets=20, grouped=True, vintages=True
+    )
+    dataset = load(tmp_path / "v")  # valid: every date after its period began, before today
+    assert dataset.figure_count == size["actuals"]
+    figures = sum(map(len, dataset.recorded.values()))
+    revised = sum(map(len, dataset.vintages.values()))
+    assert revised == size["revised"]
+    assert 0.25 < revised / figures < 0.42
+    assert all(  # the yearbook figures are dated; the growth figures of the groups are not
+        value.published is not None
+        for (metric, _), series in dataset.recorded.items()
+        if not metric.startswith("g")
+        for value in series.values()
+    )
+    latest = Values(dataset, datetime.date(2026, 11, 22))
+    first = Values(dataset, datetime.date(2026, 11, 22), "first")
+    (key, several), *_ = [(key, found) for key, found in dataset.vintages.items() if found]
+    period, (older, newer) = next(iter(several.items()))
+    assert latest.get(*key, period) == newer
+    assert first.get(*key, period) == older
+    assert older.flag == "p"
