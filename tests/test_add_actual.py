@@ -52,7 +52,10 @@ def test_add_a_figure(root: Path, run: Run) -> None:
     assert result.exit_code == 0, result.output
     lines = result.stdout.splitlines()
     assert lines[0] == f"recorded apps r 2014 = 1,234 applications in {root / 'actuals' / 'r.toml'}"
-    assert lines[2].split() == ["t", "changed", "from", "no_baseline", "unreported"]
+    assert lines[2].split() == [
+        *("t", "changed", "from", "no_baseline;", "target", "value", "-", "→", "2,468", "(2020);"),
+        *("start", "-", "→", "1,234", "(2014)", "unreported"),
+    ]
     assert recorded(root) == [
         {
             "metric": "apps",

@@ -522,3 +522,16 @@ def test_status_as_of_a_date_is_status_without_the_vintages_published_after_it(
             assert result.exit_code == 0, result.output
             outputs.append(json.loads(result.stdout))
     assert outputs[0] == outputs[1]
+
+
+def test_add_actual_lists_the_points_a_revision_moves(revised: Path, run: Run) -> None:
+    target = policy(
+        'id = "t"\ntitle = "T"\nmetric = "lin"\ndeadline = 2027\nat_least = 13\nstart = 2021'
+    )
+    (revised / "actuals" / "s.toml").write_text(vintage("lin", "2021", 12.0), encoding="utf-8")
+    write_dir(revised, policies={"p": target})
+    code, out, _ = add(run, revised, "2022", "13.5", "--published", "2025-06-01")
+    assert code == 0, out
+    row = next(line for line in out.splitlines() if line.startswith("t "))
+    assert "changed from on_track; latest 12.60p (2022) → 13.50 (2022)" in row, out
+    assert row.endswith("met")

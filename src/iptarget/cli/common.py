@@ -61,8 +61,8 @@ AsOfOption = Annotated[
         "--as-of",
         formats=["%Y-%m-%d"],
         metavar="DATE",
-        help="Evaluate as of this date (YYYY-MM-DD); figures for later periods are ignored. "
-        "[default: today]",
+        help="Evaluate as of this date (YYYY-MM-DD): figures for later periods, and vintages "
+        "published later, are ignored. [default: today]",
         show_default=False,
     ),
 ]

@@ -6,8 +6,8 @@ from __future__ import annotations
 import datetime
 from dataclasses import dataclass
 
-from iptarget.core.dataset import Dataset, Policy, Target, Value
-from iptarget.core.evaluate import evaluate_target
+from iptarget.core.dataset import Dataset, Metric, Policy, Target, Value
+from iptarget.core.evaluate import Evaluation, Point, evaluate_target
 from iptarget.core.links import growth_metrics, inputs_of
 from iptarget.core.status import Status
 from iptarget.core.values import Values
@@ -15,16 +15,39 @@ from iptarget.core.values import Values
 
 @dataclass(frozen=True, slots=True)
 class StatusChange:
-    """A target's status before and after a change to the data (the same when unchanged)."""
+    """A target's status before and after a change to the data (the same when unchanged),
+    and the points of its evaluation that moved: ``moves`` holds (what, before, after) for
+    the target value, the start and the latest point when they are not what they were."""
 
     target: str
     before: Status
     after: Status
+    metric: Metric | None = None
+    moves: tuple[tuple[str, Point | None, Point | None], ...] = ()
 
     @property
     def changed(self) -> bool:
         """Whether the status is not what it was."""
         return self.before is not self.after
+
+
+def moves(was: Evaluation, now: Evaluation) -> tuple[tuple[str, Point | None, Point | None], ...]:
+    """The target value, start and latest point of an evaluation that a change moved."""
+
+    def target_point(evaluation: Evaluation) -> Point | None:
+        value = evaluation.target_value
+        return None if value is None else Point(evaluation.target.deadline, value)
+
+    found = []
+    for name, pick in (
+        ("target value", target_point),
+        ("start", lambda evaluation: evaluation.start),
+        ("latest", lambda evaluation: evaluation.latest),
+    ):
+        before, after = pick(was), pick(now)
+        if before != after:
+            found.append((name, before, after))
+    return tuple(found)
 
 
 @dataclass(frozen=True, slots=True)
@@ -89,7 +112,7 @@ def status_changes(
     before_values, after_values = Values(before, as_of), Values(after, as_of)
     changes = []
     for policy, target in touched(after, metric, region):
-        was = evaluate_target(before_values, before, policy, target).status
-        now = evaluate_target(after_values, after, policy, target).status
-        changes.append(StatusChange(target.id, was, now))
+        was = evaluate_target(before_values, before, policy, target)
+        now = evaluate_target(after_values, after, policy, target)
+        changes.append(StatusChange(target.id, was.status, now.status, now.metric, moves(was, now)))
     return changes

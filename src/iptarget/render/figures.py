@@ -10,9 +10,9 @@ from iptarget.core.compare import Revision, StatusChange
 from iptarget.core.dataset import FLAGS, Dataset, FigureChange, Key, Series, Value, Vintages
 from iptarget.errors import exact
 from iptarget.render.console import console, print_lines, say
-from iptarget.render.numbers import UNKNOWN
+from iptarget.render.numbers import UNKNOWN, at
 from iptarget.render.status import STYLES
-from iptarget.render.table import Column, Table, csv_text, terminal_lines
+from iptarget.render.table import Column, Table, csv_text, fitted_lines
 
 
 def print_added(
@@ -43,17 +43,19 @@ def print_added(
     if not changes:
         say(out, f"no target uses {figure.metric} in {figure.region}")
         return
-    rows = [
-        [
-            change.target,
-            f"changed from {change.before.value}" if change.changed else "",
-            change.after.value,
-        ]
-        for change in changes
-    ]
+    rows = [[change.target, _what_changed(change), change.after.value] for change in changes]
     columns = (Column("target"), Column(""), Column("status"))
-    table = Table(columns, rows, styles=[STYLES[change.after] for change in changes])
-    print_lines(out, terminal_lines(table, terminal=out.is_terminal))
+    table = Table(columns, rows, styles=[STYLES[change.after] for change in changes], flexible=1)
+    print_lines(out, fitted_lines(table, out.is_terminal, out.width))
+
+
+def _what_changed(change: StatusChange) -> str:
+    """``changed from on_track; latest 12.71 (2022) → 12.60 (2022)``."""
+    said = [f"changed from {change.before.value}"] if change.changed else []
+    if change.metric is not None:
+        for name, before, after in change.moves:
+            said.append(f"{name} {at(before, change.metric)} → {at(after, change.metric)}")
+    return "; ".join(said)
 
 
 def _stored(value: Value, unit: str | None) -> str:
