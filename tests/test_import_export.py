@@ -199,7 +199,9 @@ def test_export_then_import_round_trips(
         tmp_path_factory.mktemp("csv") / "in.csv", "metric,region,period,value,source,note\n" + rows
     )
     assert run("import", str(data), "--dir", str(first)).exit_code == 0
-    exported = write(data.parent / "out.csv", run("export", "--dir", str(first)).stdout)
+    # the bytes: Click's Result.stdout turns "\r\n" into "\n", inside a quoted note too
+    exported = data.parent / "out.csv"
+    exported.write_bytes(run("export", "--dir", str(first)).stdout_bytes)
     second = write_dir(tmp_path_factory.mktemp("b"), metrics=METRICS_NO_BOUNDS)
     result = run("import", str(exported), "--dir", str(second))
     assert result.exit_code == 0, result.output

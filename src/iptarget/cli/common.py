@@ -86,7 +86,10 @@ VintageOption = Annotated[
 ]
 ReplaceOption = Annotated[
     bool,
-    typer.Option("--replace", help="Replace a figure already recorded for its period."),
+    typer.Option(
+        "--replace",
+        help="Replace a figure already recorded for its period (and --published date).",
+    ),
 ]
 ForceOption = Annotated[
     bool,

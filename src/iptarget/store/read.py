@@ -5,10 +5,8 @@ from __future__ import annotations
 import contextlib
 import datetime
 import functools
-import gc
-import os
 from collections import defaultdict
-from collections.abc import Iterator, Mapping
+from collections.abc import Mapping
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -20,7 +18,7 @@ from iptarget.models.files import Actual, Metric, Policy, Region, Target
 from iptarget.periods import Period
 from iptarget.store import checks
 from iptarget.store.convert import core_metric, core_target
-from iptarget.store.files import read_toml, toml_files
+from iptarget.store.files import quiet_reading, read_toml, toml_files
 from iptarget.store.messages import (
     ID,
     ID_RULE,
@@ -30,7 +28,6 @@ from iptarget.store.messages import (
 )
 
 M = TypeVar("M", bound=BaseModel)
-_NO_PLUGINS = "PYDANTIC_DISABLE_PLUGINS"
 
 
 def load_directory(root: Path) -> core.Dataset:
@@ -45,36 +42,8 @@ def read_directory(
     root: Path, today: datetime.date | None = None
 ) -> tuple[core.Dataset, list[Problem]]:
     """Read a target directory: what could be read, and every problem found."""
-    reader = Reader(root, today)
+    reader = Reader(root, today, keep=False)
     return reader.read(), reader.problems
-
-
-@contextlib.contextmanager
-def quiet_reading() -> Iterator[None]:
-    """While a directory is read: no cycle collection and no pydantic plugins.
-
-    Reading creates some 10^5 objects per 100,000 figures, none of them in a reference
-    cycle, so reference counting frees them all; the cycle collector would only walk them
-    again and again, a third of the reading time at national scale.
-
-    The models' validators are built here, on first use. Pydantic would look for plugins
-    (third-party instrumentation) in the metadata of every installed package as it builds
-    them, some 50 ms per command; iptarget's file checks have no use for them. Typer
-    disables them the same way for its own parameters.
-    """
-    enabled = gc.isenabled()
-    plugins = os.environ.get(_NO_PLUGINS)
-    gc.disable()
-    os.environ[_NO_PLUGINS] = "__all__"
-    try:
-        yield
-    finally:
-        if enabled:
-            gc.enable()
-        if plugins is None:
-            del os.environ[_NO_PLUGINS]
-        else:
-            os.environ[_NO_PLUGINS] = plugins
 
 
 class Reader:
@@ -83,12 +52,15 @@ class Reader:
     ``files`` keeps each actuals file's entries as written, for the writer to rewrite them.
     """
 
-    def __init__(self, root: Path, today: datetime.date | None = None) -> None:
+    def __init__(self, root: Path, today: datetime.date | None = None, keep: bool = True) -> None:
         if not root.is_dir():
             raise UserError.single(
                 str(root), "", "no target directory here (give --dir or set IPTARGET_DIR)"
             )
         self.root = root
+        # whether the entries of the actuals files are kept, for a writer (a reader that
+        # keeps none holds a third less memory at national scale)
+        self.keep = keep
         # published dates after today are refused (SPEC 5.2)
         self.today = today or datetime.date.today()
         self.problems: list[Problem] = []
@@ -117,9 +89,14 @@ class Reader:
             for key, entry in self._keyed_tables("regions.toml", "region", Region).items()
         }
         parsed = [self._policy(path) for path in toml_files(self.root, "policies", self.problems)]
-        actuals: list[tuple[str, Actual]] = []
+        recorded: dict[core.Key, dict[Period, core.Value]] = defaultdict(dict)
+        repeats: list[tuple[core.Key, core.Value]] = []
+        dated = True  # every published date lies between its period's start and today
+        count = 0
         for path in toml_files(self.root, "actuals", self.problems):
-            actuals.extend(self._actuals(path))
+            entries = self._actuals(path)
+            count += len(entries)
+            dated = _record(entries, recorded, repeats, self.today) and dated
         policies = tuple(policy for policy, _ in filter(None, parsed))
         own_regions = tuple(own for _, own in filter(None, parsed))
         metrics_file = str(self.root / "metrics.toml")
@@ -127,40 +104,30 @@ class Reader:
         self.problems += checks.metric_problems(metrics_file, metrics, names)
         self.problems += checks.region_problems(str(self.root / "regions.toml"), regions, names[1])
         self.problems += checks.target_problems(policies, own_regions, metrics, names)
-        recorded: dict[core.Key, dict[Period, core.Value]] = defaultdict(dict)
-        repeats: list[tuple[core.Key, core.Value]] = []
-        dated = True  # every published date lies between its period's start and today
-        today = self.today
-        for _, actual in actuals:
-            # as record._value: inline, as it runs once per figure at national scale
-            value = core.Value(
-                actual.period,
-                actual.value,
-                False,
-                actual.source,
-                actual.note,
-                None,
-                actual.published,
-                actual.flag,
-            )
-            series = recorded[actual.metric, actual.region]
-            if actual.period in series:
-                repeats.append(((actual.metric, actual.region), value))
-            else:
-                series[actual.period] = value
-            if actual.published is not None and not (
-                actual.period.start <= actual.published <= today
-            ):
-                dated = False
         vintages, unique = core.gather_vintages(recorded, repeats)
         if not (
             dated and unique and checks.actuals_look_right(recorded, vintages, metrics, regions)
         ):
-            self.problems += checks.actual_problems(actuals, metrics, names, today)
+            actuals = self._every_actual()
+            self.problems += checks.actual_problems(actuals, metrics, names, self.today)
         shown = core.with_display_decimals(metrics, recorded, vintages)
-        return core.Dataset(
-            shown, regions, policies, dict(recorded), len(actuals), metrics_file, vintages
-        )
+        return core.Dataset(shown, regions, policies, dict(recorded), count, metrics_file, vintages)
+
+    def _every_actual(self) -> list[tuple[str, Actual]]:
+        """Every actual with its file, to name each problem that the quick checks found: kept
+        from the reading when the entries are kept, else read again (an invalid directory
+        is the rare case), the problems of the files not reported twice."""
+        if self.keep:
+            return [(path, actual) for path, entries in self.files.items() for actual in entries]
+        reported, self.problems = self.problems, []
+        try:
+            return [
+                entry
+                for path in toml_files(self.root, "actuals", self.problems)
+                for entry in self._actuals(path)
+            ]
+        finally:
+            self.problems = reported
 
     def _known(self, kind: str, ids: Mapping[str, object]) -> checks.Known:
         """What references to metrics or regions may name (checks.Known)."""
@@ -265,8 +232,10 @@ class Reader:
         if raw is None:
             return []
         display = str(path)
-        self.files[display] = self._actual_entries(display, self._array(display, raw, "actual"))
-        return [(display, actual) for actual in self.files[display]]
+        entries = self._actual_entries(display, self._array(display, raw, "actual"))
+        if self.keep:
+            self.files[display] = entries
+        return [(display, actual) for actual in entries]
 
     def _actual_entries(self, display: str, array: list[Any]) -> list[Actual]:
         """The ``[[actual]]`` entries of a file, in one call unless one of them is wrong."""
@@ -278,6 +247,38 @@ class Reader:
             if actual is not None:
                 actuals.append(actual)
         return actuals
+
+
+def _record(
+    entries: list[tuple[str, Actual]],
+    recorded: dict[core.Key, dict[Period, core.Value]],
+    repeats: list[tuple[core.Key, core.Value]],
+    today: datetime.date,
+) -> bool:
+    """One file's figures into ``recorded`` (the first vintage of each read) and ``repeats``
+    (the others); whether every publication date lies between its period's start and today.
+    """
+    dated = True
+    for _, actual in entries:
+        # as record._value: inline, as it runs once per figure at national scale
+        value = core.Value(
+            actual.period,
+            actual.value,
+            False,
+            actual.source,
+            actual.note,
+            None,
+            actual.published,
+            actual.flag,
+        )
+        series = recorded[actual.metric, actual.region]
+        if actual.period in series:
+            repeats.append(((actual.metric, actual.region), value))
+        else:
+            series[actual.period] = value
+        if actual.published is not None and not (actual.period.start <= actual.published <= today):
+            dated = False
+    return dated
 
 
 @functools.cache

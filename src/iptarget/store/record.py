@@ -14,6 +14,7 @@ from iptarget.core.dataset import Dataset, FigureChange, Value
 from iptarget.errors import Problem, UserError, unknown
 from iptarget.models.files import Actual
 from iptarget.periods import Period, parse_typed_date, parse_typed_period
+from iptarget.store.files import quiet_reading
 from iptarget.store.journal import recover, refuse_read_only, write_together
 from iptarget.store.messages import actual_where
 from iptarget.store.new_figures import (
@@ -25,7 +26,7 @@ from iptarget.store.new_figures import (
     same,
     undated_beside_dated,
 )
-from iptarget.store.read import Reader, quiet_reading
+from iptarget.store.read import Reader
 from iptarget.store.slips import slips
 from iptarget.store.write import actuals_text, locked
 
