@@ -535,3 +535,22 @@ def test_add_actual_lists_the_points_a_revision_moves(revised: Path, run: Run) -
     row = next(line for line in out.splitlines() if line.startswith("t "))
     assert "changed from on_track; latest 12.60p (2022) → 13.50 (2022)" in row, out
     assert row.endswith("met")
+
+
+def test_a_figure_in_another_file_is_replaced_and_removed_where_it_is(
+    tmp_path: Path, run: Run
+) -> None:
+    """SPEC 1: --replace and remove-actual edit the file that holds the entry, which need
+    not be the region's own."""
+    root = write_dir(
+        tmp_path / "t",
+        actuals={"r": vintage("lin", "2020", 1.0), "others": vintage("lin", "2021", 2.0)},
+    )
+    code, out, _ = add(run, root, "2021", "2.5", "--replace")
+    assert code == 0, out
+    assert f"replaced lin r 2021 in {root / 'actuals' / 'others.toml'}" in out
+    assert "value = 2.5" in (root / "actuals" / "others.toml").read_text(encoding="utf-8")
+    code, out, _ = remove(run, root, "2021")
+    assert code == 0, out
+    assert "2021" not in (root / "actuals" / "others.toml").read_text(encoding="utf-8")
+    assert "2020" in (root / "actuals" / "r.toml").read_text(encoding="utf-8")

@@ -52,15 +52,20 @@ class Reader:
     ``files`` keeps each actuals file's entries as written, for the writer to rewrite them.
     """
 
-    def __init__(self, root: Path, today: datetime.date | None = None, keep: bool = True) -> None:
+    def __init__(
+        self,
+        root: Path,
+        today: datetime.date | None = None,
+        keep: bool | frozenset[str] = True,
+    ) -> None:
         if not root.is_dir():
             raise UserError.single(
                 str(root), "", "no target directory here (give --dir or set IPTARGET_DIR)"
             )
         self.root = root
-        # whether the entries of the actuals files are kept, for a writer (a reader that
-        # keeps none holds a third less memory at national scale)
-        self.keep = keep
+        # the actuals files whose entries are kept for a writer (True: every one): a reader
+        # that keeps none holds a third less memory at national scale, and is faster
+        self.keep: bool | frozenset[str] = keep
         # published dates after today are refused (SPEC 5.2)
         self.today = today or datetime.date.today()
         self.problems: list[Problem] = []
@@ -117,15 +122,18 @@ class Reader:
         """Every actual with its file, to name each problem that the quick checks found: kept
         from the reading when the entries are kept, else read again (an invalid directory
         is the rare case), the problems of the files not reported twice."""
-        if self.keep:
-            return [(path, actual) for path, entries in self.files.items() for actual in entries]
+        if self.keep is not True:
+            self.keep_every_file()
+        return [(path, actual) for path, entries in self.files.items() for actual in entries]
+
+    def keep_every_file(self) -> None:
+        """Read the entries of every actuals file again, when a writer needs one it did not
+        keep (a figure in a file other than its region's), their problems already said."""
         reported, self.problems = self.problems, []
+        self.keep, self.files = True, {}
         try:
-            return [
-                entry
-                for path in toml_files(self.root, "actuals", self.problems)
-                for entry in self._actuals(path)
-            ]
+            for path in toml_files(self.root, "actuals", self.problems):
+                self._actuals(path)
         finally:
             self.problems = reported
 
@@ -233,7 +241,7 @@ class Reader:
             return []
         display = str(path)
         entries = self._actual_entries(display, self._array(display, raw, "actual"))
-        if self.keep:
+        if self.keep is True or (self.keep and display in self.keep):
             self.files[display] = entries
         return [(display, actual) for actual in entries]
 

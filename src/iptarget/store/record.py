@@ -70,7 +70,7 @@ def add_figure(
     crash leaves the old file or the new one. Nothing changes on disk on any error. A figure
     that repeats the recorded one exactly (value, source and note) changes nothing.
     """
-    reader = Reader(root)
+    reader = Reader(root, keep=frozenset({_home(root, figure.region)}))
     with locked(root), quiet_reading():
         recover(root)
         before = _valid(reader, root)
@@ -84,7 +84,7 @@ def add_figure(
                 issues += slips(actual, before, {}, {})
         if issues or actual is None:
             raise UserError([Problem(_argument(field), "", message) for field, message in issues])
-        (change,) = _changes(reader.files, root, before, [actual])
+        (change,) = _changes(reader, root, before, [actual])
         if change.replaced is not None and not replace:
             old = _value(change.replaced)
             source = f" (source: {old.source})" if old.source else ""
@@ -130,7 +130,7 @@ def import_figures(
             )
         if problems:
             raise UserError(sorted(problems, key=lambda problem: problem.line or 0))
-        changes = _changes(reader.files, root, before, batch.actuals)
+        changes = _changes(reader, root, before, batch.actuals)
         if not dry_run:
             _write(root, reader.files, changes)
     return Recording(
@@ -148,18 +148,18 @@ def remove_figure(
 ) -> Recording:
     """Remove one recorded vintage under the lock, with the same atomic, comment-keeping
     write as add_figure: the only vintage of the figure, or the one named."""
-    reader = Reader(root)
+    reader = Reader(root, keep=frozenset({_home(root, region)}))
     with locked(root), quiet_reading():
         recover(root)
         before = _valid(reader, root)
         key, date = _named(before, metric, region, period, published)
         where = actual_where(metric, region, str(key))
         vintages = before.vintages_of(metric, region, key)
-        home = str(root / "actuals" / f"{region}.toml")
+        home = _home(root, region)
         if not vintages:
             raise UserError.single(home, where, "no figure is recorded for this period")
         # the file that holds the figure's latest vintage names it in messages
-        path = _find(reader.files, home, (metric, region, key, vintages[-1].published))[0]
+        path = _find(reader, home, (metric, region, key, vintages[-1].published))[0]
         if published is None and not undated:
             if len(vintages) > 1:
                 names = ", ".join(vintage.label for vintage in vintages)
@@ -170,7 +170,7 @@ def remove_figure(
             names = ", ".join(vintage.label for vintage in vintages)
             wanted = "undated" if date is None else f"published {date}"
             raise UserError.single(path, where, f"no vintage {wanted}; recorded: {names}")
-        path, entry = _find(reader.files, home, (metric, region, key, date))
+        path, entry = _find(reader, home, (metric, region, key, date))
         refuse_read_only([Path(path)])
         text = actuals_text(Path(path), reader.files[path], [], removed=[entry])
         write_together(root, {Path(path): text})
@@ -221,31 +221,35 @@ def _valid(reader: Reader, root: Path) -> Dataset:
     return dataset
 
 
-def _changes(
-    files: Mapping[str, list[Actual]], root: Path, before: Dataset, actuals: list[Actual]
-) -> list[_Change]:
+def _changes(reader: Reader, root: Path, before: Dataset, actuals: list[Actual]) -> list[_Change]:
     """Where each new figure goes: over the figure it replaces, else actuals/<region>.toml."""
     changes = []
     for actual in actuals:
-        path, replaced = str(root / "actuals" / f"{actual.region}.toml"), None
+        path, replaced = _home(root, actual.region), None
         if recorded_value(before, actual) is not None:
             key = (actual.metric, actual.region, actual.period, actual.published)
-            path, replaced = _find(files, path, key)
+            path, replaced = _find(reader, path, key)
         changes.append(_Change(path, actual, replaced))
     return changes
 
 
+def _home(root: Path, region: str) -> str:
+    """The file where a region's new figures go."""
+    return str(root / "actuals" / f"{region}.toml")
+
+
 def _find(
-    files: Mapping[str, list[Actual]],
-    first: str,
-    key: tuple[str, str, Period, datetime.date | None],
+    reader: Reader, first: str, key: tuple[str, str, Period, datetime.date | None]
 ) -> tuple[str, Actual]:
     """The file and entry that record a vintage (metric, region, period, published): in
-    ``first``, else in any file."""
-    for path in [first, *files]:
-        for old in files.get(path, []):
-            if (old.metric, old.region, old.period, old.published) == key:
-                return path, old
+    ``first``, else in any file (read again if the reader did not keep it)."""
+    for _ in range(2):
+        files = reader.files
+        for path in [first, *files]:
+            for old in files.get(path, []):
+                if (old.metric, old.region, old.period, old.published) == key:
+                    return path, old
+        reader.keep_every_file()
     raise LookupError(f"no actual recorded for {key}")
 
 
