@@ -312,6 +312,7 @@ COMMANDS = [
     "add-actual",
     "remove-actual",
     "check",
+    "diff",
     "schema",
     "init",
     "import",

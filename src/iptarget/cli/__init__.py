@@ -2,7 +2,7 @@
 
 import gc
 
-from iptarget.cli import check, figures, series, setup, status
+from iptarget.cli import check, diff, figures, series, setup, status
 from iptarget.cli.app import app
 from iptarget.cli.command import Command
 from iptarget.cli.common import handle_errors
@@ -17,6 +17,7 @@ for name, command, summary in (
     ("add-actual", figures.add_actual, "Record a published figure."),
     ("remove-actual", figures.remove_actual, "Remove one recorded figure (one vintage)."),
     ("check", check.check, "For CI: fail when a target is missed or overdue."),
+    ("diff", diff.diff, "What a change to the targets does to their statuses."),
     ("import", figures.import_csv, "Record the figures of a CSV file, all or none."),
     ("export", figures.export, "Every value, recorded and derived, as CSV."),
     ("schema", setup.schema, "The JSON Schema of each file kind, for editors."),

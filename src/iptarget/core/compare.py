@@ -1,5 +1,6 @@
-"""What changed between two evaluations of the same targets (add-actual's report): the value
-used for a figure, and the statuses of the targets that use it."""
+"""What changed between two evaluations of the same targets, for add-actual's report and for
+``diff``: the statuses and points of the targets, the value used for a figure, and whether
+a target got worse."""
 
 from __future__ import annotations
 
@@ -20,8 +21,8 @@ class StatusChange:
     the target value, the start and the latest point when they are not what they were."""
 
     target: str
-    before: Status
-    after: Status
+    before: Status | None  # None: the target is not there before the change
+    after: Status | None  # None: the target is not there after it
     metric: Metric | None = None
     moves: tuple[tuple[str, Point | None, Point | None], ...] = ()
 
@@ -29,6 +30,47 @@ class StatusChange:
     def changed(self) -> bool:
         """Whether the status is not what it was."""
         return self.before is not self.after
+
+    @property
+    def worse(self) -> bool:
+        """Whether the target got worse (SPEC 9): later in the order of statuses, or newly
+        missed or unreported; a target that is gone never got worse."""
+        return worse(self.before, self.after)
+
+
+#: The statuses in order from best to worst (SPEC 9); the others are outside the order.
+ORDER = {
+    Status.ACHIEVED: 0,
+    Status.MET: 0,
+    Status.ON_TRACK: 1,
+    Status.AT_RISK: 2,
+    Status.OFF_TRACK: 3,
+    Status.REGRESSING: 4,
+    Status.MISSED: 5,
+}
+FAILING = frozenset({Status.MISSED, Status.UNREPORTED})
+
+
+def worse(before: Status | None, after: Status | None) -> bool:
+    """Whether going from ``before`` to ``after`` is worse (None: not there)."""
+    if after is None:
+        return False
+    if after in FAILING and before not in FAILING:
+        return True
+    return before in ORDER and after in ORDER and ORDER[after] > ORDER[before]
+
+
+def compare(target: str, was: Evaluation | None, now: Evaluation | None) -> StatusChange:
+    """One target before and after a change, either side perhaps absent."""
+    if was is not None and now is not None:
+        return StatusChange(target, was.status, now.status, now.metric, moves(was, now))
+    present = now if now is not None else was
+    return StatusChange(
+        target,
+        None if was is None else was.status,
+        None if now is None else now.status,
+        None if present is None else present.metric,
+    )
 
 
 def moves(was: Evaluation, now: Evaluation) -> tuple[tuple[str, Point | None, Point | None], ...]:
@@ -45,9 +87,15 @@ def moves(was: Evaluation, now: Evaluation) -> tuple[tuple[str, Point | None, Po
         ("latest", lambda evaluation: evaluation.latest),
     ):
         before, after = pick(was), pick(now)
-        if before != after:
+        if _seen(before) != _seen(after):
             found.append((name, before, after))
     return tuple(found)
+
+
+def _seen(point: Point | None) -> tuple[object, ...] | None:
+    """What a point shows: period, value, derived and flag; not the date of its vintage, so
+    that dating a figure, or a revision to the same value, moves nothing."""
+    return None if point is None else (point.period, point.value, point.derived, point.flag)
 
 
 @dataclass(frozen=True, slots=True)
@@ -114,5 +162,5 @@ def status_changes(
     for policy, target in touched(after, metric, region):
         was = evaluate_target(before_values, before, policy, target)
         now = evaluate_target(after_values, after, policy, target)
-        changes.append(StatusChange(target.id, was.status, now.status, now.metric, moves(was, now)))
+        changes.append(compare(target.id, was, now))
     return changes

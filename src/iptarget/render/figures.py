@@ -11,7 +11,7 @@ from iptarget.core.dataset import FLAGS, Dataset, FigureChange, Key, Series, Val
 from iptarget.errors import exact
 from iptarget.render.console import console, print_lines, say
 from iptarget.render.numbers import UNKNOWN, at
-from iptarget.render.status import STYLES
+from iptarget.render.status import style, word
 from iptarget.render.table import Column, Table, csv_text, fitted_lines
 
 
@@ -43,15 +43,15 @@ def print_added(
     if not changes:
         say(out, f"no target uses {figure.metric} in {figure.region}")
         return
-    rows = [[change.target, _what_changed(change), change.after.value] for change in changes]
+    rows = [[change.target, _what_changed(change), word(change.after)] for change in changes]
     columns = (Column("target"), Column(""), Column("status"))
-    table = Table(columns, rows, styles=[STYLES[change.after] for change in changes], flexible=1)
+    table = Table(columns, rows, styles=[style(change.after) for change in changes], flexible=1)
     print_lines(out, fitted_lines(table, out.is_terminal, out.width))
 
 
 def _what_changed(change: StatusChange) -> str:
     """``changed from on_track; latest 12.71 (2022) → 12.60 (2022)``."""
-    said = [f"changed from {change.before.value}"] if change.changed else []
+    said = [f"changed from {word(change.before)}"] if change.changed else []
     if change.metric is not None:
         for name, before, after in change.moves:
             said.append(f"{name} {at(before, change.metric)} → {at(after, change.metric)}")

@@ -35,6 +35,18 @@ STYLES: dict[Status, str] = {
     Status.NO_BASELINE: "dim",
     Status.NO_DATA: "dim",
 }
+
+
+def word(status: Status | None) -> str:
+    """A status as shown, ``-`` for a target that is not there."""
+    return UNKNOWN if status is None else status.value
+
+
+def style(status: Status | None) -> str:
+    """A status's style in a terminal (none for a target that is not there)."""
+    return "" if status is None else STYLES[status]
+
+
 #: Statuses in bold in markdown: the ones a reviewer must not miss.
 STRONG = frozenset({Status.MISSED, Status.REGRESSING})
 

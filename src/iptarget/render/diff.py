@@ -1,0 +1,271 @@
+"""``iptarget diff``: what a change does to the verdicts, as a terminal table, markdown for a
+pull-request comment, or JSON (SPEC 9)."""
+
+from __future__ import annotations
+
+import datetime
+import json
+from collections.abc import Sequence
+from typing import Any
+
+from iptarget.core.diff import Cause, Diff, FigureEdit, KeyEdit, TargetDiff
+from iptarget.errors import exact
+from iptarget.periods import Period
+from iptarget.render.console import console, print_lines, print_text, say
+from iptarget.render.escape import clean
+from iptarget.render.numbers import at
+from iptarget.render.status import word
+from iptarget.render.table import Column, Table, fitted_lines, markdown
+
+#: The first line of the markdown, by which a CI job finds its comment to update.
+MARKER = "<!-- iptarget diff -->"
+#: GitHub refuses comments over 65,536 characters; the markdown stays under this.
+MARKDOWN_LIMIT = 60_000
+#: Lists longer than this go into a <details> element in markdown.
+FOLD_ROWS = 10
+
+
+def print_diff(found: Diff, base: str, head: str, fmt: str) -> None:
+    """``iptarget diff`` in one of its formats."""
+    if fmt == "json":
+        print_text(diff_json(found, base, head))
+    elif fmt == "markdown":
+        print_text(diff_markdown(found, base, head))
+    else:
+        out = console()
+        say(out, f"iptarget diff {clean(base)} → {clean(head)}, as of {found.as_of}")
+        for title, table in _sections(found):
+            say(out, "")
+            say(out, title, "bold")
+            print_lines(out, fitted_lines(table, out.is_terminal, out.width))
+        say(out, "")
+        say(out, summary_line(found))
+
+
+def summary_line(found: Diff) -> str:
+    """``targets per status: 3 achieved, 12 unreported → 4 achieved, 11 unreported``."""
+    before = ", ".join(f"{count} {status}" for status, count in found.before.items()) or "none"
+    after = ", ".join(f"{count} {status}" for status, count in found.after.items()) or "none"
+    return f"targets per status: {before} → {after}"
+
+
+def headline(found: Diff) -> str:
+    """``2 targets changed status (1 worse), 1 added, 1 removed; 3 figures changed no status``."""
+    moved = found.transitions
+    worse = sum(item.change.worse for item in moved)
+    added = sum(item.change.before is None for item in found.targets)
+    removed = sum(item.change.after is None for item in found.targets)
+    parts = [f"{len(moved)} {'target' if len(moved) == 1 else 'targets'} changed status"]
+    parts[0] += f" ({worse} worse)" if worse else ""
+    parts += [f"{added} added", f"{removed} removed"]
+    figures = len(found.quiet)
+    return (
+        ", ".join(parts)
+        + f"; {figures} {'figure' if figures == 1 else 'figures'} changed no status"
+    )
+
+
+def _sections(found: Diff, limit: int | None = None) -> list[tuple[str, Table]]:
+    """The report's tables in SPEC 9's order, each cut to ``limit`` rows when given."""
+    moved = found.transitions
+    added = [item for item in found.targets if item.change.before is None]
+    removed = [item for item in found.targets if item.change.after is None]
+    other = [
+        item
+        for item in found.targets
+        if item not in moved and item not in added and item not in removed
+    ]
+    sections: list[tuple[str, list[list[str]], tuple[str, ...]]] = [
+        (
+            "status changed",
+            [
+                [
+                    item.change.target,
+                    word(item.change.before),
+                    word(item.change.after) + (" (worse)" if item.change.worse else ""),
+                    _because(item),
+                ]
+                for item in moved
+            ],
+            ("target", "before", "after", "because"),
+        ),
+        ("added", [_brief(item) for item in added], ("target", "status", "title")),
+        ("removed", [_brief(item) for item in removed], ("target", "was", "title")),
+        (
+            "values changed, status the same",
+            [[item.change.target, word(item.change.after), _moved(item)] for item in other],
+            ("target", "status", "what moved"),
+        ),
+        (
+            "figures that changed no status",
+            [_figure_row(edit) for edit in found.quiet],
+            ("figure", "before", "after"),
+        ),
+    ]
+    tables = []
+    for title, rows, headings in sections:
+        if not rows:
+            continue
+        shown = rows if limit is None else rows[:limit]
+        columns = tuple(Column(heading) for heading in headings)
+        table = Table(columns, shown, flexible=len(columns) - 1)
+        tables.append((f"{title} ({len(rows)})", table))
+    return tables
+
+
+def _brief(item: TargetDiff) -> list[str]:
+    status = item.change.after if item.change.after is not None else item.change.before
+    return [item.change.target, word(status), clean(item.title)]
+
+
+def _moved(item: TargetDiff) -> str:
+    metric = item.change.metric
+    if metric is None:
+        return ""
+    return "; ".join(
+        f"{name} {at(old, metric)} → {at(new, metric)}" for name, old, new in item.change.moves
+    )
+
+
+def _because(item: TargetDiff) -> str:
+    """The causes of a change in words, the first few and how many more."""
+    words = [_cause_text(cause) for cause in item.causes]
+    if not words:
+        return "-"
+    shown = words[:3] + ([f"and {len(words) - 3} more"] if len(words) > 3 else [])
+    return "; ".join(shown)
+
+
+def _cause_text(cause: Cause) -> str:
+    if isinstance(cause, FigureEdit):
+        return f"{_figure_name(cause)} {_figure_change(cause)}"
+    return f"{cause.kind} {cause.id} {cause.key}: {_shown(cause.before)} → {_shown(cause.after)}"
+
+
+def _figure_name(edit: FigureEdit) -> str:
+    date = "" if edit.published is None else f" (published {edit.published})"
+    return f"{edit.metric} {edit.region} {edit.period}{date}"
+
+
+def _figure_change(edit: FigureEdit) -> str:
+    if edit.before is None:
+        assert edit.after is not None
+        return f"added {exact(edit.after.value)}"
+    if edit.after is None:
+        return f"removed {exact(edit.before.value)}"
+    return f"{exact(edit.before.value)} → {exact(edit.after.value)}"
+
+
+def _figure_row(edit: FigureEdit) -> list[str]:
+    before = "-" if edit.before is None else exact(edit.before.value) + (edit.before.flag or "")
+    after = "-" if edit.after is None else exact(edit.after.value) + (edit.after.flag or "")
+    return [_figure_name(edit), before, after]
+
+
+def _shown(value: object) -> str:
+    if value is None:
+        return "-"
+    if isinstance(value, tuple):
+        return ", ".join(str(part) for part in value) or "(none)"
+    return clean(str(value))
+
+
+# -- markdown ----------------------------------------------------------------------------------
+
+
+def diff_markdown(found: Diff, base: str, head: str) -> str:
+    """The report for a pull-request comment: the marker line first, long lists folded, under
+    60,000 characters (rows are left out, and said to be, when it would be longer)."""
+    limit: int | None = None
+    while True:
+        text = _markdown(found, base, head, limit)
+        if len(text) <= MARKDOWN_LIMIT or limit == 1:
+            return text
+        longest = max(len(table.rows) for _, table in _sections(found, limit))
+        limit = max(1, longest // 2)
+
+
+def _markdown(found: Diff, base: str, head: str, limit: int | None) -> str:
+    lines = [
+        MARKER,
+        f"### iptarget diff: `{clean(base)}` → `{clean(head)}`, as of {found.as_of}",
+        "",
+        headline(found) + ".",
+    ]
+    left_out = 0
+    for (title, table), (_, whole) in zip(_sections(found, limit), _sections(found), strict=True):
+        rows = markdown(table)
+        left_out += len(whole.rows) - len(table.rows)
+        if len(whole.rows) > FOLD_ROWS:
+            lines += ["", f"<details><summary>{title}</summary>", "", *rows, "", "</details>"]
+        else:
+            lines += ["", f"**{title}**", "", *rows]
+    lines += ["", summary_line(found) + "."]
+    if left_out:
+        lines += [
+            "",
+            f"{left_out} rows left out to keep this comment under {MARKDOWN_LIMIT:,} characters; "
+            "run `iptarget diff` for all of them.",
+        ]
+    return "\n".join(lines) + "\n"
+
+
+# -- JSON --------------------------------------------------------------------------------------
+
+
+def diff_json(found: Diff, base: str, head: str) -> str:
+    """SPEC 9's JSON: the targets that changed, every figure edited, counts per status."""
+    document = {
+        "as_of": found.as_of.isoformat(),
+        "vintage": found.vintage,
+        "base": base,
+        "head": head,
+        "targets": [
+            {
+                "id": item.change.target,
+                "before": None if item.change.before is None else item.change.before.value,
+                "after": None if item.change.after is None else item.change.after.value,
+                "causes": [_cause_json(cause) for cause in item.causes],
+            }
+            for item in found.targets
+        ],
+        "figures": [_figure_json(edit) for edit in found.figures],
+        "summary": {"before": dict(found.before), "after": dict(found.after)},
+    }
+    text = json.dumps(document, ensure_ascii=False, indent=2, allow_nan=False)
+    return text.replace("##[", "#\\u0023[") + "\n"
+
+
+def _figure_json(edit: FigureEdit) -> dict[str, Any]:
+    return {
+        "metric": edit.metric,
+        "region": edit.region,
+        "period": str(edit.period),
+        "published": None if edit.published is None else edit.published.isoformat(),
+        "before": None if edit.before is None else edit.before.value,
+        "after": None if edit.after is None else edit.after.value,
+    }
+
+
+def _cause_json(cause: Cause) -> dict[str, Any]:
+    if isinstance(cause, FigureEdit):
+        return {"kind": "figure", **_figure_json(cause)}
+    assert isinstance(cause, KeyEdit)
+    return {
+        "kind": cause.kind,
+        "id": cause.id,
+        "key": cause.key,
+        "before": _plain(cause.before),
+        "after": _plain(cause.after),
+    }
+
+
+def _plain(value: object) -> Any:
+    """A key's value as JSON: periods and dates as text, tuples as lists."""
+    if isinstance(value, Period):
+        return str(value)
+    if isinstance(value, datetime.date):
+        return value.isoformat()
+    if isinstance(value, Sequence) and not isinstance(value, str):
+        return [_plain(part) for part in value]
+    return value

@@ -1,0 +1,174 @@
+"""A target directory as it was at a git revision, read without checking anything out
+(SPEC 9): ``git rev-parse`` names the revision, ``git ls-tree`` lists the directory's files
+and ``git cat-file --batch`` hands over their contents, which are written to a scratch
+directory that the ordinary reader reads."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+from dataclasses import dataclass
+from pathlib import Path
+
+from iptarget.core.dataset import Dataset
+from iptarget.errors import Problem, UserError
+
+#: git's environment: no pager, no prompt, messages in English whatever the locale.
+_GIT_ENV = {"GIT_PAGER": "cat", "GIT_TERMINAL_PROMPT": "0", "LC_ALL": "C"}
+
+
+@dataclass(frozen=True)
+class Repository:
+    """The git repository that holds a target directory, and the directory's path in it."""
+
+    top: Path
+    inside: str  # the directory's path relative to ``top``, in git's spelling ("targets")
+
+
+@dataclass(frozen=True)
+class Side:
+    """One side of a diff: how it is named in messages, and the commit (None: the files on
+    disk)."""
+
+    label: str
+    commit: str | None
+
+
+def repository(directory: Path) -> Repository:
+    """The repository that holds ``directory`` (which need not exist on disk any more)."""
+    absolute = Path(os.path.abspath(directory))
+    existing = absolute
+    while not existing.is_dir() and existing != existing.parent:
+        existing = existing.parent
+    result = _git(existing, "rev-parse", "--show-toplevel", check=False)
+    if result.returncode != 0:
+        message = "not inside a git repository: diff compares two revisions of one"
+        raise UserError.single(str(directory), "", message)
+    top = Path(result.stdout.decode("utf-8").strip())
+    inside = os.path.relpath(absolute, top)
+    if inside.startswith(".."):
+        raise UserError.single(str(directory), "", f"outside the repository at {top}")
+    return Repository(top, Path(inside).as_posix())
+
+
+def side(repo: Repository, name: str, argument: str) -> Side:
+    """A revision as ``git rev-parse`` reads it (a branch, a tag, a commit, ``HEAD~2``)."""
+    result = _git(repo.top, "rev-parse", "--verify", "--quiet", f"{name}^{{commit}}", check=False)
+    if result.returncode != 0 or not name.strip() or name.startswith("-"):
+        raise UserError.single(argument, "", f"unknown revision {name!r} (git rev-parse)")
+    commit = result.stdout.decode("ascii").strip()
+    return Side(f"{name} ({commit[:7]})" if commit[:7] not in name else name, commit)
+
+
+def materialize(repo: Repository, commit: str, into: Path) -> bool:
+    """Write the target directory as it is at ``commit`` under ``into``; False when the
+    directory does not exist at that commit. Only regular files are written: a symbolic
+    link or a submodule in the directory is left out, as the reader leaves them out."""
+    listing = _git(repo.top, "ls-tree", "-r", "-z", "--full-tree", commit, "--", repo.inside)
+    entries = []
+    prefix = "" if repo.inside == "." else repo.inside + "/"
+    for record in listing.stdout.split(b"\0"):
+        if not record:
+            continue
+        info, _, path = record.partition(b"\t")
+        mode, kind, blob = info.decode("ascii").split()
+        name = path.decode("utf-8", "surrogateescape")
+        if kind == "blob" and mode in ("100644", "100755") and name.startswith(prefix):
+            entries.append((blob, name[len(prefix) :]))
+    if not entries:
+        return False
+    contents = _blobs(repo.top, [blob for blob, _ in entries])
+    for (_, relative), data in zip(entries, contents, strict=True):
+        target = into / relative
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_bytes(data)
+    return True
+
+
+def working_tree(repo: Repository, directory: Path, into: Path) -> Path | None:
+    """The target directory as it is on disk, tracked or not, without the files git ignores:
+    ``directory`` itself when it holds no ignored file, else a copy under ``into``; None when
+    it does not exist."""
+    if not directory.is_dir():
+        return None
+    ignored = _git(
+        repo.top,
+        "ls-files", "-z", "--others", "--ignored", "--exclude-standard", "--", repo.inside,
+    ).stdout  # fmt: skip
+    if not ignored.strip(b"\0"):
+        return directory
+    kept = _git(
+        repo.top,
+        "ls-files", "-z", "--cached", "--others", "--exclude-standard", "--", repo.inside,
+    ).stdout  # fmt: skip
+    prefix = "" if repo.inside == "." else repo.inside + "/"
+    for raw in kept.split(b"\0"):
+        name = raw.decode("utf-8", "surrogateescape")
+        source = repo.top / name
+        if name.startswith(prefix) and source.is_file() and not source.is_symlink():
+            target = into / name[len(prefix) :]
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_bytes(source.read_bytes())
+    return into
+
+
+def _blobs(top: Path, blobs: list[str]) -> list[bytes]:
+    """The contents of blobs, in one ``git cat-file --batch`` run."""
+    result = _git(top, "cat-file", "--batch", stdin="".join(f"{blob}\n" for blob in blobs))
+    data, position, found = result.stdout, 0, []
+    for _ in blobs:
+        end = data.index(b"\n", position)
+        size = int(data[position:end].split()[2])
+        found.append(data[end + 1 : end + 1 + size])
+        position = end + 1 + size + 1  # the contents, then a newline
+    return found
+
+
+def _git(
+    where: Path, *args: str, check: bool = True, stdin: str | None = None
+) -> subprocess.CompletedProcess[bytes]:
+    """Run git; a failure is the user's (no git, a broken repository), said in one line."""
+    try:
+        result = subprocess.run(
+            ["git", *args],
+            cwd=where,
+            input=None if stdin is None else stdin.encode("ascii"),
+            capture_output=True,
+            env={**os.environ, **_GIT_ENV},
+            check=False,
+        )
+    except FileNotFoundError:
+        raise UserError.single("git", "", "git is not installed (diff needs it)") from None
+    if check and result.returncode != 0:
+        message = result.stderr.decode("utf-8", "replace").strip().splitlines()
+        raise UserError([Problem("git " + args[0], "", line) for line in message or ["failed"]])
+    return result
+
+
+def read_side(repo: Repository, chosen: Side, directory: Path, scratch: Path) -> Dataset | None:
+    """The target directory on one side of a diff (None where it does not exist); a side
+    where it is invalid is an error that names the revision and each problem, its file
+    named as ``REVISION:path`` in the repository."""
+    from iptarget.store.read import read_directory
+
+    if chosen.commit is None:
+        found = working_tree(repo, directory, scratch)
+        if found is None:
+            return None
+        shown = str(directory) if found == directory else repo.inside
+    else:
+        if not materialize(repo, chosen.commit, scratch):
+            return None
+        found, shown = scratch, f"{chosen.commit[:7]}:{repo.inside}"
+    dataset, problems = read_directory(found)
+    if not problems:
+        return dataset
+    prefix = str(found)
+    renamed = [
+        Problem(shown + problem.origin[len(prefix) :], problem.where, problem.message)
+        if problem.origin.startswith(prefix)
+        else problem
+        for problem in problems
+    ]
+    intro = Problem(chosen.label, "", f"{repo.inside} does not validate at this revision:")
+    raise UserError([intro, *renamed])
