@@ -75,14 +75,16 @@ def diff(
 
     from iptarget.core.diff import diff as compare_sides
     from iptarget.render.diff import print_diff
+    from iptarget.store.files import Parsed
     from iptarget.store.revisions import Side, read_side, repository, side
 
     repo = repository(directory)
     before_side = side(repo, base, "BASE")
     after_side = Side("working tree", None) if head is None else side(repo, head, "HEAD")
+    shared = Parsed()  # the files the sides have in common are parsed once
     with tempfile.TemporaryDirectory(prefix="iptarget-diff-") as scratch:
-        before = read_side(repo, before_side, directory, Path(scratch) / "base")
-        after = read_side(repo, after_side, directory, Path(scratch) / "head")
+        before = read_side(repo, before_side, directory, Path(scratch) / "base", shared)
+        after = read_side(repo, after_side, directory, Path(scratch) / "head", shared)
     found = compare_sides(before, after, as_of_date(as_of), vintage.value)
     print_diff(found, before_side.label, after_side.label, output.value)
     return ExitCode.CHECK_FAILED if fail_on_worse and found.worse else ExitCode.OK

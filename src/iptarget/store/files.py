@@ -105,3 +105,23 @@ def quiet_reading() -> Iterator[None]:
             del os.environ[_NO_PLUGINS]
         else:
             os.environ[_NO_PLUGINS] = plugins
+
+
+class Parsed:
+    """Actuals files already parsed and validated, by content: the two sides of a diff
+    share most of their files, and each is parsed once."""
+
+    def __init__(self) -> None:
+        self._entries: dict[bytes, list[Any]] = {}
+
+    def get(self, path: Path) -> list[Any] | None:
+        """The entries of a file with these contents, when one was read before."""
+        try:
+            return self._entries.get(path.read_bytes())
+        except OSError:
+            return None  # read_toml says why
+
+    def put(self, path: Path, entries: list[Any]) -> None:
+        """Remember a file's entries (only for a file without problems)."""
+        with contextlib.suppress(OSError):
+            self._entries[path.read_bytes()] = entries

@@ -17,8 +17,8 @@ from iptarget.errors import Problem, UserError
 from iptarget.models.files import Actual, Metric, Policy, Region, Target
 from iptarget.periods import Period
 from iptarget.store import checks
-from iptarget.store.convert import core_metric, core_target
-from iptarget.store.files import quiet_reading, read_toml, toml_files
+from iptarget.store.convert import core_metric, core_target, record_figures
+from iptarget.store.files import Parsed, quiet_reading, read_toml, toml_files
 from iptarget.store.messages import (
     ID,
     ID_RULE,
@@ -39,10 +39,11 @@ def load_directory(root: Path) -> core.Dataset:
 
 
 def read_directory(
-    root: Path, today: datetime.date | None = None
+    root: Path, today: datetime.date | None = None, shared: Parsed | None = None
 ) -> tuple[core.Dataset, list[Problem]]:
-    """Read a target directory: what could be read, and every problem found."""
-    reader = Reader(root, today, keep=False)
+    """Read a target directory: what could be read, and every problem found; ``shared``
+    holds actuals files parsed before (another side of a diff), by content."""
+    reader = Reader(root, today, keep=False, shared=shared)
     return reader.read(), reader.problems
 
 
@@ -57,6 +58,7 @@ class Reader:
         root: Path,
         today: datetime.date | None = None,
         keep: bool | frozenset[str] = True,
+        shared: Parsed | None = None,
     ) -> None:
         if not root.is_dir():
             raise UserError.single(
@@ -66,6 +68,7 @@ class Reader:
         # the actuals files whose entries are kept for a writer (True: every one): a reader
         # that keeps none holds a third less memory at national scale, and is faster
         self.keep: bool | frozenset[str] = keep
+        self.shared = shared  # actuals files parsed before, by content
         # published dates after today are refused (SPEC 5.2)
         self.today = today or datetime.date.today()
         self.problems: list[Problem] = []
@@ -101,7 +104,7 @@ class Reader:
         for path in toml_files(self.root, "actuals", self.problems):
             entries = self._actuals(path)
             count += len(entries)
-            dated = _record(entries, recorded, repeats, self.today) and dated
+            dated = record_figures(entries, recorded, repeats, self.today) and dated
         policies = tuple(policy for policy, _ in filter(None, parsed))
         own_regions = tuple(own for _, own in filter(None, parsed))
         metrics_file = str(self.root / "metrics.toml")
@@ -236,11 +239,19 @@ class Reader:
         return entry, tuple(target.region for target in targets)
 
     def _actuals(self, path: Path) -> list[tuple[str, Actual]]:
-        raw = read_toml(path, ("actual",), self.problems)
-        if raw is None:
-            return []
         display = str(path)
-        entries = self._actual_entries(display, self._array(display, raw, "actual"))
+        shared = self.shared
+        known = shared.get(path) if shared is not None else None
+        if known is not None:
+            entries = known
+        else:
+            before = len(self.problems)
+            raw = read_toml(path, ("actual",), self.problems)
+            if raw is None:
+                return []
+            entries = self._actual_entries(display, self._array(display, raw, "actual"))
+            if shared is not None and len(self.problems) == before:
+                shared.put(path, entries)
         if self.keep is True or (self.keep and display in self.keep):
             self.files[display] = entries
         return [(display, actual) for actual in entries]
@@ -255,38 +266,6 @@ class Reader:
             if actual is not None:
                 actuals.append(actual)
         return actuals
-
-
-def _record(
-    entries: list[tuple[str, Actual]],
-    recorded: dict[core.Key, dict[Period, core.Value]],
-    repeats: list[tuple[core.Key, core.Value]],
-    today: datetime.date,
-) -> bool:
-    """One file's figures into ``recorded`` (the first vintage of each read) and ``repeats``
-    (the others); whether every publication date lies between its period's start and today.
-    """
-    dated = True
-    for _, actual in entries:
-        # as record._value: inline, as it runs once per figure at national scale
-        value = core.Value(
-            actual.period,
-            actual.value,
-            False,
-            actual.source,
-            actual.note,
-            None,
-            actual.published,
-            actual.flag,
-        )
-        series = recorded[actual.metric, actual.region]
-        if actual.period in series:
-            repeats.append(((actual.metric, actual.region), value))
-        else:
-            series[actual.period] = value
-        if actual.published is not None and not (actual.period.start <= actual.published <= today):
-            dated = False
-    return dated
 
 
 @functools.cache

@@ -10,10 +10,11 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from iptarget.core.dataset import Dataset, FigureChange, Value
+from iptarget.core.dataset import Dataset, FigureChange
 from iptarget.errors import Problem, UserError, unknown
 from iptarget.models.files import Actual
 from iptarget.periods import Period, parse_typed_date, parse_typed_period
+from iptarget.store.convert import core_value
 from iptarget.store.files import quiet_reading
 from iptarget.store.journal import recover, refuse_read_only, write_together
 from iptarget.store.messages import actual_where
@@ -50,9 +51,9 @@ class _Change:
     replaced: Actual | None
 
     def public(self) -> FigureChange:
-        old = None if self.replaced is None else _value(self.replaced)
+        old = None if self.replaced is None else core_value(self.replaced)
         return FigureChange(
-            self.path, self.actual.metric, self.actual.region, _value(self.actual), old
+            self.path, self.actual.metric, self.actual.region, core_value(self.actual), old
         )
 
 
@@ -86,7 +87,7 @@ def add_figure(
             raise UserError([Problem(_argument(field), "", message) for field, message in issues])
         (change,) = _changes(reader, root, before, [actual])
         if change.replaced is not None and not replace:
-            old = _value(change.replaced)
+            old = core_value(change.replaced)
             source = f" (source: {old.source})" if old.source else ""
             raise UserError.single(
                 change.path,
@@ -174,7 +175,7 @@ def remove_figure(
         refuse_read_only([Path(path)])
         text = actuals_text(Path(path), reader.files[path], [], removed=[entry])
         write_together(root, {Path(path): text})
-    old = _value(entry)
+    old = core_value(entry)
     after = before.with_figures([], [(metric, region, old)])
     return Recording([FigureChange(path, metric, region, None, old)], 0, before, after)
 
@@ -271,20 +272,7 @@ def _write(root: Path, files: Mapping[str, list[Actual]], changes: list[_Change]
 def _after(before: Dataset, changes: list[_Change]) -> Dataset:
     """The dataset once the changes are written, without reading the directory again."""
     figures = [
-        (change.actual.metric, change.actual.region, _value(change.actual)) for change in changes
+        (change.actual.metric, change.actual.region, core_value(change.actual))
+        for change in changes
     ]
     return before.with_figures(figures)
-
-
-def _value(actual: Actual) -> Value:
-    """A recorded figure as the core holds it."""
-    return Value(
-        actual.period,
-        actual.value,
-        False,
-        actual.source,
-        actual.note,
-        None,
-        actual.published,
-        actual.flag,
-    )

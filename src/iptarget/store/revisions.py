@@ -12,6 +12,7 @@ from pathlib import Path
 
 from iptarget.core.dataset import Dataset
 from iptarget.errors import Problem, UserError
+from iptarget.store.files import Parsed
 
 #: git's environment: no pager, no prompt, messages in English whatever the locale.
 _GIT_ENV = {"GIT_PAGER": "cat", "GIT_TERMINAL_PROMPT": "0", "LC_ALL": "C"}
@@ -145,7 +146,9 @@ def _git(
     return result
 
 
-def read_side(repo: Repository, chosen: Side, directory: Path, scratch: Path) -> Dataset | None:
+def read_side(
+    repo: Repository, chosen: Side, directory: Path, scratch: Path, shared: Parsed | None = None
+) -> Dataset | None:
     """The target directory on one side of a diff (None where it does not exist); a side
     where it is invalid is an error that names the revision and each problem, its file
     named as ``REVISION:path`` in the repository."""
@@ -160,7 +163,7 @@ def read_side(repo: Repository, chosen: Side, directory: Path, scratch: Path) ->
         if not materialize(repo, chosen.commit, scratch):
             return None
         found, shown = scratch, f"{chosen.commit[:7]}:{repo.inside}"
-    dataset, problems = read_directory(found)
+    dataset, problems = read_directory(found, shared=shared)
     if not problems:
         return dataset
     prefix = str(found)
