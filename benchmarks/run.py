@@ -385,6 +385,7 @@ def main() -> None:
             grouped=True,
             vintages=True,
         )
+        revised_figure(large)  # two commits of the large directory, one figure apart
         example = work / "example"
         shutil.copytree(args.example, example)
         app = work / "minimal_typer_app.py"
@@ -439,6 +440,11 @@ def main() -> None:
                     "large: add-actual --replace",
                     [*iptarget, "add-actual", *replaced_figure, "--replace", "--dir", str(large)],
                     restore_large,
+                ),
+                (  # two revisions one figure apart, each read from git
+                    "large: diff HEAD~1 HEAD --format json",
+                    [*iptarget, "diff", "HEAD~1", "HEAD", "--format", "json", "--dir", str(large)],
+                    None,
                 ),
             ],
             [
@@ -507,6 +513,29 @@ def main() -> None:
     print(f"figures written to {args.out}")
 
 
+def revised_figure(root: Path) -> None:
+    """Make ``root`` a git repository of two commits: the directory, then the directory with
+    one figure revised (the first value of actuals/r001.toml)."""
+
+    def git(*args: str) -> None:
+        subprocess.run(
+            ["git", "-c", "user.name=bench", "-c", "user.email=bench@example.org", *args],
+            cwd=root,
+            check=True,
+            capture_output=True,
+        )
+
+    git("init", "-q")
+    git("add", "-A")
+    git("commit", "-q", "-m", "the directory")
+    path = root / "actuals" / "r001.toml"
+    text = path.read_text(encoding="utf-8")
+    start = text.index("value = ") + len("value = ")
+    end = text.index("\n", start)
+    path.write_text(text[:start] + "12345.6" + text[end:], encoding="utf-8")
+    git("commit", "-q", "-a", "-m", "one figure revised")
+
+
 def restorer(path: Path) -> Callable[[], None]:
     """Put a file back as it is now (or remove it), before each run of a command that writes it."""
     if not path.exists():
@@ -553,6 +582,10 @@ def check_goals(results: dict[str, Any], memory: float) -> dict[str, tuple[float
         "large add-actual --replace / large status": (
             median("large: add-actual --replace") / median("large: status --format json"),
             1.0,
+        ),
+        "large diff of two revisions / large status": (
+            median("large: diff HEAD~1 HEAD --format json") / median("large: status --format json"),
+            2.5,
         ),
         "large status peak memory, MB": (memory, 300.0),
     }

@@ -110,6 +110,19 @@ def test_ready_made_ci_files() -> None:
     workflow = (ROOT / "examples" / "github-actions.yml").read_text(encoding="utf-8")
     for part in ("schedule:", "push:", "iptarget validate", "iptarget check", "--junit"):
         assert part in workflow
+    # the pull-request job: the base branch fetched, diff's markdown posted as one comment
+    # found again by diff's first line
+    from iptarget.render.diff import MARKER
+
+    for part in (
+        "pull_request:",
+        "fetch-depth: 0",
+        "pull-requests: write",
+        'iptarget diff "origin/$BASE" --dir targets --format markdown',
+        f'startswith("{MARKER}")',
+        "gh pr comment",
+    ):
+        assert part in workflow, part
     hooks = (ROOT / ".pre-commit-hooks.yaml").read_text(encoding="utf-8")
     assert "- id: iptarget-validate" in hooks
     assert "entry: iptarget validate" in hooks

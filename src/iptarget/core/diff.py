@@ -133,6 +133,10 @@ def figure_edits(before: Dataset | None, after: Dataset | None) -> tuple[FigureE
     for key in sorted(old_keys | new_keys):
         old_series = before.recorded.get(key, {}) if before else {}
         new_series = after.recorded.get(key, {}) if after else {}
+        old_vintages = before.vintages.get(key) if before else None
+        new_vintages = after.vintages.get(key) if after else None
+        if old_series == new_series and (old_vintages or {}) == (new_vintages or {}):
+            continue  # the common case, decided in one comparison of two mappings
         for period in sorted(set(old_series) | set(new_series)):
             old = _by_date(before, key, period) if period in old_series else {}
             new = _by_date(after, key, period) if period in new_series else {}
