@@ -257,3 +257,16 @@ def test_markdown_stays_under_the_limit_and_says_what_it_left_out(repo: Path, ru
     assert len(markdown) <= 60_000
     assert "<details><summary>figures that changed no status (1440)</summary>" in markdown
     assert "rows left out to keep this comment under 60,000 characters" in markdown
+
+
+def test_the_working_tree_side_leaves_out_files_git_ignores(repo: Path, run: Run) -> None:
+    (repo / ".gitignore").write_text("targets/actuals/draft.toml\n", encoding="utf-8")
+    (repo / "targets" / "actuals" / "draft.toml").write_text("not = [valid\n", encoding="utf-8")
+    (repo / "targets" / "actuals" / "new.toml").write_text(  # untracked, not ignored: read
+        '[[actual]]\nmetric = "patent_intensive_industries_share"\nregion = "china"\n'
+        'period = "2025"\nvalue = 13.5\n',
+        encoding="utf-8",
+    )
+    document = diff_json(run, repo, "HEAD")
+    assert [target["id"] for target in document["targets"]] == ["cn-2025-patent-industries"]
+    assert [figure["period"] for figure in document["figures"]] == ["2025"]
