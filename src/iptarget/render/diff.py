@@ -34,6 +34,9 @@ def print_diff(found: Diff, base: str, head: str, fmt: str) -> None:
     else:
         out = console()
         say(out, f"iptarget diff {clean(base)} → {clean(head)}, as of {found.as_of}")
+        if not found.targets and not found.figures:
+            say(out, "")
+            say(out, "no target and no figure changed")
         for title, table in _sections(found):
             say(out, "")
             say(out, title, "bold")
@@ -129,17 +132,23 @@ def _moved(item: TargetDiff) -> str:
 
 def _because(item: TargetDiff) -> str:
     """The causes of a change in words, the first few and how many more."""
-    words = [_cause_text(cause) for cause in item.causes]
+    words = [_cause_text(cause, item.change.target) for cause in item.causes]
     if not words:
         return "-"
     shown = words[:3] + ([f"and {len(words) - 3} more"] if len(words) > 3 else [])
     return "; ".join(shown)
 
 
-def _cause_text(cause: Cause) -> str:
+def _cause_text(cause: Cause, target: str) -> str:
+    """A cause in words; the target's own keys without its id (``at_least: 3.3 → 7``)."""
     if isinstance(cause, FigureEdit):
         return f"{_figure_name(cause)} {_figure_change(cause)}"
-    return f"{cause.kind} {cause.id} {cause.key}: {_shown(cause.before)} → {_shown(cause.after)}"
+    change = f"{cause.key}: {_shown(cause.before)} → {_shown(cause.after)}"
+    return (
+        change
+        if cause.kind == "target" and cause.id == target
+        else f"{cause.kind} {cause.id} {change}"
+    )
 
 
 def _figure_name(edit: FigureEdit) -> str:
@@ -165,6 +174,8 @@ def _figure_row(edit: FigureEdit) -> list[str]:
 def _shown(value: object) -> str:
     if value is None:
         return "-"
+    if isinstance(value, float):
+        return exact(value)
     if isinstance(value, tuple):
         return ", ".join(str(part) for part in value) or "(none)"
     return clean(str(value))
