@@ -313,6 +313,7 @@ COMMANDS = [
     "remove-actual",
     "check",
     "diff",
+    "report",
     "schema",
     "init",
     "import",

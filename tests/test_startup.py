@@ -28,9 +28,18 @@ def imports_after(*args: str, probe: str = "") -> str:
     return result.stdout.splitlines()[-1]
 
 
-@pytest.mark.parametrize("args", [["--help"], ["--version"], ["status", "--help"]])
+@pytest.mark.parametrize(
+    "args", [["--help"], ["--version"], ["status", "--help"], ["report", "--help"]]
+)
 def test_help_loads_none_of_the_heavy_modules(args: list[str]) -> None:
-    heavy = ("iptarget.models", "iptarget.store", "iptarget.render", "toml_rs")
+    heavy = (
+        "iptarget.models",
+        "iptarget.store",
+        "iptarget.render",
+        "toml_rs",
+        "jinja2",
+        "openpyxl",
+    )
     loaded = imports_after(*args, probe=f"print(sorted(set(sys.modules) & {set(heavy)!r}))")
     assert loaded == "[]"
 

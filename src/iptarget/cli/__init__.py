@@ -18,6 +18,7 @@ for name, command, summary in (
     ("remove-actual", figures.remove_actual, "Remove one recorded figure (one vintage)."),
     ("check", check.check, "For CI: fail when a target is missed or overdue."),
     ("diff", diff.diff, "What a change to the targets does to their statuses."),
+    ("report", status.report, "One HTML file of every target, for people and printing."),
     ("import", figures.import_csv, "Record the figures of a CSV file, all or none."),
     ("export", figures.export, "Every value, recorded and derived, as CSV."),
     ("schema", setup.schema, "The JSON Schema of each file kind, for editors."),

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import datetime
 import enum
-from typing import Annotated
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
@@ -24,6 +26,21 @@ from iptarget.cli.common import (
 from iptarget.core.status import Status
 from iptarget.errors import ExitCode, UserError, unknown
 
+if TYPE_CHECKING:
+    from iptarget.core.dataset import Dataset
+    from iptarget.core.evaluate import Evaluation
+
+
+StatusOption = Annotated[
+    list[Status] | None,
+    typer.Option(
+        "--status",
+        metavar="STATUS",
+        help="Only targets with this status (repeatable; see iptarget status --help).",
+        show_default=False,
+    ),
+]
+
 
 class Format(enum.StrEnum):
     """Output formats of ``status``."""
@@ -38,15 +55,7 @@ def status(
     directory: DirOption = DEFAULT_DIR,
     region: RegionOption = None,
     policy: PolicyOption = None,
-    statuses: Annotated[
-        list[Status] | None,
-        typer.Option(
-            "--status",
-            metavar="STATUS",
-            help="Only targets with this status (repeatable; the statuses are listed above).",
-            show_default=False,
-        ),
-    ] = None,
+    statuses: StatusOption = None,
     as_of: AsOfOption = None,
     vintage: VintageOption = VintageChoice.LATEST,
     grace_days: GraceOption = 365,
@@ -77,19 +86,69 @@ def status(
     no_baseline    the baseline figure of a relative goal is unknown
     """
     from iptarget.core.check import overdue
-    from iptarget.core.evaluate import evaluate
     from iptarget.render.status import print_status
 
     dataset = load(directory)
-    chosen = selected(dataset, region, policy)
     date = as_of_date(as_of)
-    evaluations = [
+    evaluations = chosen_evaluations(dataset, date, vintage, region, policy, statuses)
+    late = {e.target.id for e in evaluations if overdue(e, date, grace_days)}
+    print_status(evaluations, dataset, date, output.value, late, grace_days, vintage.value)
+    return ExitCode.OK
+
+
+def chosen_evaluations(
+    dataset: Dataset,
+    date: datetime.date,
+    vintage: VintageChoice,
+    region: list[str] | None,
+    policy: list[str] | None,
+    statuses: list[Status] | None,
+) -> list[Evaluation]:
+    """The targets the filters of ``status`` choose, evaluated as of a date."""
+    from iptarget.core.evaluate import evaluate
+
+    chosen = selected(dataset, region, policy)
+    return [
         evaluation
         for evaluation in evaluate(dataset, date, vintage.value)
         if chosen(evaluation) and (not statuses or evaluation.status in statuses)
     ]
-    late = {e.target.id for e in evaluations if overdue(e, date, grace_days)}
-    print_status(evaluations, dataset, date, output.value, late, grace_days, vintage.value)
+
+
+def report(
+    directory: DirOption = DEFAULT_DIR,
+    output: Annotated[
+        Path,
+        typer.Option(
+            "--output",
+            "-o",
+            metavar="FILE",
+            help="Where to write the HTML file.",
+            dir_okay=False,
+        ),
+    ] = Path("iptarget-report.html"),
+    region: RegionOption = None,
+    policy: PolicyOption = None,
+    statuses: StatusOption = None,
+    as_of: AsOfOption = None,
+    vintage: VintageOption = VintageChoice.LATEST,
+) -> int:
+    """Write one HTML file for people who do not use a terminal: counts per status, a
+    summary per policy, and a card per target with its chart.
+
+    The file opens offline in any browser and loads nothing from anywhere; it prints one
+    target to a card on A4, and reads on a phone. The status JSON for the same filters is
+    embedded in it (<script type="application/json" id="iptarget-status">).
+    """
+    from iptarget.render.console import print_written
+    from iptarget.render.report import report_html
+    from iptarget.store.write import write_text
+
+    dataset = load(directory)
+    date = as_of_date(as_of)
+    evaluations = chosen_evaluations(dataset, date, vintage, region, policy, statuses)
+    write_text(output, report_html(evaluations, dataset, date, vintage.value, str(directory)))
+    print_written([output])
     return ExitCode.OK
 
 

@@ -1,0 +1,115 @@
+"""``iptarget report`` (SPEC 10): one self-contained HTML file for people who do not use a
+terminal. Jinja2 lays out what the core evaluated; charts are inline SVG; the status JSON
+rides along as a data block. Nothing is loaded from anywhere and nothing runs."""
+
+from __future__ import annotations
+
+import datetime
+from collections import Counter
+from collections.abc import Sequence
+from typing import Any
+
+from iptarget.core.dataset import Dataset
+from iptarget.core.evaluate import Evaluation
+from iptarget.core.status import Status
+from iptarget.render.numbers import UNKNOWN, at, marks_note, metric_label, number, pace, percent
+from iptarget.render.report.chart import chart_svg
+from iptarget.render.show import goal_words
+from iptarget.render.status_data import status_json, summary
+
+#: How each status reads in words beside its colour, so that a black-and-white printout
+#: still says it.
+MEANING: dict[Status, str] = {
+    Status.ACHIEVED: "the deadline has passed and the target was met",
+    Status.MISSED: "the deadline has passed and the target was not met",
+    Status.UNREPORTED: "the deadline has passed and no figure for it is known yet",
+    Status.MET: "already met before the deadline",
+    Status.ON_TRACK: "moving fast enough to meet it",
+    Status.AT_RISK: "progress, but not fast enough",
+    Status.OFF_TRACK: "far too slow to meet it",
+    Status.REGRESSING: "moving away from the target",
+    Status.NO_TREND: "a figure, but no pace yet",
+    Status.NO_BASELINE: "the baseline figure is unknown",
+    Status.NO_DATA: "no figure yet",
+}
+
+
+def report_html(
+    evaluations: Sequence[Evaluation],
+    dataset: Dataset,
+    as_of: datetime.date,
+    vintage: str,
+    directory: str,
+) -> str:
+    """The report of these evaluations as one HTML document."""
+    from importlib.resources import files
+
+    import jinja2
+    from markupsafe import Markup
+
+    template_text = files("iptarget.render.report").joinpath("report.html.j2").read_text("utf-8")
+    environment = jinja2.Environment(autoescape=True, undefined=jinja2.StrictUndefined)
+    template = environment.from_string(template_text)
+    data = status_json(evaluations, as_of, vintage)
+    embedded = data.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+    return template.render(
+        directory=directory,
+        as_of=as_of.isoformat(),
+        first=vintage == "first",
+        counts=summary(evaluations),
+        total=len(evaluations),
+        policies=_policies(evaluations),
+        cards=[_card(evaluation, dataset) for evaluation in evaluations],
+        marks=marks_note(point for e in evaluations for point in (e.baseline, e.latest)),
+        data=Markup(embedded.rstrip("\n")),
+    )
+
+
+def _policies(evaluations: Sequence[Evaluation]) -> list[dict[str, Any]]:
+    """A line per policy: its title and file, and its targets per status."""
+    order: dict[str, dict[str, Any]] = {}
+    for evaluation in evaluations:
+        policy = evaluation.policy
+        entry = order.setdefault(
+            policy.file, {"title": policy.title, "file": policy.file, "counts": Counter()}
+        )
+        entry["counts"][evaluation.status] += 1
+    return [
+        {
+            **entry,
+            "counts": [
+                (status.value, entry["counts"][status])
+                for status in Status
+                if entry["counts"][status]
+            ],
+        }
+        for entry in order.values()
+    ]
+
+
+def _card(evaluation: Evaluation, dataset: Dataset) -> dict[str, Any]:
+    """One target's card: every figure as it is shown, and its chart."""
+    from markupsafe import Markup
+
+    target, metric, policy = evaluation.target, evaluation.metric, evaluation.policy
+    region = dataset.regions.get(evaluation.region)
+    source = policy.source or ""
+    return {
+        "id": target.id,
+        "title": target.title,
+        "policy": policy.title,
+        "file": policy.file,
+        "source": source,
+        "link": source if source.startswith(("https://", "http://")) else "",
+        "metric": metric_label(metric),
+        "region": region.name if region else evaluation.region,
+        "goal": goal_words(evaluation),
+        "status": evaluation.status.value,
+        "meaning": MEANING[evaluation.status],
+        "latest": at(evaluation.latest, metric) if evaluation.latest else UNKNOWN,
+        "progress": percent(evaluation.progress_pct),
+        "pace": pace(evaluation.pace),
+        "projected": number(evaluation.projected, metric, unit=True),
+        "acknowledged": target.acknowledged or "",
+        "chart": Markup(chart_svg(evaluation)),
+    }

@@ -1,0 +1,125 @@
+"""A target's chart as inline SVG: the actual values against the required path from S to V,
+the target value and the deadline marked, derived and flagged values drawn apart (SPEC 10).
+
+Plain SVG text, no script and nothing loaded: it renders in any browser, prints in black and
+white (the path is dashed, derived values are hollow, flagged ones square), and its text is
+the browser's own font, Chinese included.
+"""
+
+from __future__ import annotations
+
+import math
+from html import escape
+
+from iptarget.core.dataset import Metric, Value
+from iptarget.core.evaluate import Evaluation
+from iptarget.periods import Period
+from iptarget.render.numbers import number
+
+WIDTH, HEIGHT = 600, 240
+LEFT, RIGHT, TOP, BOTTOM = 64, 16, 16, 36
+
+
+def chart_svg(evaluation: Evaluation) -> str:
+    """The chart, or an empty string when there is nothing to draw."""
+    series = [value for value in evaluation.series if math.isfinite(value.value)]
+    path = [(period, value) for period, value in evaluation.path if math.isfinite(value)]
+    if not series and not path:
+        return ""
+    target = evaluation.target_value
+    target = target if target is not None and math.isfinite(target) else None
+    deadline = evaluation.target.deadline
+    numbers = [value.value for value in series] + [value for _, value in path]
+    numbers += [] if target is None else [target]
+    periods = [value.period for value in series] + [period for period, _ in path] + [deadline]
+    scale = _Scale(periods, numbers)
+    metric = evaluation.metric
+    text = escape(_description(evaluation))
+    parts = [
+        f'<svg class="chart" viewBox="0 0 {WIDTH} {HEIGHT}" role="img" aria-label="{text}" '
+        f'xmlns="http://www.w3.org/2000/svg"><title>{text}</title>',
+        *scale.frame(metric, periods),
+        f'<line class="deadline" x1="{scale.x(deadline):.1f}" y1="{TOP}" '
+        f'x2="{scale.x(deadline):.1f}" y2="{scale.bottom:.1f}">'
+        f"<title>deadline {escape(str(deadline))}</title></line>",
+    ]
+    if target is not None:
+        level, shown = scale.y(target), escape(number(target, metric))
+        parts.append(
+            f'<line class="target" x1="{LEFT}" y1="{level:.1f}" x2="{WIDTH - RIGHT}" '
+            f'y2="{level:.1f}"><title>target {shown}</title></line>'
+        )
+        parts.append(_label(LEFT + 4, level - 5, f"target {number(target, metric)}", "start"))
+    if path:
+        points = " ".join(f"{scale.x(period):.1f},{scale.y(value):.1f}" for period, value in path)
+        parts.append(f'<polyline class="path" points="{points}"><title>required</title></polyline>')
+    if series:
+        points = " ".join(f"{scale.x(v.period):.1f},{scale.y(v.value):.1f}" for v in series)
+        parts.append(f'<polyline class="actual" points="{points}"/>')
+    parts += [_point(value, scale, evaluation) for value in series]
+    parts.append("</svg>")
+    return "".join(parts)
+
+
+class _Scale:
+    """Where a period and a value fall in the chart."""
+
+    def __init__(self, periods: list[Period], numbers: list[float]) -> None:
+        self.first = min(period.end_month for period in periods)
+        self.last = max(period.end_month for period in periods)
+        self.low, high = min(0.0, *numbers), max(numbers)
+        high = self.low + 1 if high == self.low else high
+        self.high = high + (high - self.low) * 0.08
+        self.bottom = self.y(self.low)
+
+    def x(self, period: Period) -> float:
+        span = max(self.last - self.first, 1)
+        return LEFT + (period.end_month - self.first) / span * (WIDTH - LEFT - RIGHT)
+
+    def y(self, value: float) -> float:
+        return TOP + (self.high - value) / (self.high - self.low) * (HEIGHT - TOP - BOTTOM)
+
+    def frame(self, metric: Metric, periods: list[Period]) -> list[str]:
+        """The axes, the lowest and highest value, the first and last period."""
+        return [
+            f'<line class="axis" x1="{LEFT}" y1="{self.bottom:.1f}" x2="{WIDTH - RIGHT}" '
+            f'y2="{self.bottom:.1f}"/>',
+            f'<line class="axis" x1="{LEFT}" y1="{TOP}" x2="{LEFT}" y2="{self.bottom:.1f}"/>',
+            _label(LEFT - 6, self.y(self.high) + 4, number(self.high, metric), "end"),
+            _label(LEFT - 6, self.bottom + 4, number(self.low, metric), "end"),
+            *(
+                _label(self.x(period), HEIGHT - BOTTOM + 18, str(period), "middle")
+                for period in sorted({min(periods), max(periods)})
+            ),
+        ]
+
+
+def _point(value: Value, scale: _Scale, evaluation: Evaluation) -> str:
+    """A published figure: a dot, hollow when derived; a hollow square when flagged."""
+    shown = f"{value.period}: {number(value.value, evaluation.metric)}"
+    shown += " (derived)" if value.derived else ""
+    shown += f" ({value.flag})" if value.flag else ""
+    kind = "derived" if value.derived else "recorded"
+    cx, cy = scale.x(value.period), scale.y(value.value)
+    if value.flag:
+        return (
+            f'<rect class="point {kind} flagged" x="{cx - 4:.1f}" y="{cy - 4:.1f}" width="8" '
+            f'height="8"><title>{escape(shown)}</title></rect>'
+        )
+    return (
+        f'<circle class="point {kind}" cx="{cx:.1f}" cy="{cy:.1f}" r="4">'
+        f"<title>{escape(shown)}</title></circle>"
+    )
+
+
+def _label(x: float, y: float, text: str, anchor: str) -> str:
+    return f'<text x="{x:.1f}" y="{y:.1f}" text-anchor="{anchor}">{escape(text)}</text>'
+
+
+def _description(evaluation: Evaluation) -> str:
+    """What the chart shows, for a screen reader and a tooltip."""
+    target = evaluation.target
+    return (
+        f"{target.metric} in {evaluation.region}: actual values against the path required to "
+        f"reach the target by {target.deadline}"
+    )
