@@ -170,8 +170,8 @@ def import_csv(
         Path,
         typer.Argument(
             metavar="FILE",
-            help="A CSV file with a header: metric, region, period, value, and optionally "
-            "source and note; comma or semicolon separated.",
+            help="A CSV file or an Excel workbook (.xlsx, its first sheet) with a header: "
+            "metric, region, period, value, and optionally source, note, published and flag.",
             dir_okay=False,
             show_default=False,
         ),
@@ -183,12 +183,19 @@ def import_csv(
     ] = False,
     directory: DirOption = DEFAULT_DIR,
 ) -> int:
-    """Record the figures of a CSV file: all of them, or none if any row is wrong."""
+    """Record the figures of a CSV file or a workbook: all of them, or none if any row is
+    wrong.
+
+    A workbook's first sheet is read as a CSV file is, each row named by its number; a
+    formula is read as the value Excel saved with it, and a date in the period column as
+    the month (its first or last day) or the year (a year-only format) it names.
+    """
     from iptarget.render.figures import print_imported
     from iptarget.store.record import import_figures
     from iptarget.store.tables import parse_csv
+    from iptarget.store.workbook import is_workbook, parse_xlsx
 
-    rows = parse_csv(file)
+    rows = parse_xlsx(file) if is_workbook(file) else parse_csv(file)
     recording = import_figures(
         directory,
         rows.origin,
@@ -198,6 +205,7 @@ def import_csv(
         datetime.date.today(),
         dry_run,
         force,
+        rows.word,
     )
     read_as = None
     if rows.encoding != "utf-8":
@@ -215,7 +223,8 @@ def export(
             "--output",
             "-o",
             metavar="FILE",
-            help="Write to this file instead of printing.",
+            help="Write to this file instead of printing: CSV, or an Excel workbook when its "
+            "name ends in .xlsx.",
             dir_okay=False,
         ),
     ] = None,
@@ -238,19 +247,24 @@ def export(
     A recorded figure is one row per vintage, oldest first, with its published date and
     flag; a derived one uses the vintage of each input that --vintage chooses.
 
-    A file written with --output starts with a UTF-8 byte-order mark, so that Excel shows
-    Chinese text as it is; printed CSV has none, for pipes.
+    A CSV file written with --output starts with a UTF-8 byte-order mark, so that Excel
+    shows Chinese text as it is; printed CSV has none, for pipes. A workbook (--output
+    FILE.xlsx) holds the same columns, the values as numbers and the rest as text.
     """
     from iptarget.core.values import Values
     from iptarget.render.console import print_text
-    from iptarget.render.figures import values_csv
-    from iptarget.store.write import write_text
+    from iptarget.render.figures import values_table
+    from iptarget.render.table import csv_text
+    from iptarget.store.workbook import is_workbook, xlsx_bytes
+    from iptarget.store.write import write_bytes
 
     values = Values(load(directory), None if as_of is None else as_of.date(), vintage.value)
     every = list(values.every())
-    text = values_csv(every, {key: values.vintages(*key) for key, _ in every})
+    table = values_table(every, {key: values.vintages(*key) for key, _ in every})
     if output is None:
-        print_text(text)
+        print_text(csv_text(table))
+    elif is_workbook(output):
+        write_bytes(output, xlsx_bytes([column.heading for column in table.columns], table.rows))
     else:  # a byte-order mark, so that Excel reads the file as UTF-8 (import skips it)
-        write_text(output, "\ufeff" + text)
+        write_bytes(output, ("\ufeff" + csv_text(table)).encode("utf-8"))
     return ExitCode.OK

@@ -150,6 +150,11 @@ EXPORT_COLUMNS = tuple(
 
 
 def values_csv(values: Iterable[tuple[Key, Series]], vintages: Vintages_ = None) -> str:
+    """Every value as CSV (``values_table``)."""
+    return csv_text(values_table(values, vintages))
+
+
+def values_table(values: Iterable[tuple[Key, Series]], vintages: Vintages_ = None) -> Table:
     """Every value, recorded and derived, one row each (a recorded figure one row per
     vintage, oldest first), for spreadsheets and pandas; the last column says how a derived
     value was derived. ``vintages`` gives, by (metric, region), the figures with several."""
@@ -170,7 +175,7 @@ def values_csv(values: Iterable[tuple[Key, Series]], vintages: Vintages_ = None)
         for period, value in sorted(series.items())
         for vintage in (vintages or {}).get((metric, region), {}).get(period, (value,))
     ]
-    return csv_text(Table(EXPORT_COLUMNS, rows))
+    return Table(EXPORT_COLUMNS, rows)
 
 
 def print_counts(root: Path, dataset: Dataset, derived: int) -> None:

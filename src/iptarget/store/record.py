@@ -107,8 +107,10 @@ def import_figures(
     today: datetime.date,
     dry_run: bool = False,
     force: bool = False,
+    word: str = "line",
 ) -> Recording:
-    """Record many figures (CSV rows, each with its line number) all together or not at all.
+    """Record many figures (rows of a CSV file or a workbook, each with its line or row
+    number, named by ``word``) all together or not at all.
 
     Every row is checked first, against the directory and against the other rows; any
     problem, named ``origin: line N: field: message``, stops the import before anything is
@@ -126,7 +128,7 @@ def import_figures(
             if actual is not None and not issues:
                 issues = batch.add(line, actual)
             problems.extend(
-                Problem(origin, f"line {line}", f"{field}: {message}", line)
+                Problem(origin, f"{word} {line}", f"{field}: {message}", line)
                 for field, message in issues
             )
         if problems:

@@ -1,4 +1,4 @@
-"""Reading figures from a CSV file for ``iptarget import``."""
+"""Reading figures from a CSV file for ``iptarget import`` (a workbook: ``store.workbook``)."""
 
 from __future__ import annotations
 
@@ -29,6 +29,7 @@ class CsvRows:
     skipped: int
     problems: list[Problem]
     encoding: str = "utf-8"  # gb18030 when the file was not UTF-8 (Excel on Chinese Windows)
+    word: str = "line"  # how a row is named: "line" in a CSV file, "row" in a workbook
 
 
 def parse_csv(path: Path) -> CsvRows:
@@ -50,37 +51,56 @@ def parse_csv(path: Path) -> CsvRows:
     first = text.split("\n", 1)[0]
     delimiter = ";" if first.count(";") > first.count(",") else ","
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=True)
-    problems: list[Problem] = []
-    rows: list[tuple[int, NewFigure]] = []
-    skipped = 0
+    reading = Rows(display, "line")
     try:
         header = [name.strip().lower() for name in next(reader, [])]
-        _check_header(display, header)
+        check_header(display, header, "line")
         for line, cells in _lines(reader):
-            row, problem = _row(header, cells)
-            if row is None:
-                problems.append(Problem(display, f"line {line}", problem, line))
-                continue
-            if row.get("derived", "").lower() in ("true", "1", "yes"):
-                skipped += 1
-                continue
-            figure = NewFigure(
-                row["metric"],
-                row["region"],
-                row["period"],
-                row["value"],
-                row.get("source") or None,
-                row.get("note") or None,
-                row.get("published") or None,
-                row.get("flag") or None,
-            )
-            rows.append((line, figure))
+            reading.add(line, header, cells)
     except csv.Error as error:
         line = reader.line_num
-        problems.append(Problem(display, f"line {line}", f"not valid CSV: {error}", line))
-    if not rows and not skipped and not problems:
-        raise UserError.single(display, "", "no rows under the header")
-    return CsvRows(display, rows, skipped, problems, encoding)
+        reading.problem(line, f"not valid CSV: {error}")
+    return reading.done(encoding)
+
+
+class Rows:
+    """The figures of a table, row by row: each named by its line (CSV) or row (workbook)."""
+
+    def __init__(self, display: str, word: str) -> None:
+        self.display, self.word = display, word
+        self.figures: list[tuple[int, NewFigure]] = []
+        self.problems: list[Problem] = []
+        self.skipped = 0
+
+    def problem(self, number: int, message: str) -> None:
+        self.problems.append(Problem(self.display, f"{self.word} {number}", message, number))
+
+    def add(self, number: int, header: list[str], cells: list[str]) -> None:
+        """One row under the header: a figure, a derived row skipped, or a problem."""
+        row, problem = _row(header, cells)
+        if row is None:
+            self.problem(number, problem)
+            return
+        if row.get("derived", "").lower() in ("true", "1", "yes"):
+            self.skipped += 1
+            return
+        figure = NewFigure(
+            row["metric"],
+            row["region"],
+            row["period"],
+            row["value"],
+            row.get("source") or None,
+            row.get("note") or None,
+            row.get("published") or None,
+            row.get("flag") or None,
+        )
+        self.figures.append((number, figure))
+
+    def done(self, encoding: str = "utf-8") -> CsvRows:
+        """What was read; a table with nothing under its header is refused."""
+        if not self.figures and not self.skipped and not self.problems:
+            raise UserError.single(self.display, "", "no rows under the header")
+        return CsvRows(self.display, self.figures, self.skipped, self.problems, encoding, self.word)
 
 
 def _row(header: list[str], cells: list[str]) -> tuple[dict[str, str] | None, str]:
@@ -126,21 +146,22 @@ def _text(path: Path) -> tuple[str, str]:
         raise UserError.single(display, "", message) from None
 
 
-def _check_header(display: str, header: list[str]) -> None:
+def check_header(display: str, header: list[str], word: str) -> None:
     """Refuse a header with an unknown column, a missing one or one named twice."""
+    where = f"{word} 1"
     problems = [
-        Problem(display, "line 1", unknown_key(name, CSV_COLUMNS, "column"), 1)
+        Problem(display, where, unknown_key(name, CSV_COLUMNS, "column"), 1)
         for name in header
         if name and name not in CSV_COLUMNS
     ]
     problems += [
-        Problem(display, "line 1", f'the column "{name}" is missing', 1)
+        Problem(display, where, f'the column "{name}" is missing', 1)
         for name in CSV_REQUIRED
         if name not in header
     ]
     named = [name for name in header if name]
     if len(set(named)) != len(named):
-        problems.append(Problem(display, "line 1", "a column is named twice", 1))
+        problems.append(Problem(display, where, "a column is named twice", 1))
     if problems:
         raise UserError(problems)
 

@@ -126,9 +126,14 @@ def _has_schemas(path: Path) -> bool:
 
 def write_text(path: Path, text: str) -> None:
     """Write a report or export file whole, or say why it cannot be written."""
+    write_bytes(path, text.encode("utf-8"))
+
+
+def write_bytes(path: Path, data: bytes) -> None:
+    """Write a file whole (atomically), or say why it cannot be written."""
     from iptarget.store.journal import write_together
 
-    write_together(path.parent, {path: text.encode("utf-8")})
+    write_together(path.parent, {path: data})
 
 
 def append_text(path: Path, text: str) -> None:
