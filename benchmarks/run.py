@@ -441,6 +441,11 @@ def main() -> None:
                     [*iptarget, "add-actual", *replaced_figure, "--replace", "--dir", str(large)],
                     restore_large,
                 ),
+                (
+                    "large: report",
+                    [*iptarget, "report", "--dir", str(large), "--output", str(work / "r.html")],
+                    None,
+                ),
                 (  # two revisions one figure apart, each read from git
                     "large: diff HEAD~1 HEAD --format json",
                     [*iptarget, "diff", "HEAD~1", "HEAD", "--format", "json", "--dir", str(large)],
@@ -586,6 +591,10 @@ def check_goals(results: dict[str, Any], memory: float) -> dict[str, tuple[float
         "large diff of two revisions / large status": (
             median("large: diff HEAD~1 HEAD --format json") / median("large: status --format json"),
             2.5,
+        ),
+        "large report / large status": (
+            median("large: report") / median("large: status --format json"),
+            3.0,
         ),
         "large status peak memory, MB": (memory, 300.0),
     }
