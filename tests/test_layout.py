@@ -12,6 +12,7 @@ PACKAGE = Path(__file__).parent.parent / "src" / "iptarget"
 #: What each part of iptarget may import from iptarget itself (STYLE.md: imports flow one way).
 ALLOWED: dict[str, set[str]] = {
     "errors": set(),
+    "i18n": set(),
     "typed": set(),
     "periods": {"typed"},
     "figures": {"typed"},
@@ -19,8 +20,8 @@ ALLOWED: dict[str, set[str]] = {
     "core": {"core", "periods", "errors"},
     "models": {"models", "periods", "errors", "core.dataset"},
     "store": {"store", "models", "core.dataset", "periods", "errors", "figures", "cells"},
-    "render": {"render", "core", "periods", "errors", "figures", "cells"},
-    "cli": {"cli", "store", "core", "render", "errors", "__version__"},
+    "render": {"render", "core", "periods", "errors", "figures", "cells", "i18n"},
+    "cli": {"cli", "store", "core", "render", "errors", "i18n", "__version__"},
     "__main__": {"cli"},
     "__init__": set(),
 }

@@ -34,4 +34,9 @@ def main() -> None:
     # again and again for nothing (about a tenth of the run time). Reference counting
     # still frees everything else.
     gc.disable()
+    import os
+
+    from iptarget.i18n import language_from, use
+
+    use(language_from(None, os.environ))  # --lang, when given, says otherwise before the command
     app(prog_name="iptarget")

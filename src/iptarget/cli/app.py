@@ -2,13 +2,32 @@
 
 from __future__ import annotations
 
+import enum
+import os
 from typing import Annotated
 
 import typer
 
 from iptarget import __version__
+from iptarget.cli.command import Group
 
-app = typer.Typer(no_args_is_help=True, pretty_exceptions_enable=False, rich_markup_mode=None)
+app = typer.Typer(
+    cls=Group, no_args_is_help=True, pretty_exceptions_enable=False, rich_markup_mode=None
+)
+
+
+class Language(enum.StrEnum):
+    """The languages of the interface (SPEC 8)."""
+
+    EN = "en"
+    ZH = "zh"
+
+
+def _language(value: Language | None) -> Language | None:
+    from iptarget.i18n import language_from, use
+
+    use(language_from(None if value is None else value.value, os.environ))
+    return value
 
 
 def _version(value: bool) -> None:
@@ -28,6 +47,18 @@ def _main(
             help="Print the version and exit.",
         ),
     ] = False,
+    lang: Annotated[
+        Language | None,
+        typer.Option(
+            "--lang",
+            metavar="LANG",
+            callback=_language,
+            is_eager=True,
+            help="The language of the interface: en or zh. [default: $IPTARGET_LANG, else "
+            "the locale]",
+            show_default=False,
+        ),
+    ] = None,
 ) -> None:
     """Track quantified policy targets against the figures statistics offices publish.
 

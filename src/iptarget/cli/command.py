@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import contextlib
 import re
+from collections.abc import Iterator
 from typing import Any
 
-from typer.core import TyperCommand
+from typer.core import TyperCommand, TyperGroup
 
 #: A negative figure as people type it: -3.5, -1,234, -2万, -12.3%.
 _NEGATIVE = re.compile(r"-[0-9０-９][^\s]*")
@@ -30,16 +32,49 @@ class Command(TyperCommand):
         return option
 
     def format_help(self, ctx: Any, formatter: Any) -> None:
-        """The help, with each argument shown by its name alone (``METRIC``, not
-        ``METRIC <str>``, as Typer 0.28 and later would print it)."""
+        """The help in the interface's language, with each argument shown by its name alone
+        (``METRIC``, not ``METRIC <str>``, as Typer 0.28 and later would print it)."""
         for param in self.params:
             if param.param_type_name == "argument":
                 setattr(param, "display_type_rich", _no_type)  # noqa: B010 (a method, per instance)
-        super().format_help(ctx, formatter)
+        with translated([self, *self.params]):
+            super().format_help(ctx, formatter)
 
     def parse_args(self, ctx: Any, args: list[str]) -> list[str]:
         """Parse, after marking negative figures as arguments rather than options."""
         return super().parse_args(ctx, negatives_as_arguments(self.params, args))
+
+
+class Group(TyperGroup):
+    """The iptarget application: its help, and its list of commands, in the interface's
+    language."""
+
+    def format_help(self, ctx: Any, formatter: Any) -> None:
+        """The help in the interface's language."""
+        commands = [self.commands[name] for name in self.list_commands(ctx)]
+        with translated([self, *self.params, *commands]):
+            super().format_help(ctx, formatter)
+
+
+@contextlib.contextmanager
+def translated(items: list[Any]) -> Iterator[None]:
+    """Help texts in the interface's language while the help is written: the English text
+    is the catalogue's key, and comes back afterwards."""
+    from iptarget.i18n import _
+
+    saved = [(item, name, getattr(item, name, None)) for item in items for name in HELP_TEXTS]
+    for item, name, text in saved:
+        if isinstance(text, str) and text:
+            setattr(item, name, _(text))
+    try:
+        yield
+    finally:
+        for item, name, text in saved:
+            setattr(item, name, text)
+
+
+#: The attributes of commands and parameters that hold text for people.
+HELP_TEXTS = ("help", "short_help", "epilog")
 
 
 def _no_type(ctx: Any) -> None:

@@ -5,9 +5,9 @@ from __future__ import annotations
 import datetime
 
 from iptarget.core.check import Failure, Verdict
-from iptarget.core.dataset import FLAGS
 from iptarget.core.evaluate import Evaluation
 from iptarget.core.status import Status
+from iptarget.i18n import _, language, status_word
 from iptarget.render.console import console, print_lines, say
 from iptarget.render.escape import clean
 from iptarget.render.numbers import at, number, pace, sign
@@ -27,21 +27,32 @@ def failure_reason(failure: Failure) -> str:
     if evaluation.status is Status.MISSED and evaluation.latest is not None:
         value = number(evaluation.latest.value, metric, unit=True)
         flag = evaluation.latest.flag
-        value += f" ({FLAGS[flag]})" if flag else ""
-        return f"missed: {value} in {deadline}, against {goal}"
+        value += f" ({_flag(flag)})" if flag else ""
+        return _("{status}: {value} in {deadline}, against {goal}").format(
+            status=status_word("missed"), value=value, deadline=deadline, goal=goal
+        )
     if failure.days_late is not None:
-        return f"unreported: no figure for {deadline}, {failure.days_late} days after it ended"
+        return _("{status}: no figure for {deadline}, {days} days after it ended").format(
+            status=status_word("unreported"), deadline=deadline, days=failure.days_late
+        )
     return _behind(evaluation, goal)
+
+
+def _flag(flag: str) -> str:
+    return _("provisional") if flag == "p" else _("estimated")
 
 
 def _behind(evaluation: Evaluation, goal: str) -> str:
     """A target behind its path: its latest point (with its flag spelt out) and pace."""
     latest = at(evaluation.latest, evaluation.metric)
     flag = evaluation.latest.flag if evaluation.latest else None
-    latest += f", {FLAGS[flag]}" if flag else ""
-    return (
-        f"{evaluation.status.value}: latest {latest}, pace {pace(evaluation.pace)}, "
-        f"needs {goal} by {evaluation.target.deadline}"
+    latest += f", {_flag(flag)}" if flag else ""
+    return _("{status}: latest {latest}, pace {pace}, needs {goal} by {deadline}").format(
+        status=status_word(evaluation.status.value),
+        latest=latest,
+        pace=pace(evaluation.pace),
+        goal=goal,
+        deadline=evaluation.target.deadline,
     )
 
 
@@ -49,9 +60,13 @@ def warning_reason(evaluation: Evaluation) -> str:
     """Why a target gets a warning in CI, with its numbers."""
     metric, deadline = evaluation.metric, evaluation.target.deadline
     if evaluation.status is Status.UNREPORTED:
-        return f"unreported: no figure for {deadline} yet"
+        return _("{status}: no figure for {deadline} yet").format(
+            status=status_word("unreported"), deadline=deadline
+        )
     if evaluation.status is Status.NO_BASELINE:
-        return f"no_baseline: no value for the baseline, and {deadline} has passed"
+        return _("{status}: no value for the baseline, and {deadline} has passed").format(
+            status=status_word("no_baseline"), deadline=deadline
+        )
     goal = f"{sign(evaluation)} {number(evaluation.target_value, metric, unit=True)}"
     return _behind(evaluation, goal)
 
@@ -71,7 +86,7 @@ def print_check(found: Verdict, as_of: datetime.date) -> None:
     if found.acknowledged:
         if failing:
             say(out, "")
-        say(out, "acknowledged, so not failing:")
+        say(out, _("acknowledged, so not failing:"))
         rows = [
             [item.evaluation.target.id, item.evaluation.target.acknowledged or "", reason]
             for item, reason in ((item, failure_reason(item)) for item in found.acknowledged)
@@ -79,17 +94,19 @@ def print_check(found: Verdict, as_of: datetime.date) -> None:
         table = Table(ACKNOWLEDGED, rows, flexible=2)
         print_lines(out, fitted_lines(table, out.is_terminal, out.width))
     for evaluation in found.needless:
-        say(
-            out,
-            f"{evaluation.target.id}: acknowledged, but it does not fail "
-            f"({evaluation.status.value}); the acknowledgement can be removed",
+        message = _(
+            "{id}: acknowledged, but it does not fail ({status}); the acknowledgement can be "
+            "removed"
         )
-    if failing:
+        say(out, message.format(id=evaluation.target.id, status=status_word(evaluation.status)))
+    if failing and language() == "zh":
+        line = f"截至 {as_of}，{len(evaluations)} 个目标中 {len(failing)} 个未通过检查"
+    elif failing:
         noun = "target" if len(evaluations) == 1 else "targets"
         verb = "fails" if len(failing) == 1 else "fail"
         line = f"{len(failing)} of {len(evaluations)} {noun} {verb} as of {as_of}"
     else:
-        line = f"{summary_line(evaluations, as_of)}; none fails"
+        line = summary_line(evaluations, as_of) + _("; none fails")
     if found.acknowledged:
-        line += f"; {len(found.acknowledged)} acknowledged"
+        line += _("; {count} acknowledged").format(count=len(found.acknowledged))
     say(out, line)

@@ -6,8 +6,9 @@ import math
 from collections.abc import Iterable
 from typing import Protocol
 
-from iptarget.core.dataset import FLAGS, Metric
+from iptarget.core.dataset import Metric
 from iptarget.core.evaluate import Evaluation, Point
+from iptarget.i18n import _
 
 UNKNOWN = "-"
 OVERFLOWED = "overflowed"  # a computed figure too large for a float (JSON gives null)
@@ -74,9 +75,10 @@ class Marked(Protocol):
 def marks_note(points: Iterable[Marked | None]) -> str | None:
     """The footnote of the marks that ``at`` put on these points, or None when there are none."""
     shown = [point for point in points if point is not None and point.value is not None]
-    notes = ["* derived"] if any(point.derived for point in shown) else []
+    notes = [_("* derived")] if any(point.derived for point in shown) else []
     flags = {point.flag for point in shown}
-    notes += [f"{flag} {FLAGS[flag]}" for flag in ("p", "e") if flag in flags]
+    words = {"p": _("provisional"), "e": _("estimated")}  # FLAGS, in the interface's language
+    notes += [f"{flag} {words[flag]}" for flag in ("p", "e") if flag in flags]
     return "; ".join(notes) or None
 
 

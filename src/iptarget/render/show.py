@@ -6,8 +6,9 @@ import datetime
 import math
 from typing import TYPE_CHECKING
 
-from iptarget.core.dataset import FLAGS, Dataset, Metric, Value
+from iptarget.core.dataset import Dataset, Metric, Value
 from iptarget.core.evaluate import Evaluation
+from iptarget.i18n import _, status_word
 from iptarget.render.console import console, print_lines
 from iptarget.render.escape import clean
 from iptarget.render.numbers import (
@@ -45,29 +46,43 @@ def goal_words(evaluation: Evaluation) -> str:
     key, amount = target.goal, target.amount
     up = evaluation.direction == "up"
     comparison = (
-        ("more than" if up else "less than") if target.strict else ("at least" if up else "at most")
+        (_("more than") if up else _("less than"))
+        if target.strict
+        else (_("at least") if up else _("at most"))
     )
-    deadline = f"by {target.deadline}"
     if key in ("at_least", "at_most"):
-        return f"{comparison} {number(amount, metric, unit=True)} {deadline}"
+        return _("{comparison} {value} by {deadline}").format(
+            comparison=comparison,
+            value=number(amount, metric, unit=True),
+            deadline=target.deadline,
+        )
     base = evaluation.baseline
     assert base is not None
     known = "unknown" if base.value is None else number(base.value, metric)
-    of = f"the {base.period} value ({known})"
+    of = _("the {period} value ({value})").format(period=base.period, value=known)
     step = {
-        "factor": f"{amount:g} × {of}",
-        "increase": f"{of} + {number(amount, metric)}",
-        "increase_pct": f"{of} + {amount:g}%",
-        "decrease": f"{of} − {number(amount, metric)}",
-        "decrease_pct": f"{of} − {amount:g}%",
-        "annual_growth_pct": f"{of} grown {amount:+g}% a year",
-    }[key]
+        "factor": _("{amount} × {base}"),
+        "increase": _("{base} + {amount}"),
+        "increase_pct": _("{base} + {amount}%"),
+        "decrease": _("{base} − {amount}"),
+        "decrease_pct": _("{base} − {amount}%"),
+        "annual_growth_pct": _("{base} grown {amount}% a year"),
+    }[key].format(
+        base=of,
+        amount=number(amount, metric)
+        if key in ("increase", "decrease")
+        else f"{amount:+g}"
+        if key == "annual_growth_pct"
+        else f"{amount:g}",
+    )
     result = (
         "?"
         if evaluation.target_value is None
         else number(evaluation.target_value, metric, unit=True)
     )
-    return f"{comparison} {step} = {result} {deadline}"
+    return _("{comparison} {value} by {deadline}").format(
+        comparison=comparison, value=f"{step} = {result}", deadline=target.deadline
+    )
 
 
 def print_show(
@@ -79,40 +94,44 @@ def print_show(
 ) -> None:
     """``iptarget show``: one target in full; ``never`` says why it can never have a value,
     ``vintages`` holds the figures with several vintages known, to list each."""
+    from rich.cells import cell_len
     from rich.text import Text
 
     out = console()
     target, metric, policy = evaluation.target, evaluation.metric, evaluation.policy
     region = dataset.regions[evaluation.region]
     issuer = f" ({policy.issuer})" if policy.issuer else ""
-    issued = f", issued {policy.issued}" if policy.issued else ""
+    issued = ", " + _("issued {date}").format(date=policy.issued) if policy.issued else ""
     facts: list[tuple[str, str | Text]] = [
-        ("policy", f"{policy.title}{issuer}{issued}"),
-        ("file", policy.path),
-        ("source", policy.source or UNKNOWN),
-        ("metric", f"{metric_label(metric)} [{target.metric}]"),
-        ("region", f"{region.name} [{evaluation.region}]"),
-        ("goal", goal_words(evaluation)),
-        ("start", at(evaluation.start, metric)),
-        ("latest", at(evaluation.latest, metric)),
-        ("progress", percent(evaluation.progress_pct)),
-        ("required", yearly(evaluation.required_rate, evaluation)),
-        ("actual", yearly(evaluation.actual_rate, evaluation)),
-        ("pace", pace(evaluation.pace)),
-        ("projected", number(evaluation.projected, metric, unit=True)),
+        (_("policy"), f"{policy.title}{issuer}{issued}"),
+        (_("file"), policy.path),
+        (_("source"), policy.source or UNKNOWN),
+        (_("metric"), f"{metric_label(metric)} [{target.metric}]"),
+        (_("region"), f"{region.name} [{evaluation.region}]"),
+        (_("goal"), goal_words(evaluation)),
+        (_("start"), at(evaluation.start, metric)),
+        (_("latest"), at(evaluation.latest, metric)),
+        (_("progress"), percent(evaluation.progress_pct)),
+        (_("required"), yearly(evaluation.required_rate, evaluation)),
+        (_("actual"), yearly(evaluation.actual_rate, evaluation)),
+        (_("pace"), pace(evaluation.pace)),
+        (_("projected"), number(evaluation.projected, metric, unit=True)),
         (
-            "status",
-            Text.assemble((evaluation.status.value, STYLES[evaluation.status]), f"  as of {as_of}"),
+            _("status"),
+            Text.assemble(
+                (status_word(evaluation.status.value), STYLES[evaluation.status]),
+                "  " + _("as of {date}").format(date=as_of),
+            ),
         ),
     ]
     if never is not None:
-        facts.append(("why", f"it can never have a value: {never}"))
+        facts.append((_("why"), _("it can never have a value: {reason}").format(reason=never)))
     width = out.width if out.is_terminal else None
     title = _hanging(clean(target.title), len(target.id) + 2, width)
     lines = [Text.assemble((target.id, "bold"), "  ", title)]
     lines += [
         Text.assemble(
-            (f"  {label:<10}", "bold"),
+            ("  " + label + " " * max(1, 10 - cell_len(label)), "bold"),
             _hanging(clean(value), 12, width) if isinstance(value, str) else value,
         )
         for label, value in facts
@@ -126,12 +145,14 @@ def print_show(
         if marks:
             print_lines(out, [Text(marks)])
     else:
-        missing = f"no values of {evaluation.target.metric} known for {evaluation.region}"
+        missing = _("no values of {metric} known for {region}").format(
+            metric=evaluation.target.metric, region=evaluation.region
+        )
         print_lines(out, [Text(missing)])
     chart = chart_lines(evaluation)
     if chart:
         out.print()
-        out.print(Text("actual (█) against the required path (|)", style="bold"))
+        out.print(Text(_("actual (█) against the required path (|)"), style="bold"))
         print_lines(out, (Text(line) for line in chart))
 
 
@@ -157,16 +178,20 @@ def values_table(
         value = values.get(period)
         notes = [] if value is None else _vintage_notes(value)
         if value is not None and value.derived:
-            notes.append(f"derived: {value.rule}" if value.rule else "derived")
+            notes.append(
+                _("derived: {rule}").format(rule=value.rule) if value.rule else _("derived")
+            )
         several = (vintages or {}).get(period, ())
         if several:
-            notes.append(f"{len(several)} vintages")
+            notes.append(_("{count} vintages").format(count=len(several)))
         if period.granularity != deadline.granularity:
-            notes.append(f"{period.granularity}ly figure, not compared")
+            notes.append(
+                _("{granularity}ly figure, not compared").format(granularity=period.granularity)
+            )
         if period == start:
-            notes.append("start")
+            notes.append(_("start"))
         if period == deadline:
-            notes.append("deadline")
+            notes.append(_("deadline"))
         rows.append(
             [
                 str(period),
@@ -176,7 +201,7 @@ def values_table(
             ]
         )
         rows += [
-            ["", _marked(other, metric), "", ", ".join(["not used", *_vintage_notes(other)])]
+            ["", _marked(other, metric), "", ", ".join([_("not used"), *_vintage_notes(other)])]
             for other in several
             if other != value
         ]
@@ -190,8 +215,9 @@ def _marked(value: Value, metric: Metric) -> str:
 
 def _vintage_notes(value: Value) -> list[str]:
     """When a vintage was published, and its flag in words."""
-    notes = [] if value.published is None else [f"published {value.published}"]
-    return notes + ([FLAGS[value.flag]] if value.flag else [])
+    notes = [] if value.published is None else [_("published {date}").format(date=value.published)]
+    words = {"p": _("provisional"), "e": _("estimated")}
+    return notes + ([words[value.flag]] if value.flag else [])
 
 
 def chart_lines(evaluation: Evaluation) -> list[str]:

@@ -8,6 +8,7 @@ from collections.abc import Collection, Sequence
 from iptarget.core.dataset import Dataset
 from iptarget.core.evaluate import Evaluation
 from iptarget.core.status import Status
+from iptarget.i18n import _, language, status_word
 from iptarget.render.console import console, print_lines, print_text, say
 from iptarget.render.escape import clean
 from iptarget.render.numbers import (
@@ -39,7 +40,7 @@ STYLES: dict[Status, str] = {
 
 def word(status: Status | None) -> str:
     """A status as shown, ``-`` for a target that is not there."""
-    return UNKNOWN if status is None else status.value
+    return UNKNOWN if status is None else status_word(status.value)
 
 
 def style(status: Status | None) -> str:
@@ -93,7 +94,8 @@ def status_table(
                 at(evaluation.latest, metric),
                 percent(evaluation.progress_pct),
                 number(evaluation.projected, metric),
-                evaluation.status.value + ("!" if evaluation.target.id in late else ""),
+                status_word(evaluation.status.value)
+                + ("!" if evaluation.target.id in late else ""),
             ]
         )
     return Table(
@@ -129,6 +131,12 @@ def summary_line(
 ) -> str:
     """``12 targets as of 2026-11-22: 2 achieved, 10 unreported``."""
     counts = summary(evaluations)
+    if language() == "zh":
+        parts = "，".join(f"{status_word(status)} {count} 个" for status, count in counts.items())
+        first = "（各数据取首次发布值）" if vintage == "first" else ""
+        return f"截至 {as_of}，共 {len(evaluations)} 个目标{first}" + (
+            f"：{parts}" if parts else ""
+        )
     noun = "target" if len(evaluations) == 1 else "targets"
     parts = ", ".join(f"{count} {status}" for status, count in counts.items())
     first = " (figures as first published)" if vintage == "first" else ""
@@ -146,7 +154,9 @@ def notes(
 
 def late_note(grace_days: int) -> str:
     """The footnote of the ``!`` mark."""
-    return f"! unreported more than {grace_days} days after the deadline: check fails on it"
+    return _("! unreported more than {days} days after the deadline: check fails on it").format(
+        days=grace_days
+    )
 
 
 def print_status(

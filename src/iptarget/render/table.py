@@ -14,6 +14,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
+from iptarget.i18n import _
 from iptarget.render.escape import clean, csv_cell, markdown_cell
 
 if TYPE_CHECKING:
@@ -59,7 +60,7 @@ def terminal_lines(table: Table, width: int | None = None, terminal: bool = Fals
     rows = [
         ["\n".join(clean(line) for line in cell.split("\n")) for cell in row] for row in table.rows
     ]
-    headings = [column.heading for column in columns]
+    headings = [_(column.heading) for column in columns]
     gap = "  " if width is None else " "
     widths = [
         max(
@@ -173,7 +174,7 @@ def _row_lines(
 def markdown(table: Table) -> list[str]:
     """The table as GitHub-flavoured markdown lines, ``|`` escaped, strong rows in bold."""
     lines = [
-        "| " + " | ".join(column.heading for column in table.columns) + " |",
+        "| " + " | ".join(_(column.heading) for column in table.columns) + " |",
         "| " + " | ".join("---:" if column.numeric else "---" for column in table.columns) + " |",
     ]
     for index, row in enumerate(table.rows):
