@@ -72,7 +72,18 @@ factor = 2
 """
 """A target that doubles the 2014 value of ``apps`` by 2020."""
 
-ENV = {"COLUMNS": "100", "NO_COLOR": "1", "TTY_COMPATIBLE": "0", "IPTARGET_DIR": None}
+ENV = {
+    "COLUMNS": "100",
+    "NO_COLOR": "1",
+    "TTY_COMPATIBLE": "0",
+    "IPTARGET_DIR": None,
+    # English, whatever the machine's locale: a test of Chinese says so
+    "IPTARGET_LANG": None,
+    "LANGUAGE": None,
+    "LC_ALL": None,
+    "LC_MESSAGES": None,
+    "LANG": "C.UTF-8",
+}
 
 
 def write_dir(

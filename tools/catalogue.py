@@ -34,8 +34,9 @@ TYPER_TEXTS = (
 def messages() -> list[str]:
     """Every text that goes through the catalogue, in a stable order."""
     found: dict[str, None] = {}
-    for text in (*help_texts(), *marked_texts(), *TYPER_TEXTS):
-        if text:
+    typer = [f"typer\x04{text}" for text in TYPER_TEXTS]  # i18n._typer's context
+    for text in (*help_texts(), *marked_texts(), *typer):
+        if text.strip():
             found.setdefault(text, None)
     return list(found)
 
@@ -57,19 +58,23 @@ def help_texts() -> list[str]:
 
 
 def marked_texts() -> list[str]:
-    """The literal texts passed to ``_()`` anywhere in the source."""
+    """The literal texts passed to ``_()`` (and ``_p(context, text)``, keyed as gettext keys
+    them: context, U+0004, text) anywhere in the source, and the headings of tables
+    (``Column("…")``), which the renderers translate."""
     texts = []
     for path in sorted(SOURCE.rglob("*.py")):
         for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
-            if (
-                isinstance(node, ast.Call)
-                and isinstance(node.func, ast.Name)
-                and node.func.id == "_"
-                and node.args
-                and isinstance(node.args[0], ast.Constant)
-                and isinstance(node.args[0].value, str)
-            ):
-                texts.append(node.args[0].value)
+            if not isinstance(node, ast.Call) or not isinstance(node.func, ast.Name):
+                continue
+            literals = [
+                arg.value
+                for arg in node.args
+                if isinstance(arg, ast.Constant) and isinstance(arg.value, str)
+            ]
+            if node.func.id in ("_", "Column") and literals:
+                texts.append(literals[0])
+            elif node.func.id == "_p" and len(literals) == 2:
+                texts.append(f"{literals[0]}\x04{literals[1]}")
     return texts
 
 
@@ -81,16 +86,22 @@ def read_po(path: Path = PO) -> dict[str, str]:
     key: str | None = None
     current: list[str] = []
     msgid = ""
+    context = ""
 
     def unquote(line: str) -> str:
-        return ast.literal_eval(line)  # a PO string is a C string, which Python reads alike
+        text = ast.literal_eval(line)  # a PO string is a C string, which Python reads alike
+        assert isinstance(text, str)
+        return text
 
     for raw in path.read_text(encoding="utf-8").splitlines():
         line = raw.strip()
-        if line.startswith("msgid "):
+        if line.startswith("msgctxt "):
+            context = unquote(line[8:])
+        elif line.startswith("msgid "):
             key, current = "id", [unquote(line[6:])]
         elif line.startswith("msgstr "):
-            msgid = "".join(current)
+            msgid = (f"{context}\x04" if context else "") + "".join(current)
+            context = ""
             key, current = "str", [unquote(line[7:])]
         elif line.startswith('"') and key is not None:
             current.append(unquote(line))
@@ -112,7 +123,9 @@ def write_po(entries: dict[str, str], path: Path = PO) -> None:
         '"Language: zh\\n"',
         "",
     ]
-    for msgid, msgstr in entries.items():
+    for key, msgstr in entries.items():
+        context, _, msgid = key.rpartition("\x04")
+        lines += [*_po_string("msgctxt", context)] if context else []
         lines += [*_po_string("msgid", msgid), *_po_string("msgstr", msgstr), ""]
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text("\n".join(lines), encoding="utf-8")

@@ -66,7 +66,7 @@ def use(language: str) -> None:
     _state["language"], _state["catalogue"] = language, catalogue
     typer_core = sys.modules.get("typer.core")
     if typer_core is not None:  # Typer says "Options", "Arguments", "required"… through _
-        setattr(typer_core, "_", _)  # noqa: B010 (Typer's module-level gettext alias)
+        setattr(typer_core, "_", _typer)  # noqa: B010 (Typer's module-level gettext alias)
 
 
 @contextlib.contextmanager
@@ -86,10 +86,26 @@ def language() -> str:
 
 
 def _(text: str) -> str:
-    """A text for people, in the language in use."""
+    """A text for people, in the language in use (an empty text stays empty: gettext would
+    give the catalogue's header for it)."""
+    if not text:
+        return text
     catalogue = _state["catalogue"]
     assert isinstance(catalogue, gettext.NullTranslations)
     return catalogue.gettext(text)
+
+
+def _typer(text: str) -> str:
+    """Typer's own words ("Options", "required"…), in their own context of the catalogue."""
+    return _p("typer", text)
+
+
+def _p(context: str, text: str) -> str:
+    """A text for people whose translation depends on where it stands (gettext's msgctxt):
+    "required" is a rate in ``show`` and a mark in the help."""
+    catalogue = _state["catalogue"]
+    assert isinstance(catalogue, gettext.NullTranslations)
+    return catalogue.pgettext(context, text)
 
 
 def status_word(status: str) -> str:

@@ -25,11 +25,18 @@ class Command(TyperCommand):
     """
 
     def get_help_option(self, ctx: Any) -> Any:
-        """The ``--help`` option, shown without a type."""
+        """The ``--help`` option, shown without a type, in the interface's language."""
+        from iptarget.i18n import _
+
         option = super().get_help_option(ctx)
         if option is not None:
             option.metavar = ""
+            option.help = _("Show this message and exit.")
         return option
+
+    def format_usage(self, ctx: Any, formatter: Any) -> None:
+        """The usage line, "Usage:" in the interface's language."""
+        usage(self, ctx, formatter)
 
     def format_help(self, ctx: Any, formatter: Any) -> None:
         """The help in the interface's language, with each argument shown by its name alone
@@ -49,6 +56,19 @@ class Group(TyperGroup):
     """The iptarget application: its help, and its list of commands, in the interface's
     language."""
 
+    def get_help_option(self, ctx: Any) -> Any:
+        """The ``--help`` option, in the interface's language."""
+        from iptarget.i18n import _
+
+        option = super().get_help_option(ctx)
+        if option is not None:
+            option.help = _("Show this message and exit.")
+        return option
+
+    def format_usage(self, ctx: Any, formatter: Any) -> None:
+        """The usage line, "Usage:" in the interface's language."""
+        usage(self, ctx, formatter)
+
     def format_help(self, ctx: Any, formatter: Any) -> None:
         """The help in the interface's language."""
         commands = [self.commands[name] for name in self.list_commands(ctx)]
@@ -59,18 +79,57 @@ class Group(TyperGroup):
 @contextlib.contextmanager
 def translated(items: list[Any]) -> Iterator[None]:
     """Help texts in the interface's language while the help is written: the English text
-    is the catalogue's key, and comes back afterwards."""
-    from iptarget.i18n import _
+    is the catalogue's key, and comes back afterwards. Chinese text is wrapped by its width
+    on screen, two columns a character, and may break between any two characters."""
+    from typer._click import formatting
+
+    from iptarget.i18n import _, language
 
     saved = [(item, name, getattr(item, name, None)) for item in items for name in HELP_TEXTS]
     for item, name, text in saved:
         if isinstance(text, str) and text:
             setattr(item, name, _(text))
+    wrap = formatting.wrap_text
+    if language() == "zh":
+        formatting.wrap_text = _wide_wrap(wrap)
     try:
         yield
     finally:
+        formatting.wrap_text = wrap
         for item, name, text in saved:
             setattr(item, name, text)
+
+
+#: Put after each wide character while Click wraps, so that it counts two columns and a
+#: line may break after it; taken out again afterwards.
+_WIDE_MARK = "\x00"
+
+
+def _wide_wrap(wrap: Any) -> Any:
+    """Click's wrap_text, counting a wide (CJK) character as two columns."""
+    import unicodedata
+
+    def wide_wrap(text: str, *args: Any, **kwargs: Any) -> str:
+        # a line may break between a character and its mark: a column to spare for that
+        if "width" in kwargs:
+            kwargs["width"] -= 1
+        elif args:
+            args = (args[0] - 1, *args[1:])
+        marked = "".join(
+            char + _WIDE_MARK if unicodedata.east_asian_width(char) in "WF" else char
+            for char in text
+        )
+        return str(wrap(marked, *args, **kwargs)).replace(_WIDE_MARK, "")
+
+    return wide_wrap
+
+
+def usage(command: Any, ctx: Any, formatter: Any) -> None:
+    """Click's usage line with its "Usage:" translated."""
+    from iptarget.i18n import _
+
+    pieces = command.collect_usage_pieces(ctx)
+    formatter.write_usage(ctx.command_path, " ".join(pieces), prefix=_("Usage: "))
 
 
 #: The attributes of commands and parameters that hold text for people.

@@ -43,8 +43,9 @@ def yearly(value: float | None, evaluation: Evaluation) -> str:
     if value is None:
         return UNKNOWN
     if evaluation.compound:
-        return f"{value * 100:+.1f}% a year"
-    return f"{'+' if value >= 0 else ''}{number(value, evaluation.metric, unit=True)} a year"
+        return _("{rate} a year").format(rate=f"{value * 100:+.1f}%")
+    change = f"{'+' if value >= 0 else ''}{number(value, evaluation.metric, unit=True)}"
+    return _("{rate} a year").format(rate=change)
 
 
 def pace(value: float | None) -> str:

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 
 from iptarget.core.dataset import Dataset, Metric, Value
 from iptarget.core.evaluate import Evaluation
-from iptarget.i18n import _, status_word
+from iptarget.i18n import _, _p, status_word
 from iptarget.render.console import console, print_lines
 from iptarget.render.escape import clean
 from iptarget.render.numbers import (
@@ -112,7 +112,7 @@ def print_show(
         (_("start"), at(evaluation.start, metric)),
         (_("latest"), at(evaluation.latest, metric)),
         (_("progress"), percent(evaluation.progress_pct)),
-        (_("required"), yearly(evaluation.required_rate, evaluation)),
+        (_p("show", "required"), yearly(evaluation.required_rate, evaluation)),
         (_("actual"), yearly(evaluation.actual_rate, evaluation)),
         (_("pace"), pace(evaluation.pace)),
         (_("projected"), number(evaluation.projected, metric, unit=True)),

@@ -1,0 +1,135 @@
+"""The interface's language (SPEC 8): how it is chosen, what turns Chinese, what never
+changes, and a catalogue with a translation for every text."""
+
+from __future__ import annotations
+
+import importlib.util
+import json
+import sys
+import unicodedata
+from pathlib import Path
+from types import ModuleType
+
+import pytest
+
+from helpers import Run
+from iptarget.i18n import STATUS_ZH, language_from
+
+ROOT = Path(__file__).parent.parent
+TARGETS = ROOT / "targets"
+AS_OF = "2024-06-01"
+CHINESE = {"LANG": "zh_CN.UTF-8"}
+
+
+def catalogue() -> ModuleType:
+    path = ROOT / "tools" / "catalogue.py"
+    spec = importlib.util.spec_from_file_location("catalogue_tool", path)
+    assert spec is not None
+    assert spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    sys.modules["catalogue_tool"] = module
+    spec.loader.exec_module(module)
+    return module
+
+
+def cells(line: str) -> int:
+    return sum(2 if unicodedata.east_asian_width(char) in "WF" else 1 for char in line)
+
+
+@pytest.mark.parametrize(
+    ("option", "environ", "expected"),
+    [
+        (None, {}, "en"),
+        (None, {"LANG": "zh_CN.UTF-8"}, "zh"),
+        (None, {"LANG": "C"}, "en"),
+        (None, {"LANG": "POSIX"}, "en"),
+        (None, {"LC_ALL": "zh_TW.UTF-8", "LANG": "en_US.UTF-8"}, "zh"),
+        (None, {"LC_MESSAGES": "en_GB.UTF-8", "LANG": "zh_CN.UTF-8"}, "en"),
+        (None, {"LANGUAGE": "zh_CN:en", "LC_ALL": "en_US.UTF-8"}, "zh"),
+        (None, {"LANGUAGE": "", "LC_ALL": "", "LANG": "zh_CN.UTF-8"}, "zh"),
+        (None, {"IPTARGET_LANG": "en", "LANG": "zh_CN.UTF-8"}, "en"),
+        (None, {"IPTARGET_LANG": "zh"}, "zh"),
+        ("en", {"IPTARGET_LANG": "zh", "LANG": "zh_CN.UTF-8"}, "en"),
+        ("zh", {"LANG": "en_US.UTF-8"}, "zh"),
+    ],
+)
+def test_the_language_is_chosen_as_spec_8_says(
+    option: str | None, environ: dict[str, str], expected: str
+) -> None:
+    assert language_from(option, environ) == expected
+
+
+def test_status_in_chinese_from_the_locale_and_english_with_lang_en(run: Run) -> None:
+    args = ("status", "--dir", str(TARGETS), "--as-of", AS_OF)
+    chinese = run(*args, env=CHINESE)
+    assert chinese.exit_code == 0, chinese.output
+    lines = chinese.stdout.splitlines()
+    assert lines[0].split()[:3] == ["目标", "地区", "指标"]
+    for word in ("已达成", "逾期未报", "进展顺利", "进展不足", "已提前达标", "缺少基期值"):
+        assert word in chinese.stdout, word
+    assert "截至 2024-06-01，共 18 个目标：" in chinese.stdout
+    english = run("--lang", "en", *args, env=CHINESE)
+    assert english.stdout.splitlines()[0].split()[:3] == ["target", "region", "metric"]
+    assert "18 targets as of 2024-06-01" in english.stdout
+    assert run("--lang", "zh", *args).stdout == chinese.stdout
+
+
+@pytest.mark.parametrize("fmt", ["json", "csv"])
+def test_machine_formats_are_the_same_in_every_language(run: Run, fmt: str) -> None:
+    args = ("status", "--dir", str(TARGETS), "--as-of", AS_OF, "--format", fmt)
+    english = run(*args)
+    chinese = run("--lang", "zh", *args)
+    assert english.stdout_bytes == chinese.stdout_bytes
+    if fmt == "json":
+        statuses = {target["status"] for target in json.loads(chinese.stdout)["targets"]}
+        assert statuses <= set(STATUS_ZH)
+
+
+def test_help_of_every_command_is_chinese_and_fits_80_columns(run: Run) -> None:
+    from typer.main import get_command
+
+    from iptarget.cli import app
+
+    commands = sorted(get_command(app).commands)  # type: ignore[attr-defined]
+    for command in ["", *commands]:
+        args = [command] if command else []
+        result = run("--lang", "zh", *args, "--help", env={"COLUMNS": "80"})
+        assert result.exit_code == 0, (command, result.output)
+        lines = result.stdout.splitlines()
+        assert lines[0].startswith("用法："), command
+        assert "显示此帮助并退出。" in result.stdout, command
+        assert max(cells(line) for line in lines) <= 80, (command, result.stdout)
+        assert "Usage" not in result.stdout
+    status = run("--lang", "zh", "status", "--help", env={"COLUMNS": "80"}).stdout
+    assert "选项:" in status
+    assert "输出所有目标的进展表" in status
+    assert "on_track     进展顺利" in status
+
+
+def test_show_and_check_in_chinese(run: Run, tmp_path: Path) -> None:
+    show = run("--lang", "zh", "show", "cn-2025-patent-industries", "--dir", str(TARGETS),
+               "--as-of", AS_OF)  # fmt: skip
+    assert show.exit_code == 0, show.output
+    for text in ("政策", "目标      到 2025 不低于 13.00 % of GDP", "进展顺利  截至 2024-06-01",
+                 "要求增速  每年 +1.9%", "实际值（█）与要求路径（|）"):  # fmt: skip
+        assert text in show.stdout, text
+    junit = tmp_path / "report.xml"
+    check = run("--lang", "zh", "check", "--dir", str(TARGETS), "--as-of", "2026-11-22",
+                "--junit", str(junit))  # fmt: skip
+    assert check.exit_code == 1
+    assert "逾期未报：尚无 2020 的数据，期限已过" in check.stdout
+    assert "未通过原因" in check.stdout
+    # JUnit is for machines: English whatever the language
+    report = junit.read_text(encoding="utf-8")
+    assert "unreported: no figure for 2020" in report
+    assert "逾期未报" not in report
+
+
+def test_every_text_has_a_chinese_translation_and_the_catalogue_is_compiled() -> None:
+    tool = catalogue()
+    translations = tool.read_po()
+    missing = [text for text in tool.messages() if not translations.get(text, "").strip()]
+    assert missing == [], f"run python tools/catalogue.py and translate: {missing[:5]}"
+    assert tool.MO.read_bytes() == tool.compile_mo(translations), (
+        "the .mo is stale: run python tools/catalogue.py"
+    )
