@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import importlib.util
 import json
+import re
 import sys
 import unicodedata
 from pathlib import Path
@@ -133,3 +134,49 @@ def test_every_text_has_a_chinese_translation_and_the_catalogue_is_compiled() ->
     assert tool.MO.read_bytes() == tool.compile_mo(translations), (
         "the .mo is stale: run python tools/catalogue.py"
     )
+
+
+def test_diff_markdown_and_the_report_in_chinese(run: Run, tmp_path: Path) -> None:
+    from test_diff import commit, diff_json, git
+
+    root = tmp_path / "repo"
+    root.mkdir()
+    git(root, "init", "-q", "-b", "main")
+    import shutil
+
+    shutil.copytree(TARGETS, root / "targets")
+    commit(root, "the example")
+    added = run(
+        *("add-actual", "patent_intensive_industries_share", "china", "2022", "12.15"),
+        *("--published", "2024-05-01", "--dir", str(root / "targets")),
+    )
+    assert added.exit_code == 0, added.output
+    args = ("diff", "HEAD", "--dir", str(root / "targets"), "--as-of", AS_OF)
+    markdown = run("--lang", "zh", *args, "--format", "markdown").stdout
+    assert markdown.startswith("<!-- iptarget diff -->\n### iptarget diff：")
+    assert "| cn-2025-patent-industries | 进展顺利 | 需加快（变差） |" in markdown
+    assert "1 个目标状态改变（1 个变差）" in markdown
+    # JSON is the same in every language
+    assert (
+        run("--lang", "zh", *args, "--format", "json").stdout
+        == run(*args, "--format", "json").stdout
+    )
+    assert diff_json(run, root, "HEAD", as_of=AS_OF)["head"] == "working tree"
+    out = tmp_path / "zh.html"
+    result = run("--lang", "zh", "report", "--dir", str(TARGETS), "--as-of", AS_OF, "-o", str(out))
+    assert result.stdout == f"已写入 {out}\n"
+    page = out.read_text(encoding="utf-8")
+    for text in (
+        '<html lang="zh-CN">',
+        "截至 2024-06-01 的目标",
+        "进展顺利",
+        "期限已过，目标已达成",
+    ):
+        assert text in page, text
+    english = tmp_path / "en.html"
+    run("report", "--dir", str(TARGETS), "--as-of", AS_OF, "-o", str(english))
+    block = re.compile(r'<script type="application/json" id="iptarget-status">(.*?)</script>', re.S)
+    found_zh, found_en = block.search(page), block.search(english.read_text(encoding="utf-8"))
+    assert found_zh is not None
+    assert found_en is not None
+    assert found_zh[1] == found_en[1]  # the embedded JSON does not change with the language

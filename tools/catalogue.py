@@ -8,6 +8,7 @@ the .mo with the standard library's gettext, and needs neither this nor Babel.
 from __future__ import annotations
 
 import ast
+import re
 import struct
 import sys
 from pathlib import Path
@@ -75,6 +76,8 @@ def marked_texts() -> list[str]:
                 texts.append(literals[0])
             elif node.func.id == "_p" and len(literals) == 2:
                 texts.append(f"{literals[0]}\x04{literals[1]}")
+    for template in sorted(SOURCE.rglob("*.j2")):  # t("…") in the report's template
+        texts += re.findall(r't\("((?:[^"\\]|\\.)*)"\)', template.read_text(encoding="utf-8"))
     return texts
 
 

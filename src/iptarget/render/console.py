@@ -56,8 +56,10 @@ def print_lines(out: Console, lines: Iterable[Text]) -> None:
 
 def print_written(paths: Sequence[Path]) -> None:
     """The files a command wrote, one per line."""
+    from iptarget.i18n import _
+
     for path in paths:
-        sys.stdout.write(f"wrote {path}\n")
+        sys.stdout.write(_("wrote {path}").format(path=path) + "\n")
 
 
 def print_text(text: str) -> None:

@@ -3,14 +3,9 @@ pull-request comment, or JSON (SPEC 9)."""
 
 from __future__ import annotations
 
-import datetime
-import json
-from collections.abc import Sequence
-from typing import Any
-
-from iptarget.core.diff import Cause, Diff, FigureEdit, KeyEdit, TargetDiff
+from iptarget.core.diff import Cause, Diff, FigureEdit, TargetDiff
 from iptarget.errors import exact
-from iptarget.periods import Period
+from iptarget.i18n import _, language, status_word
 from iptarget.render.console import console, print_lines, print_text, say
 from iptarget.render.escape import clean
 from iptarget.render.numbers import at
@@ -26,17 +21,27 @@ FOLD_ROWS = 10
 
 
 def print_diff(found: Diff, base: str, head: str, fmt: str) -> None:
-    """``iptarget diff`` in one of its formats."""
+    """``iptarget diff`` in one of its formats (JSON names the sides as given, the others in
+    the interface's language)."""
+    if fmt != "json" and head == "working tree":
+        head = _("working tree")
     if fmt == "json":
+        from iptarget.render.diff_json import diff_json
+
         print_text(diff_json(found, base, head))
     elif fmt == "markdown":
         print_text(diff_markdown(found, base, head))
     else:
         out = console()
-        say(out, f"iptarget diff {clean(base)} → {clean(head)}, as of {found.as_of}")
+        say(
+            out,
+            _("iptarget diff {base} → {head}, as of {date}").format(
+                base=clean(base), head=clean(head), date=found.as_of
+            ),
+        )
         if not found.targets and not found.figures:
             say(out, "")
-            say(out, "no target and no figure changed")
+            say(out, _("no target and no figure changed"))
         for title, table in _sections(found):
             say(out, "")
             say(out, title, "bold")
@@ -47,9 +52,11 @@ def print_diff(found: Diff, base: str, head: str, fmt: str) -> None:
 
 def summary_line(found: Diff) -> str:
     """``targets per status: 3 achieved, 12 unreported → 4 achieved, 11 unreported``."""
-    before = ", ".join(f"{count} {status}" for status, count in found.before.items()) or "none"
-    after = ", ".join(f"{count} {status}" for status, count in found.after.items()) or "none"
-    return f"targets per status: {before} → {after}"
+    before, after = (
+        ", ".join(f"{count} {status_word(status)}" for status, count in counts.items()) or _("none")
+        for counts in (found.before, found.after)
+    )
+    return _("targets per status: {before} → {after}").format(before=before, after=after)
 
 
 def headline(found: Diff) -> str:
@@ -58,10 +65,13 @@ def headline(found: Diff) -> str:
     worse = sum(item.change.worse for item in moved)
     added = sum(item.change.before is None for item in found.targets)
     removed = sum(item.change.after is None for item in found.targets)
+    figures = len(found.quiet)
+    if language() == "zh":
+        text = f"{len(moved)} 个目标状态改变" + (f"（{worse} 个变差）" if worse else "")
+        return text + f"，新增 {added} 个，删除 {removed} 个；{figures} 个数据未改变任何状态"
     parts = [f"{len(moved)} {'target' if len(moved) == 1 else 'targets'} changed status"]
     parts[0] += f" ({worse} worse)" if worse else ""
     parts += [f"{added} added", f"{removed} removed"]
-    figures = len(found.quiet)
     return (
         ", ".join(parts)
         + f"; {figures} {'figure' if figures == 1 else 'figures'} changed no status"
@@ -78,39 +88,46 @@ def _sections(found: Diff, limit: int | None = None) -> list[tuple[str, Table]]:
         for item in found.targets
         if item not in moved and item not in added and item not in removed
     ]
-    sections: list[tuple[str, list[list[str]], tuple[str, ...]]] = [
+    sections: list[tuple[str, list[list[str]], tuple[Column, ...]]] = [
         (
-            "status changed",
+            _("status changed"),
             [
                 [
                     item.change.target,
                     word(item.change.before),
-                    word(item.change.after) + (" (worse)" if item.change.worse else ""),
+                    word(item.change.after) + (_(" (worse)") if item.change.worse else ""),
                     _because(item),
                 ]
                 for item in moved
             ],
-            ("target", "before", "after", "because"),
+            (Column("target"), Column("before"), Column("after"), Column("because")),
         ),
-        ("added", [_brief(item) for item in added], ("target", "status", "title")),
-        ("removed", [_brief(item) for item in removed], ("target", "was", "title")),
         (
-            "values changed, status the same",
+            _("added"),
+            [_brief(item) for item in added],
+            (Column("target"), Column("status"), Column("title")),
+        ),
+        (
+            _("removed"),
+            [_brief(item) for item in removed],
+            (Column("target"), Column("was"), Column("title")),
+        ),
+        (
+            _("values changed, status the same"),
             [[item.change.target, word(item.change.after), _moved(item)] for item in other],
-            ("target", "status", "what moved"),
+            (Column("target"), Column("status"), Column("what moved")),
         ),
         (
-            "figures that changed no status",
+            _("figures that changed no status"),
             [_figure_row(edit) for edit in found.quiet],
-            ("figure", "before", "after"),
+            (Column("figure"), Column("before"), Column("after")),
         ),
     ]
     tables = []
-    for title, rows, headings in sections:
+    for title, rows, columns in sections:
         if not rows:
             continue
         shown = rows if limit is None else rows[:limit]
-        columns = tuple(Column(heading) for heading in headings)
         table = Table(columns, shown, flexible=len(columns) - 1)
         tables.append((f"{title} ({len(rows)})", table))
     return tables
@@ -126,7 +143,7 @@ def _moved(item: TargetDiff) -> str:
     if metric is None:
         return ""
     return "; ".join(
-        f"{name} {at(old, metric)} → {at(new, metric)}" for name, old, new in item.change.moves
+        f"{_(name)} {at(old, metric)} → {at(new, metric)}" for name, old, new in item.change.moves
     )
 
 
@@ -135,7 +152,8 @@ def _because(item: TargetDiff) -> str:
     words = [_cause_text(cause, item.change.target) for cause in item.causes]
     if not words:
         return "-"
-    shown = words[:3] + ([f"and {len(words) - 3} more"] if len(words) > 3 else [])
+    more = _("and {count} more").format(count=len(words) - 3)
+    shown = words[:3] + ([more] if len(words) > 3 else [])
     return "; ".join(shown)
 
 
@@ -152,16 +170,16 @@ def _cause_text(cause: Cause, target: str) -> str:
 
 
 def _figure_name(edit: FigureEdit) -> str:
-    date = "" if edit.published is None else f" (published {edit.published})"
+    date = "" if edit.published is None else _(" (published {date})").format(date=edit.published)
     return f"{edit.metric} {edit.region} {edit.period}{date}"
 
 
 def _figure_change(edit: FigureEdit) -> str:
     if edit.before is None:
         assert edit.after is not None
-        return f"added {exact(edit.after.value)}"
+        return _("added {value}").format(value=exact(edit.after.value))
     if edit.after is None:
-        return f"removed {exact(edit.before.value)}"
+        return _("removed {value}").format(value=exact(edit.before.value))
     return f"{exact(edit.before.value)} → {exact(edit.after.value)}"
 
 
@@ -199,84 +217,28 @@ def diff_markdown(found: Diff, base: str, head: str) -> str:
 def _markdown(found: Diff, base: str, head: str, limit: int | None) -> str:
     lines = [
         MARKER,
-        f"### iptarget diff: `{clean(base)}` → `{clean(head)}`, as of {found.as_of}",
+        "### "
+        + _("iptarget diff: {base} → {head}, as of {date}").format(
+            base=f"`{clean(base)}`", head=f"`{clean(head)}`", date=found.as_of
+        ),
         "",
-        headline(found) + ".",
+        headline(found) + _("."),
     ]
     left_out = 0
-    for (title, table), (_, whole) in zip(_sections(found, limit), _sections(found), strict=True):
+    for (title, table), (__, whole) in zip(_sections(found, limit), _sections(found), strict=True):
         rows = markdown(table)
         left_out += len(whole.rows) - len(table.rows)
         if len(whole.rows) > FOLD_ROWS:
             lines += ["", f"<details><summary>{title}</summary>", "", *rows, "", "</details>"]
         else:
             lines += ["", f"**{title}**", "", *rows]
-    lines += ["", summary_line(found) + "."]
+    lines += ["", summary_line(found) + _(".")]
     if left_out:
         lines += [
             "",
-            f"{left_out} rows left out to keep this comment under {MARKDOWN_LIMIT:,} characters; "
-            "run `iptarget diff` for all of them.",
+            _(
+                "{count} rows left out to keep this comment under {limit} characters; run "
+                "`iptarget diff` for all of them."
+            ).format(count=left_out, limit=f"{MARKDOWN_LIMIT:,}"),
         ]
     return "\n".join(lines) + "\n"
-
-
-# -- JSON --------------------------------------------------------------------------------------
-
-
-def diff_json(found: Diff, base: str, head: str) -> str:
-    """SPEC 9's JSON: the targets that changed, every figure edited, counts per status."""
-    document = {
-        "as_of": found.as_of.isoformat(),
-        "vintage": found.vintage,
-        "base": base,
-        "head": head,
-        "targets": [
-            {
-                "id": item.change.target,
-                "before": None if item.change.before is None else item.change.before.value,
-                "after": None if item.change.after is None else item.change.after.value,
-                "causes": [_cause_json(cause) for cause in item.causes],
-            }
-            for item in found.targets
-        ],
-        "figures": [_figure_json(edit) for edit in found.figures],
-        "summary": {"before": dict(found.before), "after": dict(found.after)},
-    }
-    text = json.dumps(document, ensure_ascii=False, indent=2, allow_nan=False)
-    return text.replace("##[", "#\\u0023[") + "\n"
-
-
-def _figure_json(edit: FigureEdit) -> dict[str, Any]:
-    return {
-        "metric": edit.metric,
-        "region": edit.region,
-        "period": str(edit.period),
-        "published": None if edit.published is None else edit.published.isoformat(),
-        "before": None if edit.before is None else edit.before.value,
-        "after": None if edit.after is None else edit.after.value,
-    }
-
-
-def _cause_json(cause: Cause) -> dict[str, Any]:
-    if isinstance(cause, FigureEdit):
-        return {"kind": "figure", **_figure_json(cause)}
-    assert isinstance(cause, KeyEdit)
-    return {
-        "kind": cause.kind,
-        "id": cause.id,
-        "key": cause.key,
-        "before": _plain(cause.before),
-        "after": _plain(cause.after),
-    }
-
-
-def _plain(value: object) -> Any:
-    """A key's value as JSON: periods and dates as text, tuples as lists."""
-    if isinstance(value, Period):
-        return str(value)
-    if isinstance(value, datetime.date):
-        return value.isoformat()
-    if isinstance(value, Sequence) and not isinstance(value, str):
-        return [_plain(part) for part in value]
-    return value

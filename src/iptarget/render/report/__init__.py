@@ -12,26 +12,29 @@ from typing import Any
 from iptarget.core.dataset import Dataset
 from iptarget.core.evaluate import Evaluation
 from iptarget.core.status import Status
+from iptarget.i18n import _, language, status_word
 from iptarget.render.numbers import UNKNOWN, at, marks_note, metric_label, number, pace, percent
 from iptarget.render.report.chart import chart_svg
 from iptarget.render.show import goal_words
 from iptarget.render.status_data import status_json, summary
 
-#: How each status reads in words beside its colour, so that a black-and-white printout
-#: still says it.
-MEANING: dict[Status, str] = {
-    Status.ACHIEVED: "the deadline has passed and the target was met",
-    Status.MISSED: "the deadline has passed and the target was not met",
-    Status.UNREPORTED: "the deadline has passed and no figure for it is known yet",
-    Status.MET: "already met before the deadline",
-    Status.ON_TRACK: "moving fast enough to meet it",
-    Status.AT_RISK: "progress, but not fast enough",
-    Status.OFF_TRACK: "far too slow to meet it",
-    Status.REGRESSING: "moving away from the target",
-    Status.NO_TREND: "a figure, but no pace yet",
-    Status.NO_BASELINE: "the baseline figure is unknown",
-    Status.NO_DATA: "no figure yet",
-}
+
+def meaning(status: Status) -> str:
+    """How a status reads in words beside its colour, so that a black-and-white printout
+    still says it."""
+    return {
+        Status.ACHIEVED: _("the deadline has passed and the target was met"),
+        Status.MISSED: _("the deadline has passed and the target was not met"),
+        Status.UNREPORTED: _("the deadline has passed and no figure for it is known yet"),
+        Status.MET: _("already met before the deadline"),
+        Status.ON_TRACK: _("moving fast enough to meet it"),
+        Status.AT_RISK: _("progress, but not fast enough"),
+        Status.OFF_TRACK: _("far too slow to meet it"),
+        Status.REGRESSING: _("moving away from the target"),
+        Status.NO_TREND: _("a figure, but no pace yet"),
+        Status.NO_BASELINE: _("the baseline figure is unknown"),
+        Status.NO_DATA: _("no figure yet"),
+    }[status]
 
 
 def report_html(
@@ -53,6 +56,9 @@ def report_html(
     data = status_json(evaluations, as_of, vintage)
     embedded = data.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
     return template.render(
+        t=_,
+        word=status_word,
+        lang="zh-CN" if language() == "zh" else "en",
         directory=directory,
         as_of=as_of.isoformat(),
         first=vintage == "first",
@@ -105,7 +111,8 @@ def _card(evaluation: Evaluation, dataset: Dataset) -> dict[str, Any]:
         "region": region.name if region else evaluation.region,
         "goal": goal_words(evaluation),
         "status": evaluation.status.value,
-        "meaning": MEANING[evaluation.status],
+        "meaning": meaning(evaluation.status),
+        "word": status_word(evaluation.status.value),
         "latest": at(evaluation.latest, metric) if evaluation.latest else UNKNOWN,
         "progress": percent(evaluation.progress_pct),
         "pace": pace(evaluation.pace),

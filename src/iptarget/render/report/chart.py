@@ -13,6 +13,7 @@ from html import escape
 
 from iptarget.core.dataset import Metric, Value
 from iptarget.core.evaluate import Evaluation
+from iptarget.i18n import _
 from iptarget.periods import Period
 from iptarget.render.numbers import number
 
@@ -41,18 +42,20 @@ def chart_svg(evaluation: Evaluation) -> str:
         *scale.frame(metric, periods),
         f'<line class="deadline" x1="{scale.x(deadline):.1f}" y1="{TOP}" '
         f'x2="{scale.x(deadline):.1f}" y2="{scale.bottom:.1f}">'
-        f"<title>deadline {escape(str(deadline))}</title></line>",
+        f"<title>{escape(_('deadline'))} {escape(str(deadline))}</title></line>",
     ]
     if target is not None:
-        level, shown = scale.y(target), escape(number(target, metric))
+        level = scale.y(target)
+        label = _("target {value}").format(value=number(target, metric))
         parts.append(
             f'<line class="target" x1="{LEFT}" y1="{level:.1f}" x2="{WIDTH - RIGHT}" '
-            f'y2="{level:.1f}"><title>target {shown}</title></line>'
+            f'y2="{level:.1f}"><title>{escape(label)}</title></line>'
         )
-        parts.append(_label(LEFT + 4, level - 5, f"target {number(target, metric)}", "start"))
+        parts.append(_label(LEFT + 4, level - 5, label, "start"))
     if path:
         points = " ".join(f"{scale.x(period):.1f},{scale.y(value):.1f}" for period, value in path)
-        parts.append(f'<polyline class="path" points="{points}"><title>required</title></polyline>')
+        title = escape(_("required path"))
+        parts.append(f'<polyline class="path" points="{points}"><title>{title}</title></polyline>')
     if series:
         points = " ".join(f"{scale.x(v.period):.1f},{scale.y(v.value):.1f}" for v in series)
         parts.append(f'<polyline class="actual" points="{points}"/>')
@@ -97,7 +100,7 @@ class _Scale:
 def _point(value: Value, scale: _Scale, evaluation: Evaluation) -> str:
     """A published figure: a dot, hollow when derived; a hollow square when flagged."""
     shown = f"{value.period}: {number(value.value, evaluation.metric)}"
-    shown += " (derived)" if value.derived else ""
+    shown += f" ({_('derived')})" if value.derived else ""
     shown += f" ({value.flag})" if value.flag else ""
     kind = "derived" if value.derived else "recorded"
     cx, cy = scale.x(value.period), scale.y(value.value)
@@ -119,7 +122,7 @@ def _label(x: float, y: float, text: str, anchor: str) -> str:
 def _description(evaluation: Evaluation) -> str:
     """What the chart shows, for a screen reader and a tooltip."""
     target = evaluation.target
-    return (
-        f"{target.metric} in {evaluation.region}: actual values against the path required to "
-        f"reach the target by {target.deadline}"
-    )
+    return _(
+        "{metric} in {region}: actual values against the path required to reach the target by "
+        "{deadline}"
+    ).format(metric=target.metric, region=evaluation.region, deadline=target.deadline)
