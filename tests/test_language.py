@@ -180,3 +180,23 @@ def test_diff_markdown_and_the_report_in_chinese(run: Run, tmp_path: Path) -> No
     assert found_zh is not None
     assert found_en is not None
     assert found_zh[1] == found_en[1]  # the embedded JSON does not change with the language
+
+
+def test_a_refused_figure_is_explained_in_chinese(run: Run, tmp_path: Path) -> None:
+    import shutil
+
+    root = tmp_path / "targets"
+    shutil.copytree(TARGETS, root)
+    cases = [
+        (("patent_applications", "huizhou", "2019", "80%"), "VALUE: 80%：去掉 %：该指标的单位是"),
+        (("enterprise_patent_applications", "heilongjiang", "2018年1-6月", "3,900"),
+         "PERIOD: 2018年1-6月: 如果该数据覆盖整个半年，请写作 2018-H1"),
+        (("patent_aplications", "huizhou", "2019", "5"),
+         'METRIC: 未知指标 "patent_aplications"（是否指 "patent_applications"？）'),
+        (("copyright_industries_share", "china", "2023", "0.0741"),
+         "比 2022 的 7.41 % of GDP 小 100 倍：是否单位写错？"),
+    ]  # fmt: skip
+    for args, message in cases:
+        result = run("--lang", "zh", "add-actual", *args, "--dir", str(root))
+        assert result.exit_code == 2
+        assert message in result.stderr, result.stderr

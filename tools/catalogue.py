@@ -32,11 +32,19 @@ TYPER_TEXTS = (
 )
 
 
+#: Texts that reach _() through a variable: the kinds of things ``unknown`` names, and the
+#: granularities of periods.
+INDIRECT_TEXTS = (
+    "metric", "region", "target", "policy", "column", "key",
+    "year", "half", "quarter", "month",
+)  # fmt: skip
+
+
 def messages() -> list[str]:
     """Every text that goes through the catalogue, in a stable order."""
     found: dict[str, None] = {}
     typer = [f"typer\x04{text}" for text in TYPER_TEXTS]  # i18n._typer's context
-    for text in (*help_texts(), *marked_texts(), *typer):
+    for text in (*help_texts(), *marked_texts(), *INDIRECT_TEXTS, *typer):
         if text.strip():
             found.setdefault(text, None)
     return list(found)

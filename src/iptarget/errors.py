@@ -6,6 +6,8 @@ import enum
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from iptarget.i18n import _
+
 
 class ExitCode(enum.IntEnum):
     """The exit codes every command keeps to (SPEC 5)."""
@@ -61,8 +63,8 @@ def exact(value: float, grouped: bool = True) -> str:
 def unknown(name: str, known: Iterable[str], kind: str) -> str:
     """'unknown metric "x"', with the nearest known name when one is close."""
     close = nearest(name, known)
-    hint = f' (did you mean "{close}"?)' if close else ""
-    return f'unknown {kind} "{name}"{hint}'
+    hint = _(' (did you mean "{name}"?)').format(name=close) if close else ""
+    return _('unknown {kind} "{name}"').format(kind=_(kind), name=name) + hint
 
 
 def unknown_key(key: str, allowed: Iterable[str], what: str = "key") -> str:

@@ -6,6 +6,7 @@ import math
 import re
 from decimal import Decimal
 
+from iptarget.i18n import _
 from iptarget.typed import NARROW
 
 #: Chinese magnitudes in which statistics are often published.
@@ -29,20 +30,28 @@ def parse_figure(text: str, unit: str | None = None) -> float:
     match = _NUMBER.fullmatch(number)
     if match is None:
         raise ValueError(
-            f"{typed}: not a number ({_hint(number, unit)})" if typed else "no figure given"
+            _("{typed}: not a number ({hint})").format(typed=typed, hint=_hint(number, unit))
+            if typed
+            else _("no figure given")
         )
     sign, whole, fraction, magnitude = match.groups()
     if not _GROUPED.fullmatch(whole):
         raise ValueError(
-            f"{typed}: use a point for decimals (12.5), and commas only between groups of "
-            "three digits (7,812)"
+            _(
+                "{typed}: use a point for decimals (12.5), and commas only between groups of "
+                "three digits (7,812)"
+            ).format(typed=typed)
         )
     if magnitude and not with_unit and _unit_magnitude(unit or ""):
-        raise ValueError(f"{typed}: drop {magnitude}: the unit is already {unit}")
+        raise ValueError(
+            _("{typed}: drop {magnitude}: the unit is already {unit}").format(
+                typed=typed, magnitude=magnitude, unit=unit
+            )
+        )
     digits = Decimal(sign + whole.replace(",", "") + (fraction or ""))
     value = float(digits * MAGNITUDES.get(magnitude or "", 1))
     if not math.isfinite(value):
-        raise ValueError(f"{typed}: too large")
+        raise ValueError(_("{typed}: too large").format(typed=typed))
     return value
 
 
@@ -57,8 +66,12 @@ def _without_unit(text: str, unit: str) -> tuple[str, bool]:
         return text.removesuffix(narrow).rstrip(), True
     if text.endswith("%"):
         if not narrow.startswith("%"):
-            what = f"'{unit}'" if unit else "not given"
-            raise ValueError(f"{text}: drop %: the metric's unit is {what}, not a percentage")
+            what = f"'{unit}'" if unit else _("not given")
+            raise ValueError(
+                _("{text}: drop %: the metric's unit is {what}, not a percentage").format(
+                    text=text, what=what
+                )
+            )
         return text.removesuffix("%").rstrip(), False
     if text[-1:] and text[-1] in COUNTERS:
         return text[:-1].rstrip(), False

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from functools import total_ordering
 from typing import Literal
 
+from iptarget.i18n import _
 from iptarget.typed import NARROW
 
 Granularity = Literal["year", "half", "quarter", "month"]
@@ -129,10 +130,14 @@ _CUMULATIVE = re.compile(r"(\d{4})年?(\d{1,2})\s*[-~—–至到]\s*(\d{1,2})�
 _REVERSED = re.compile(r"([QqHh])(\d)[-/. ]?(\d{4})", re.ASCII)
 _NUMBER_FIRST = re.compile(r"(\d{4})[-/. ]?(\d)([QqHh])", re.ASCII)
 _DATE = re.compile(r"(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})日?", re.ASCII)
-TYPED_FORMS = (
-    "give a year (2024 or 2024年), a half (2024-H1, 2024年上半年), a quarter (2023-Q4, 2023Q4, "
-    "2023年第四季度) or a month (2024-03, 2024/3, 2024.03, 2024年3月)"
-)
+
+
+def typed_forms() -> str:
+    """The forms a typed period may take, in the interface's language."""
+    return _(
+        "give a year (2024 or 2024年), a half (2024-H1, 2024年上半年), a quarter (2023-Q4, "
+        "2023Q4, 2023年第四季度) or a month (2024-03, 2024/3, 2024.03, 2024年3月)"
+    )
 
 
 def parse_typed_period(text: str) -> Period:
@@ -144,7 +149,7 @@ def parse_typed_period(text: str) -> Period:
         if match:
             return _typed(typed, kind, match)
     if not typed:
-        raise ValueError(f"no period given ({TYPED_FORMS})")
+        raise ValueError(_("no period given ({forms})").format(forms=typed_forms()))
     raise ValueError(f"{typed}: {_hint(typed)}")
 
 
@@ -152,7 +157,7 @@ def _typed(typed: str, kind: str, match: re.Match[str]) -> Period:
     """The period a matched typed form names, or ValueError for a number out of range."""
     year = int(match[1])
     if year < 1000:
-        raise ValueError(f"{typed}: the year must have four digits")
+        raise ValueError(_("{typed}: the year must have four digits").format(typed=typed))
     if kind == "year":
         return Period(year)
     if kind == "half":
@@ -160,7 +165,9 @@ def _typed(typed: str, kind: str, match: re.Match[str]) -> Period:
     if kind == "month":
         number = int(match[2] or match[3])
         if not 1 <= number <= 12:
-            raise ValueError(f"{typed}: there is no month {number}")
+            raise ValueError(
+                _("{typed}: there is no month {number}").format(typed=typed, number=number)
+            )
         return Period(year, "month", number)
     granularity: Granularity = "quarter"
     if kind == "letter":
@@ -169,7 +176,11 @@ def _typed(typed: str, kind: str, match: re.Match[str]) -> Period:
     else:
         number = _CHINESE_NUMBERS.get(match[2]) or _number(match[2])
     if not 1 <= number <= 12 // MONTHS[granularity]:
-        raise ValueError(f"{typed}: there is no {granularity} {number}")
+        raise ValueError(
+            _("{typed}: there is no {granularity} {number}").format(
+                typed=typed, granularity=_(granularity), number=number
+            )
+        )
     return Period(year, granularity, number)
 
 
@@ -182,25 +193,29 @@ def _hint(typed: str) -> str:
     """What to change in a typed period that is not understood."""
     if re.fullmatch(r"\d{4}\.\d", typed, re.ASCII):
         year, month = typed.split(".")
-        return (
-            f"ambiguous: write {year}-0{month} for month {month} or {year}-{month}0 for "
-            f"month {month}0"
-        )
+        return _(
+            "ambiguous: write {year}-0{month} for month {month} or {year}-{month}0 for "
+            "month {month}0"
+        ).format(year=year, month=month)
     cumulative = _CUMULATIVE.fullmatch(typed)
     if cumulative:
         return _cumulative_hint(*(int(group) for group in cumulative.groups()))
     reversed_ = _REVERSED.fullmatch(typed)
     if reversed_:
-        return f"did you mean {reversed_[3]}-{reversed_[1].upper()}{reversed_[2]}?"
+        meant = f"{reversed_[3]}-{reversed_[1].upper()}{reversed_[2]}"
+        return _("did you mean {period}?").format(period=meant)
     number_first = _NUMBER_FIRST.fullmatch(typed)
     if number_first:
-        return f"did you mean {number_first[1]}-{number_first[3].upper()}{number_first[2]}?"
+        meant = f"{number_first[1]}-{number_first[3].upper()}{number_first[2]}"
+        return _("did you mean {period}?").format(period=meant)
     date = _DATE.fullmatch(typed)
     if date:
-        return f"a date is not a period; did you mean the month {date[1]}-{int(date[2]):02d}?"
+        return _("a date is not a period; did you mean the month {period}?").format(
+            period=f"{date[1]}-{int(date[2]):02d}"
+        )
     if re.fullmatch(r"\d{2}|\d{3}", typed, re.ASCII):
-        return "the year must have four digits"
-    return TYPED_FORMS
+        return _("the year must have four digits")
+    return typed_forms()
 
 
 def _cumulative_hint(year: int, first: int, last: int) -> str:
@@ -209,9 +224,11 @@ def _cumulative_hint(year: int, first: int, last: int) -> str:
     covers |= {(3 * n - 2, 3 * n): f"{year}-Q{n}" for n in range(1, 5)}
     named = covers.get((first, last))
     if named is None:
-        return f"a cumulative figure for months {first}-{last} is not a period ({TYPED_FORMS})"
-    what = {"H": "half year", "Q": "quarter"}.get(named[5:6], "year")
-    return f"write {named} if the figure covers the {what}"
+        return _("a cumulative figure for months {first}-{last} is not a period ({forms})").format(
+            first=first, last=last, forms=typed_forms()
+        )
+    what = {"H": _("half year"), "Q": _("quarter")}.get(named[5:6], _("year"))
+    return _("write {period} if the figure covers the {what}").format(period=named, what=what)
 
 
 _TYPED_DATE = re.compile(
@@ -225,10 +242,14 @@ def parse_typed_date(text: str) -> datetime.date:
     typed = text.strip().translate(NARROW)
     match = _TYPED_DATE.fullmatch(typed)
     if match is None:
-        raise ValueError(f"{typed!r} is not a date: give it as YYYY-MM-DD, such as 2025-01-08")
+        raise ValueError(
+            _("{typed} is not a date: give it as YYYY-MM-DD, such as 2025-01-08").format(
+                typed=repr(typed)
+            )
+        )
     year = int(match[1])
     month, day = (int(match[3]), int(match[4])) if match[2] else (int(match[5]), int(match[6]))
     try:
         return datetime.date(year, month, day)
     except ValueError:
-        raise ValueError(f"{typed}: there is no such day") from None
+        raise ValueError(_("{typed}: there is no such day").format(typed=typed)) from None

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from iptarget.core.dataset import Dataset, Flag, Value
 from iptarget.errors import exact, unknown
 from iptarget.figures import parse_figure
+from iptarget.i18n import _
 from iptarget.models.files import Actual
 from iptarget.periods import Period, parse_typed_date, parse_typed_period
 from iptarget.store.checks import published_problem
@@ -96,7 +97,8 @@ def _flag(text: str | None) -> tuple[Flag | None, FieldIssue | None]:
     flag = text.strip().lower()
     if flag in {"p", "e"}:
         return ("p" if flag == "p" else "e"), None
-    return None, ("flag", f"{text!r} is not a flag: give p (provisional) or e (estimated)")
+    message = _("{text} is not a flag: give p (provisional) or e (estimated)")
+    return None, ("flag", message.format(text=repr(text)))
 
 
 def _period(text: str, today: datetime.date) -> tuple[Period | None, FieldIssue | None]:
@@ -106,7 +108,8 @@ def _period(text: str, today: datetime.date) -> tuple[Period | None, FieldIssue 
     except ValueError as error:
         return None, ("period", str(error))
     if period.end > today:
-        return None, ("period", f"{period} ends after today ({today}); record it once it has ended")
+        message = _("{period} ends after today ({today}); record it once it has ended")
+        return None, ("period", message.format(period=period, today=today))
     return period, None
 
 

@@ -12,6 +12,7 @@ from pathlib import Path
 
 from iptarget.core.dataset import Dataset, FigureChange
 from iptarget.errors import Problem, UserError, unknown
+from iptarget.i18n import _
 from iptarget.models.files import Actual
 from iptarget.periods import Period, parse_typed_date, parse_typed_period
 from iptarget.store.convert import core_value
@@ -88,11 +89,13 @@ def add_figure(
         (change,) = _changes(reader, root, before, [actual])
         if change.replaced is not None and not replace:
             old = core_value(change.replaced)
-            source = f" (source: {old.source})" if old.source else ""
+            source = _(" (source: {source})").format(source=old.source) if old.source else ""
             raise UserError.single(
                 change.path,
                 actual_where(actual.metric, actual.region, str(actual.period)),
-                f"already recorded: {named(old)}{source}; add --replace to change it",
+                _("already recorded: {figure}{source}; add --replace to change it").format(
+                    figure=named(old), source=source
+                ),
             )
         _write(root, reader.files, [change])
     return Recording([change.public()], 0, before, _after(before, [change]))
@@ -246,7 +249,7 @@ def _find(
 ) -> tuple[str, Actual]:
     """The file and entry that record a vintage (metric, region, period, published): in
     ``first``, else in any file (read again if the reader did not keep it)."""
-    for _ in range(2):
+    for _attempt in range(2):
         files = reader.files
         for path in [first, *files]:
             for old in files.get(path, []):

@@ -8,6 +8,7 @@ from typing import NamedTuple
 
 from iptarget.core.dataset import Dataset
 from iptarget.errors import exact
+from iptarget.i18n import _
 from iptarget.models.files import Actual
 from iptarget.periods import Period
 from iptarget.store.messages import FieldIssue
@@ -69,7 +70,9 @@ def unit_slip(
 
 
 def _vintage(published: datetime.date | None) -> str:
-    return "the undated vintage" if published is None else f"the vintage of {published}"
+    if published is None:
+        return _("the undated vintage")
+    return _("the vintage of {date}").format(date=published)
 
 
 Neighbours = Mapping[tuple[str, str], Mapping[Period, float]]
@@ -101,10 +104,21 @@ def slips(
     new, other = (
         f"{exact(value)} {unit}" if unit else exact(value) for value in (actual.value, slip.other)
     )
-    size = "smaller" if slip.smaller else "larger"
-    where = f"{slip.period}" if slip.vintage is None else f"{slip.vintage} of {slip.period}"
-    message = (
-        f"{new} is {int(slip.times)} times {size} than {other} in {where}: "
-        "a unit slip? Check the figure and its unit, or add --force if it is right"
+    where = (
+        f"{slip.period}"
+        if slip.vintage is None
+        else _("{vintage} of {period}").format(vintage=slip.vintage, period=slip.period)
     )
+    template = (
+        _(
+            "{new} is {times} times smaller than {other} in {where}: a unit slip? Check the "
+            "figure and its unit, or add --force if it is right"
+        )
+        if slip.smaller
+        else _(
+            "{new} is {times} times larger than {other} in {where}: a unit slip? Check the "
+            "figure and its unit, or add --force if it is right"
+        )
+    )
+    message = template.format(new=new, times=int(slip.times), other=other, where=where)
     return [("value", message)]
