@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 from pathlib import Path
 
 import pytest
@@ -10,6 +10,17 @@ from typer.testing import CliRunner, Result
 
 from helpers import ENV, FACTOR_2, Run, actuals, policy, write_dir
 from iptarget.cli import app
+
+
+@pytest.fixture(autouse=True)
+def english() -> Iterator[None]:
+    """Every test starts and ends in English: a command run with --lang zh leaves the
+    language it chose, and library code called after it would speak it."""
+    from iptarget.i18n import use
+
+    use("en")
+    yield
+    use("en")
 
 
 @pytest.fixture

@@ -200,3 +200,25 @@ def test_a_refused_figure_is_explained_in_chinese(run: Run, tmp_path: Path) -> N
         result = run("--lang", "zh", "add-actual", *args, "--dir", str(root))
         assert result.exit_code == 2
         assert message in result.stderr, result.stderr
+
+
+def test_validate_names_the_problems_of_a_broken_directory_in_chinese(
+    run: Run, tmp_path: Path
+) -> None:
+    import shutil
+
+    broken = tmp_path / "broken"
+    shutil.copytree(TARGETS, broken)
+    with (broken / "policies" / "qinghai-2016.toml").open("a", encoding="utf-8") as file:
+        file.write("unti = 5\n")
+    with (broken / "actuals" / "china.toml").open("a", encoding="utf-8") as file:
+        file.write('[[actual]]\nmetric = "patent_aplications"\nregion = "qinghai"\n'
+                   'period = "2020-13"\nvalue = 5\n')  # fmt: skip
+    result = run("--lang", "zh", "validate", "--dir", str(broken))
+    assert result.exit_code == 2
+    # file, entry and field names stay as they are; what is wrong is said in Chinese
+    assert 'target "qh-2020-enterprise-share": 未知键 "unti"（应为以下之一：' in result.stderr
+    assert (
+        "actual (patent_aplications, qinghai, 2020-13): period: 不是有效时期：'2020-13'（没有 13 月）"
+        in result.stderr
+    )

@@ -37,6 +37,9 @@ TYPER_TEXTS = (
 INDIRECT_TEXTS = (
     "metric", "region", "target", "policy", "column", "key",
     "year", "half", "quarter", "month",
+    # constants passed to _() by name: periods.EXPECTED, messages.ID_RULE
+    'expected a year such as 2019, or "2019-H1", "2019-Q3" or "2019-03"',
+    "not a valid id (lower-case letters, digits, '_' and '-', starting with a letter or digit)",
 )  # fmt: skip
 
 

@@ -71,8 +71,12 @@ def unknown_key(key: str, allowed: Iterable[str], what: str = "key") -> str:
     """'unknown key "x" (did you mean "y"?)', else the keys that are allowed."""
     allowed = list(allowed)
     close = nearest(key, allowed)
-    hint = f'did you mean "{close}"?' if close else f"expected one of: {', '.join(allowed)}"
-    return f'unknown {what} "{key}" ({hint})'
+    hint = (
+        _('did you mean "{name}"?').format(name=close)
+        if close
+        else _("expected one of: {names}").format(names=", ".join(allowed))
+    )
+    return _('unknown {kind} "{name}" ({hint})').format(kind=_(what), name=key, hint=hint)
 
 
 def nearest(name: str, known: Iterable[str]) -> str | None:

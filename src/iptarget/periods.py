@@ -82,12 +82,20 @@ def years_between(start: Period, end: Period) -> float:
     return (end.end_month - start.end_month) / 12
 
 
+def _not_a_period(value: object, reason: str) -> ValueError:
+    return ValueError(
+        _("not a period: {value} ({reason})").format(value=repr(value), reason=reason)
+    )
+
+
 def parse_period(value: object) -> Period:
     """Read a period from a TOML integer year or a string; raise ValueError otherwise."""
     if isinstance(value, Period):
         return value
     if isinstance(value, bool) or not isinstance(value, int | str):
-        raise ValueError(f"not a period: {value!r} ({EXPECTED})")
+        raise ValueError(
+            _("not a period: {value} ({reason})").format(value=repr(value), reason=_(EXPECTED))
+        )
     return _parse(value)
 
 
@@ -97,20 +105,30 @@ def _parse(value: int | str) -> Period:
     text = str(value)
     match = _PATTERN.fullmatch(text)
     if match is None or (isinstance(value, int) and not 1000 <= value <= 9999):
-        raise ValueError(f"not a period: {value!r} ({EXPECTED})")
+        raise ValueError(
+            _("not a period: {value} ({reason})").format(value=repr(value), reason=_(EXPECTED))
+        )
     year = int(match[1])
     if year < 1000:
-        raise ValueError(f"not a period: {value!r} (the year must have four digits)")
+        raise _not_a_period(value, _("the year must have four digits"))
     if match[2]:
         kind: Granularity = "half" if match[2] in "Hh" else "quarter"
         number = int(match[3])
         if not 1 <= number <= 12 // MONTHS[kind]:
-            raise ValueError(f"not a period: {value!r} (there is no {kind} {number})")
+            reason = _("there is no {granularity} {number}").format(
+                granularity=_(kind), number=number
+            )
+            raise ValueError(
+                _("not a period: {value} ({reason})").format(value=repr(value), reason=reason)
+            )
         return Period(year, kind, number)
     if match[4]:
         month = int(match[4])
         if not 1 <= month <= 12:
-            raise ValueError(f"not a period: {value!r} (there is no month {month})")
+            reason = _("there is no month {number}").format(number=month)
+            raise ValueError(
+                _("not a period: {value} ({reason})").format(value=repr(value), reason=reason)
+            )
         return Period(year, "month", month)
     return Period(year)
 

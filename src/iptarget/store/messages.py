@@ -9,6 +9,7 @@ from typing import Any
 from pydantic import BaseModel
 
 from iptarget.errors import unknown_key
+from iptarget.i18n import _
 from iptarget.models.files import ID_PATTERN
 
 ID = re.compile(ID_PATTERN)
@@ -36,13 +37,20 @@ def field_message(model: type[BaseModel], detail: Mapping[str, Any]) -> str:
     if kind == "extra_forbidden":
         return unknown_key(field, list(model.model_fields))
     if kind == "missing":
-        return f"{field}: required, but missing"
+        return _("{field}: required, but missing").format(field=field)
     if kind == "value_error":
         return f"{field}: {detail['ctx']['error']}"
     if kind == "string_pattern_mismatch":
-        return f"{field}: {detail['input']!r} is {ID_RULE}"
+        return f"{field}: {detail['input']!r} is {id_rule()}"
     message = str(detail["msg"]).replace("Input should be", "should be")
-    return f"{field}: {message} (got {detail['input']!r})"
+    return _("{field}: {message} (got {input})").format(
+        field=field, message=message, input=repr(detail["input"])
+    )
+
+
+def id_rule() -> str:
+    """What an id may hold, in the interface's language."""
+    return _(ID_RULE)
 
 
 def target_label(data: object, index: int) -> str:

@@ -17,7 +17,7 @@ from iptarget.i18n import _
 from iptarget.models.files import Actual
 from iptarget.periods import Period, parse_typed_date, parse_typed_period
 from iptarget.store.checks import published_problem
-from iptarget.store.messages import ID, ID_RULE, FieldIssue
+from iptarget.store.messages import ID, FieldIssue, id_rule
 from iptarget.store.slips import slips
 
 
@@ -50,7 +50,7 @@ def new_actual(
         ("region", figure.region, dataset.regions),
     ):
         if not ID.match(text):
-            issues.append((name, f"{text!r} is {ID_RULE}"))
+            issues.append((name, f"{text!r} is {id_rule()}"))
         elif text not in known:
             issues.append((name, unknown(text, known, name)))
     period, period_issue = _period(figure.period, today)

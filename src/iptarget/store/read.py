@@ -21,9 +21,9 @@ from iptarget.store.convert import core_metric, core_target, record_figures
 from iptarget.store.files import Parsed, quiet_reading, read_toml, toml_files
 from iptarget.store.messages import (
     ID,
-    ID_RULE,
     actual_label,
     field_message,
+    id_rule,
     target_label,
 )
 
@@ -155,7 +155,7 @@ class Reader:
             return {}
         for entry_id in table:
             if not ID.match(entry_id):
-                self.problem(display, f'{key} "{entry_id}"', ID_RULE)
+                self.problem(display, f'{key} "{entry_id}"', id_rule())
         return {entry_id: value for entry_id, value in table.items() if ID.match(entry_id)}
 
     def _array(self, display: str, raw: dict[str, Any], key: str) -> list[Any]:
