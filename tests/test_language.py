@@ -222,3 +222,28 @@ def test_validate_names_the_problems_of_a_broken_directory_in_chinese(
         "actual (patent_aplications, qinghai, 2020-13): period: 不是有效时期：'2020-13'（没有 13 月）"
         in result.stderr
     )
+
+
+def test_titles_and_names_in_two_languages(run: Run, tmp_path: Path) -> None:
+    from helpers import FACTOR_2, actuals, policy, write_dir
+
+    target = FACTOR_2 + 'title_zh = "2020 年比 2014 年翻一番"\n'
+    root = write_dir(
+        tmp_path / "t",
+        policies={"p": policy(target, header='title = "P"\ntitle_zh = "政策甲"\nregion = "r"')},
+        actuals={"r": actuals("apps", "r", {"2014": 100, "2018": 150})},
+        metrics='[metric.apps]\nname = "Patent applications"\nname_zh = "专利申请量"\n'
+        'name_en = "Applications for patents"\n',
+        regions='[region.r]\nname = "Region R"\nname_zh = "甲地区"\n',
+    )
+    shown = run("--lang", "zh", "show", "t", "--dir", str(root), "--as-of", "2019-06-01").stdout
+    for text in ("t  2020 年比 2014 年翻一番", "政策      政策甲", "指标      专利申请量 [apps]",
+                 "地区      甲地区 [r]"):  # fmt: skip
+        assert text in shown, (text, shown)
+    english = run("show", "t", "--dir", str(root), "--as-of", "2019-06-01").stdout
+    assert "t  Double 2014 by 2020" in english
+    assert "Applications for patents [apps]" in english  # name_en wins in English
+    assert "Region R [r]" in english
+    data = run("--lang", "zh", "status", "--dir", str(root), "--as-of", "2019-06-01",
+               "--format", "json").stdout  # fmt: skip
+    assert json.loads(data)["targets"][0]["title"] == "Double 2014 by 2020"  # JSON: as written

@@ -108,6 +108,12 @@ def _p(context: str, text: str) -> str:
     return catalogue.pgettext(context, text)
 
 
+def in_language(text: str, zh: str | None, en: str | None) -> str:
+    """A title or name in the interface's language: its ``_zh`` or ``_en`` form when the
+    file gives one, else as written."""
+    return (zh if language() == "zh" else en) or text
+
+
 def status_word(status: str) -> str:
     """A status as people read it: the id in English, SPEC 8's word in Chinese."""
     return STATUS_ZH.get(status, status) if language() == "zh" else status

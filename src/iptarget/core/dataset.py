@@ -12,8 +12,7 @@ from iptarget.periods import Period
 
 Trend = Literal["compound", "linear"]
 Flag = Literal["p", "e"]
-#: What the flags of a figure mean (SPEC 1): Eurostat's letters.
-FLAGS: dict[str, str] = {"p": "provisional", "e": "estimated"}
+FLAGS: dict[str, str] = {"p": "provisional", "e": "estimated"}  # SPEC 1: Eurostat's letters
 
 #: The goal keys of a target (SPEC 1), exactly one of which a target has.
 GOAL_KEYS = (
@@ -48,6 +47,8 @@ class Metric:
     aggregate: Literal["sum", "none"] = "none"
     denominator_region: str | None = None  # a region id, or "parent"
     growth_of: str | None = None
+    name_zh: str | None = None  # the name in each language (SPEC 8), else ``name``
+    name_en: str | None = None
 
     @property
     def is_ratio(self) -> bool:
@@ -78,6 +79,8 @@ class Region:
     name: str
     parent: str | None = None
     members: tuple[str, ...] = ()  # a group's regions, whose values a sum adds up
+    name_zh: str | None = None  # the name in each language (SPEC 8), else ``name``
+    name_en: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -101,6 +104,8 @@ class Target:
     baseline_value: float | None = None
     start: Period | None = None
     start_value: float | None = None
+    title_zh: str | None = None  # the title in each language (SPEC 8), else ``title``
+    title_en: str | None = None
 
     @property
     def is_relative(self) -> bool:
@@ -121,6 +126,8 @@ class Policy:
     issued: datetime.date | None = None
     source: str | None = None
     region: str | None = None
+    title_zh: str | None = None  # the title in each language (SPEC 8), else ``title``
+    title_en: str | None = None
 
 
 class Value(NamedTuple):

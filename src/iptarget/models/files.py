@@ -44,6 +44,8 @@ class Metric(_Model):
     """What is measured (``[metric.<id>]`` in metrics.toml)."""
 
     name: str = Field(description="What is measured, in any language.")
+    name_zh: str | None = Field(None, description="The name in Chinese, for --lang zh.")
+    name_en: str | None = Field(None, description="The name in English, for --lang en.")
     unit: str | None = Field(None, description="Shown beside values, such as 'applications'.")
     decimals: int | None = Field(
         None, ge=0, le=12, description="Display precision (default: 0 for whole numbers, else 2)."
@@ -117,6 +119,8 @@ class Region(_Model):
     """Where a metric is measured (``[region.<id>]`` in regions.toml)."""
 
     name: str = Field(description="The region's name, in any language.")
+    name_zh: str | None = Field(None, description="The name in Chinese, for --lang zh.")
+    name_en: str | None = Field(None, description="The name in English, for --lang en.")
     parent: Id | None = Field(None, description="The id of the region this one lies in.")
     members: list[Id] | None = Field(
         None,
@@ -134,6 +138,8 @@ class Policy(_Model):
     """The ``[policy]`` table of a policy file: the document the targets come from."""
 
     title: str = Field(description="The policy document's title.")
+    title_zh: str | None = Field(None, description="The title in Chinese, for --lang zh.")
+    title_en: str | None = Field(None, description="The title in English, for --lang en.")
     issuer: str | None = Field(None, description="Who issued the document.")
     issued: datetime.date | None = Field(None, description="When it was issued (a TOML date).")
     source: str | None = Field(None, description="Where it was published: a citation or address.")
@@ -145,6 +151,8 @@ class Target(_Model):
 
     id: Id = Field(description="Unique across the whole target directory.")
     title: str = Field(description="The target as the policy words it.")
+    title_zh: str | None = Field(None, description="The title in Chinese, for --lang zh.")
+    title_en: str | None = Field(None, description="The title in English, for --lang en.")
     metric: Id = Field(description="The id of the metric in metrics.toml.")
     region: Id | None = Field(None, description="The region's id (default: the policy's).")
     deadline: PeriodField = Field(description="The period by which the goal is to be reached.")

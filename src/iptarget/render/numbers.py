@@ -6,9 +6,9 @@ import math
 from collections.abc import Iterable
 from typing import Protocol
 
-from iptarget.core.dataset import Metric
+from iptarget.core.dataset import Metric, Policy, Region, Target
 from iptarget.core.evaluate import Evaluation, Point
-from iptarget.i18n import _
+from iptarget.i18n import _, in_language
 
 UNKNOWN = "-"
 OVERFLOWED = "overflowed"  # a computed figure too large for a float (JSON gives null)
@@ -93,6 +93,17 @@ def sign(evaluation: Evaluation) -> str:
 
 def metric_label(metric: Metric) -> str:
     """The metric's name, with its unit when the name does not already say it."""
-    if metric.unit and metric.unit.lower() not in metric.name.lower():
-        return f"{metric.name} ({metric.unit})"
-    return metric.name
+    name = in_language(metric.name, metric.name_zh, metric.name_en)
+    if metric.unit and metric.unit.lower() not in name.lower():
+        return f"{name} ({metric.unit})"
+    return name
+
+
+def region_name(region: Region) -> str:
+    """A region's name in the interface's language."""
+    return in_language(region.name, region.name_zh, region.name_en)
+
+
+def title_of(item: Target | Policy) -> str:
+    """A target's or policy's title in the interface's language."""
+    return in_language(item.title, item.title_zh, item.title_en)

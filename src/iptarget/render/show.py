@@ -19,6 +19,8 @@ from iptarget.render.numbers import (
     number,
     pace,
     percent,
+    region_name,
+    title_of,
     yearly,
 )
 from iptarget.render.status import STYLES
@@ -103,11 +105,11 @@ def print_show(
     issuer = f" ({policy.issuer})" if policy.issuer else ""
     issued = ", " + _("issued {date}").format(date=policy.issued) if policy.issued else ""
     facts: list[tuple[str, str | Text]] = [
-        (_("policy"), f"{policy.title}{issuer}{issued}"),
+        (_("policy"), f"{title_of(policy)}{issuer}{issued}"),
         (_("file"), policy.path),
         (_("source"), policy.source or UNKNOWN),
         (_("metric"), f"{metric_label(metric)} [{target.metric}]"),
-        (_("region"), f"{region.name} [{evaluation.region}]"),
+        (_("region"), f"{region_name(region)} [{evaluation.region}]"),
         (_("goal"), goal_words(evaluation)),
         (_("start"), at(evaluation.start, metric)),
         (_("latest"), at(evaluation.latest, metric)),
@@ -127,7 +129,7 @@ def print_show(
     if never is not None:
         facts.append((_("why"), _("it can never have a value: {reason}").format(reason=never)))
     width = out.width if out.is_terminal else None
-    title = _hanging(clean(target.title), len(target.id) + 2, width)
+    title = _hanging(clean(title_of(target)), len(target.id) + 2, width)
     lines = [Text.assemble((target.id, "bold"), "  ", title)]
     lines += [
         Text.assemble(

@@ -18,6 +18,7 @@ from iptarget.render.numbers import (
     metric_label,
     number,
     percent,
+    region_name,
     sign,
 )
 from iptarget.render.status_data import status_csv, status_json, summary
@@ -86,7 +87,7 @@ def status_table(
         rows.append(
             [
                 evaluation.target.id,
-                clean(dataset.regions[evaluation.region].name),
+                clean(region_name(dataset.regions[evaluation.region])),
                 clean(metric_label(metric)),
                 at(evaluation.baseline, metric) if evaluation.baseline else "",
                 target_value,

@@ -25,6 +25,8 @@ def core_metric(metric_id: str, metric: Metric) -> core.Metric:
         aggregate=metric.aggregate,
         denominator_region=metric.denominator_region,
         growth_of=metric.growth_of,
+        name_zh=metric.name_zh,
+        name_en=metric.name_en,
     )
 
 
@@ -50,6 +52,8 @@ def core_target(target: Target, policy_region: str | None) -> core.Target:
         acknowledged=target.acknowledged,
         start=target.start,
         start_value=target.start_value,
+        title_zh=target.title_zh,
+        title_en=target.title_en,
     )
 
 

@@ -93,7 +93,14 @@ class Reader:
             for key, entry in self._keyed_tables("metrics.toml", "metric", Metric).items()
         }
         regions = {
-            key: core.Region(key, entry.name, entry.parent, tuple(entry.members or ()))
+            key: core.Region(
+                key,
+                entry.name,
+                entry.parent,
+                tuple(entry.members or ()),
+                entry.name_zh,
+                entry.name_en,
+            )
             for key, entry in self._keyed_tables("regions.toml", "region", Region).items()
         }
         parsed = [self._policy(path) for path in toml_files(self.root, "policies", self.problems)]
@@ -235,6 +242,8 @@ class Reader:
             issued=policy.issued,
             source=policy.source,
             region=policy.region,
+            title_zh=policy.title_zh,
+            title_en=policy.title_en,
         )
         return entry, tuple(target.region for target in targets)
 

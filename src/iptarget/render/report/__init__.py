@@ -13,7 +13,17 @@ from iptarget.core.dataset import Dataset
 from iptarget.core.evaluate import Evaluation
 from iptarget.core.status import Status
 from iptarget.i18n import _, language, status_word
-from iptarget.render.numbers import UNKNOWN, at, marks_note, metric_label, number, pace, percent
+from iptarget.render.numbers import (
+    UNKNOWN,
+    at,
+    marks_note,
+    metric_label,
+    number,
+    pace,
+    percent,
+    region_name,
+    title_of,
+)
 from iptarget.render.report.chart import chart_svg
 from iptarget.render.show import goal_words
 from iptarget.render.status_data import status_json, summary
@@ -77,7 +87,7 @@ def _policies(evaluations: Sequence[Evaluation]) -> list[dict[str, Any]]:
     for evaluation in evaluations:
         policy = evaluation.policy
         entry = order.setdefault(
-            policy.file, {"title": policy.title, "file": policy.file, "counts": Counter()}
+            policy.file, {"title": title_of(policy), "file": policy.file, "counts": Counter()}
         )
         entry["counts"][evaluation.status] += 1
     return [
@@ -102,13 +112,13 @@ def _card(evaluation: Evaluation, dataset: Dataset) -> dict[str, Any]:
     source = policy.source or ""
     return {
         "id": target.id,
-        "title": target.title,
-        "policy": policy.title,
+        "title": title_of(target),
+        "policy": title_of(policy),
         "file": policy.file,
         "source": source,
         "link": source if source.startswith(("https://", "http://")) else "",
         "metric": metric_label(metric),
-        "region": region.name if region else evaluation.region,
+        "region": region_name(region) if region else evaluation.region,
         "goal": goal_words(evaluation),
         "status": evaluation.status.value,
         "meaning": meaning(evaluation.status),
