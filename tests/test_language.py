@@ -247,3 +247,18 @@ def test_titles_and_names_in_two_languages(run: Run, tmp_path: Path) -> None:
     data = run("--lang", "zh", "status", "--dir", str(root), "--as-of", "2019-06-01",
                "--format", "json").stdout  # fmt: skip
     assert json.loads(data)["targets"][0]["title"] == "Double 2014 by 2020"  # JSON: as written
+
+
+def test_the_pseudo_language_marks_what_passes_the_catalogue(run: Run) -> None:
+    """IPTARGET_LANG=pseudo wraps each catalogued text in ⟦ ⟧: the headings of status and
+    the help of its options are marked; data (ids, names, figures) is not."""
+    env = {"IPTARGET_LANG": "pseudo"}
+    status = run("status", "--dir", str(TARGETS), "--as-of", AS_OF, env=env).stdout
+    header = status.splitlines()[0].split("⟧")
+    assert [part.strip() for part in header[:3]] == ["⟦target", "⟦region", "⟦metric"]
+    assert "cn-2015-invention-per-10k" in status
+    assert "⟦cn-2015" not in status
+    help_text = run("status", "--help", env={**env, "COLUMNS": "200"}).stdout
+    assert "⟦Show this message and exit.⟧" in help_text
+    assert "--dir DIR          ⟦The target directory." in help_text
+    assert "⟦Usage: ⟧" in help_text

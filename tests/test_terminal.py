@@ -203,3 +203,29 @@ def test_status_help_explains_each_status() -> None:
     for status in ("off_track", "regressing", "no_trend", "no_data", "no_baseline"):
         assert re.search(rf"^\s+{status}\s+\S", text, re.MULTILINE), status
     assert "achieved|missed" not in text
+
+
+SNAPSHOTS = Path(__file__).parent / "snapshots"
+CHINESE_SCREENS = {
+    "zh-status.txt": ("--lang", "zh", "status", "--dir", "targets", "--as-of", "2024-06-01"),
+    "zh-show.txt": (
+        "--lang", "zh", "show", "cn-2025-patent-industries", "--dir", "targets",
+        "--as-of", "2024-06-01",
+    ),
+    "zh-status-help.txt": ("--lang", "zh", "status", "--help"),
+}  # fmt: skip
+
+
+@pytest.mark.parametrize("name", sorted(CHINESE_SCREENS))
+def test_chinese_screens_at_80_columns(name: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    """status, show and status --help in Chinese, in a terminal 80 columns wide (a Chinese
+    character counts two), as the snapshot shows them."""
+    monkeypatch.chdir(Path(__file__).parent.parent)
+    lines = in_terminal(*CHINESE_SCREENS[name])
+    assert_fits(lines)
+    snapshot = SNAPSHOTS / name
+    text = "\n".join(line.rstrip() for line in lines) + "\n"
+    if not snapshot.exists():  # a new screen: write it, to be looked at and committed
+        snapshot.write_text(text, encoding="utf-8")
+        pytest.fail(f"{snapshot} written: look at it, and commit it if it is right")
+    assert text == snapshot.read_text(encoding="utf-8")

@@ -36,6 +36,21 @@ STATUS_ZH = {
     "no_data": "暂无数据",
 }
 
+#: IPTARGET_LANG=pseudo wraps every text that passes the catalogue in ⟦ ⟧, so that a run
+#: shows at a glance which texts do not (and would stay English in Chinese).
+PSEUDO = "pseudo"
+
+
+class _Pseudo(gettext.NullTranslations):
+    """The pseudo-language: every text as it is, marked."""
+
+    def gettext(self, message: str) -> str:
+        return f"⟦{message}⟧"
+
+    def pgettext(self, context: str, message: str) -> str:
+        return f"⟦{message}⟧"
+
+
 _state: dict[str, object] = {"language": "en", "catalogue": gettext.NullTranslations()}
 
 
@@ -45,6 +60,8 @@ def language_from(option: str | None, environ: Mapping[str, str]) -> str:
     if option:
         return option
     chosen = environ.get("IPTARGET_LANG", "").strip().lower()
+    if chosen == PSEUDO:  # for developers: marks every text that passes the catalogue
+        return PSEUDO
     if chosen:
         return "zh" if chosen.startswith("zh") else "en"
     for name in LOCALE_VARIABLES:
@@ -59,7 +76,9 @@ def language_from(option: str | None, environ: Mapping[str, str]) -> str:
 def use(language: str) -> None:
     """Speak ``language`` from now on; Typer's own texts too (it asks gettext for them)."""
     catalogue: gettext.NullTranslations = gettext.NullTranslations()
-    if language == "zh":
+    if language == PSEUDO:
+        catalogue = _Pseudo()
+    elif language == "zh":
         catalogue = gettext.translation(
             DOMAIN, localedir=LOCALE_DIR, languages=["zh"], fallback=True
         )
