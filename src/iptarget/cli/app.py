@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import enum
 import os
 from typing import Annotated
 
@@ -16,17 +15,13 @@ app = typer.Typer(
 )
 
 
-class Language(enum.StrEnum):
-    """The languages of the interface (SPEC 8)."""
+def _language(value: str | None) -> str | None:
+    # checked here, so that the message says which languages there are
+    from iptarget.i18n import LANGUAGES, language_from, use
 
-    EN = "en"
-    ZH = "zh"
-
-
-def _language(value: Language | None) -> Language | None:
-    from iptarget.i18n import language_from, use
-
-    use(language_from(None if value is None else value.value, os.environ))
+    if value is not None and value not in LANGUAGES:
+        raise typer.BadParameter(f"{value!r} is not a language: give en or zh")
+    use(language_from(value, os.environ))
     return value
 
 
@@ -48,7 +43,7 @@ def _main(
         ),
     ] = False,
     lang: Annotated[
-        Language | None,
+        str | None,
         typer.Option(
             "--lang",
             metavar="LANG",
