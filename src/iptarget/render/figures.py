@@ -7,8 +7,9 @@ from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
 
 from iptarget.core.compare import Revision, StatusChange
-from iptarget.core.dataset import FLAGS, Dataset, FigureChange, Key, Series, Value, Vintages
+from iptarget.core.dataset import Dataset, FigureChange, Key, Series, Value, Vintages
 from iptarget.errors import exact
+from iptarget.i18n import _
 from iptarget.render.console import console, print_lines, say
 from iptarget.render.numbers import UNKNOWN, at
 from iptarget.render.status import style, word
@@ -31,17 +32,26 @@ def print_added(
     what = f"{figure.metric} {figure.region} {some.period}"
     if new is None:
         assert old is not None
-        say(out, f"removed {what} = {_stored(old, unit)} from {figure.path}")
+        message = _("removed {what} = {figure} from {path}")
+        say(out, message.format(what=what, figure=_stored(old, unit), path=figure.path))
     elif old is None:
-        say(out, f"recorded {what} = {_stored(new, unit)} in {figure.path}")
+        message = _("recorded {what} = {figure} in {path}")
+        say(out, message.format(what=what, figure=_stored(new, unit), path=figure.path))
     else:
-        say(out, f"replaced {what} in {figure.path}: {exact(old.value)} → {_stored(new, unit)}")
-        say(out, f"  old source: {old.source or UNKNOWN}")
-        say(out, f"  new source: {new.source or UNKNOWN}")
+        message = _("replaced {what} in {path}: {old} → {new}")
+        say(
+            out,
+            message.format(
+                what=what, path=figure.path, old=exact(old.value), new=_stored(new, unit)
+            ),
+        )
+        say(out, "  " + _("old source: {source}").format(source=old.source or UNKNOWN))
+        say(out, "  " + _("new source: {source}").format(source=new.source or UNKNOWN))
     for line in revision_lines(revised, replaced=old is not None and new is not None):
         say(out, line)
     if not changes:
-        say(out, f"no target uses {figure.metric} in {figure.region}")
+        message = _("no target uses {metric} in {region}")
+        say(out, message.format(metric=figure.metric, region=figure.region))
         return
     rows = [[change.target, _what_changed(change), word(change.after)] for change in changes]
     columns = (Column("target"), Column(""), Column("status"))
@@ -51,10 +61,10 @@ def print_added(
 
 def _what_changed(change: StatusChange) -> str:
     """``changed from on_track; latest 12.71 (2022) → 12.60 (2022)``."""
-    said = [f"changed from {word(change.before)}"] if change.changed else []
+    said = [_("changed from {status}").format(status=word(change.before))] if change.changed else []
     if change.metric is not None:
         for name, before, after in change.moves:
-            said.append(f"{name} {at(before, change.metric)} → {at(after, change.metric)}")
+            said.append(f"{_(name)} {at(before, change.metric)} → {at(after, change.metric)}")
     return "; ".join(said)
 
 
@@ -62,9 +72,9 @@ def _stored(value: Value, unit: str | None) -> str:
     """A figure as stored: exact, with its unit, publication date and flag."""
     shown = f"{exact(value.value)} {unit}" if unit else exact(value.value)
     if value.published is not None:
-        shown += f", published {value.published}"
+        shown += ", " + _("published {date}").format(date=value.published)
     if value.flag is not None:
-        shown += f", {FLAGS[value.flag]}"
+        shown += ", " + (_("provisional") if value.flag == "p" else _("estimated"))
     return shown
 
 
@@ -74,14 +84,12 @@ def revision_lines(revised: Revision, replaced: bool) -> list[str]:
     if revised.earlier:
         assert revised.added is not None
         assert revised.after is not None
-        return [
-            f"added the earlier vintage {revised.added.label}; the latest is still "
-            f"{revised.after.label}"
-        ]
+        message = _("added the earlier vintage {added}; the latest is still {latest}")
+        return [message.format(added=revised.added.label, latest=revised.after.label)]
     if not revised.changed or revised.before is None or replaced:
         return []
-    after = "no value" if revised.after is None else revised.after.label
-    line = f"revised {revised.before.label} → {after}"
+    after = _("no value") if revised.after is None else revised.after.label
+    line = _("revised {before} → {after}").format(before=revised.before.label, after=after)
     if revised.change_pct is not None:
         line += f", {signed_pct(revised.change_pct)}"
     return [line]
@@ -94,8 +102,11 @@ def signed_pct(value: float) -> str:
 
 def print_repeated(metric: str, region: str, period: str) -> None:
     """What ``add-actual`` says of a figure that repeats the recorded one exactly."""
-    message = f"{metric} {region} {period} is already recorded with this value, source and note"
-    say(console(), f"{message}; nothing changed")
+    message = _(
+        "{metric} {region} {period} is already recorded with this value, source and note; "
+        "nothing changed"
+    )
+    say(console(), message.format(metric=metric, region=region, period=period))
 
 
 def print_imported(
@@ -181,9 +192,16 @@ def values_table(values: Iterable[tuple[Key, Series]], vintages: Vintages_ = Non
 def print_counts(root: Path, dataset: Dataset, derived: int) -> None:
     """What ``validate`` read, in one line."""
     targets = sum(len(policy.targets) for policy in dataset.policies)
-    say(
-        console(),
-        f"{root}: {len(dataset.metrics)} metrics, {len(dataset.regions)} regions, "
-        f"{len(dataset.policies)} policies with {targets} targets, "
-        f"{dataset.figure_count} actuals and {derived} derived values; no problems",
+    message = _(
+        "{root}: {metrics} metrics, {regions} regions, {policies} policies with {targets} "
+        "targets, {actuals} actuals and {derived} derived values; no problems"
     )
+    counts = {
+        "metrics": len(dataset.metrics),
+        "regions": len(dataset.regions),
+        "policies": len(dataset.policies),
+        "targets": targets,
+        "actuals": dataset.figure_count,
+        "derived": derived,
+    }
+    say(console(), message.format(root=root, **counts))

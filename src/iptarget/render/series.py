@@ -7,9 +7,10 @@ import json
 from collections.abc import Sequence
 from typing import Any
 
-from iptarget.core.dataset import FLAGS, Metric
+from iptarget.core.dataset import Metric
 from iptarget.core.series import Block, Point
 from iptarget.errors import exact
+from iptarget.i18n import _
 from iptarget.render.console import console, print_lines, print_text, say
 from iptarget.render.numbers import UNKNOWN, marks_note, metric_label, number
 from iptarget.render.status_data import finite
@@ -31,18 +32,27 @@ CSV_FIELDS = (
 def _how(point: Point) -> str:
     """Recorded (with its source), derived (with its rule), or the members a sum lacks."""
     if point.value is None:
-        return "unknown; missing: " + ", ".join(point.missing)
+        return _("unknown; missing: {members}").format(members=", ".join(point.missing))
     if point.derived:
-        return f"derived: {point.rule}" if point.rule else "derived"
-    how = f"recorded ({point.source})" if point.source else "recorded"
+        return _("derived: {rule}").format(rule=point.rule) if point.rule else _("derived")
+    how = _("recorded ({source})").format(source=point.source) if point.source else _("recorded")
     if point.vintages:
-        how += "; vintages " + ", ".join(
-            f"{exact(vintage.value)} ({vintage.published or 'undated'}"
-            + (f", {FLAGS[vintage.flag]})" if vintage.flag else ")")
-            for vintage in point.vintages
+        how += (
+            "; "
+            + _("vintages")
+            + " "
+            + ", ".join(
+                f"{exact(vintage.value)} ({vintage.published or 'undated'}"
+                + (
+                    f", {_('provisional') if vintage.flag == 'p' else _('estimated')})"
+                    if vintage.flag
+                    else ")"
+                )
+                for vintage in point.vintages
+            )
         )
     elif point.published is not None:
-        how += f"; published {point.published}"
+        how += "; " + _("published {date}").format(date=point.published)
     return how
 
 
@@ -69,8 +79,13 @@ def series_table(blocks: Sequence[Block], metric: Metric) -> Table:
         valued = [point.period for point in block.points if point.value is not None]
         if metric.growth_of is None and len(valued) > 1:
             first, last = valued[0], valued[-1]
-            growth = UNKNOWN if block.cagr_pct is None else f"{block.cagr_pct:+.1f}% a year"
-            rows.append(["", f"{first} to {last}", "", growth, "compound annual growth"])
+            growth = (
+                UNKNOWN
+                if block.cagr_pct is None
+                else _("{rate} a year").format(rate=f"{block.cagr_pct:+.1f}%")
+            )
+            span = _("{first} to {last}").format(first=first, last=last)
+            rows.append(["", span, "", growth, _("compound annual growth")])
     return Table(COLUMNS, rows, flexible=4)
 
 
