@@ -213,7 +213,7 @@ def test_validate_names_the_problems_of_a_broken_directory_in_chinese(
         file.write("unti = 5\n")
     with (broken / "actuals" / "china.toml").open("a", encoding="utf-8") as file:
         file.write('[[actual]]\nmetric = "patent_aplications"\nregion = "qinghai"\n'
-                   'period = "2020-13"\nvalue = 5\n')  # fmt: skip
+                   'period = "2020-13"\nvalue = "n/a"\n')  # fmt: skip
     result = run("--lang", "zh", "validate", "--dir", str(broken))
     assert result.exit_code == 2
     # file, entry and field names stay as they are; what is wrong is said in Chinese

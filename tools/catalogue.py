@@ -47,10 +47,18 @@ def messages() -> list[str]:
     """Every text that goes through the catalogue, in a stable order."""
     found: dict[str, None] = {}
     typer = [f"typer\x04{text}" for text in TYPER_TEXTS]  # i18n._typer's context
+    typer += [f"pydantic\x04{kind}" for kind in pydantic_types()]  # store.messages
     for text in (*help_texts(), *marked_texts(), *INDIRECT_TEXTS, *typer):
         if text.strip():
             found.setdefault(text, None)
     return list(found)
+
+
+def pydantic_types() -> tuple[str, ...]:
+    """The pydantic errors whose words the catalogue carries."""
+    from iptarget.store.messages import PYDANTIC_TYPES
+
+    return PYDANTIC_TYPES
 
 
 def help_texts() -> list[str]:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import re
 from collections.abc import Mapping
 from typing import Any
@@ -9,7 +10,7 @@ from typing import Any
 from pydantic import BaseModel
 
 from iptarget.errors import unknown_key
-from iptarget.i18n import _
+from iptarget.i18n import _, _p, language
 from iptarget.models.files import ID_PATTERN
 
 ID = re.compile(ID_PATTERN)
@@ -43,9 +44,22 @@ def field_message(model: type[BaseModel], detail: Mapping[str, Any]) -> str:
     if kind == "string_pattern_mismatch":
         return f"{field}: {detail['input']!r} is {id_rule()}"
     message = str(detail["msg"]).replace("Input should be", "should be")
+    if language() != "en" and kind in PYDANTIC_TYPES:  # pydantic says it in English only
+        with contextlib.suppress(KeyError, IndexError):  # a context the words do not name
+            message = _p("pydantic", kind).format(**detail.get("ctx", {}))
     return _("{field}: {message} (got {input})").format(
         field=field, message=message, input=repr(detail["input"])
     )
+
+
+#: The pydantic errors whose words the catalogue carries (context "pydantic"), keyed by the
+#: error's type; the others keep pydantic's English.
+PYDANTIC_TYPES = (
+    "float_parsing", "float_type", "int_parsing", "int_type", "int_from_float",
+    "string_type", "bool_type", "bool_parsing", "date_type", "date_parsing",
+    "date_from_datetime_inexact", "literal_error", "greater_than", "greater_than_equal",
+    "less_than_equal", "finite_number", "list_type", "dict_type", "model_type",
+)  # fmt: skip
 
 
 def id_rule() -> str:
