@@ -132,21 +132,27 @@ def print_imported(
         if figure.old is not None:
             unit = dataset.metrics[figure.metric].unit
             new = f"{exact(figure.new.value)} {unit}" if unit else exact(figure.new.value)
-            verb = "would replace" if dry_run else "replaced"
             what = f"{figure.metric} {figure.region} {figure.new.period}"
             if figure.new.published is not None:
-                what += f" (published {figure.new.published})"
-            say(out, f"{verb} {what}: {exact(figure.old.value)} → {new}")
+                what += _(" (published {date})").format(date=figure.new.published)
+            message = (
+                _("would replace {what}: {old} → {new}")
+                if dry_run
+                else _("replaced {what}: {old} → {new}")
+            )
+            say(out, message.format(what=what, old=exact(figure.old.value), new=new))
     for path, (added, replaced) in files.items():
-        say(out, f"{path}: {added} added, {replaced} replaced")
+        message = _("{path}: {added} added, {replaced} replaced")
+        say(out, message.format(path=path, added=added, replaced=replaced))
     added = sum(counts[0] for counts in files.values())
     replaced = sum(counts[1] for counts in files.values())
-    summary = f"{added} added, {replaced} replaced in {len(files)} files"
+    message = _("{added} added, {replaced} replaced in {files} files")
+    summary = message.format(added=added, replaced=replaced, files=len(files))
     if unchanged:
-        summary += f"; {unchanged} already recorded as given"
+        summary += _("; {count} already recorded as given").format(count=unchanged)
     if skipped:
-        summary += f"; {skipped} derived rows skipped"
-    say(out, summary + ("; nothing written (--dry-run)" if dry_run else ""))
+        summary += _("; {count} derived rows skipped").format(count=skipped)
+    say(out, summary + (_("; nothing written (--dry-run)") if dry_run else ""))
 
 
 Vintages_ = Mapping[Key, Vintages] | None

@@ -163,19 +163,25 @@ def remove_figure(
         vintages = before.vintages_of(metric, region, key)
         home = _home(root, region)
         if not vintages:
-            raise UserError.single(home, where, "no figure is recorded for this period")
+            raise UserError.single(home, where, _("no figure is recorded for this period"))
         # the file that holds the figure's latest vintage names it in messages
         path = _find(reader, home, (metric, region, key, vintages[-1].published))[0]
         if published is None and not undated:
             if len(vintages) > 1:
                 names = ", ".join(vintage.label for vintage in vintages)
-                message = f"has {len(vintages)} vintages ({names}): give --published or --undated"
-                raise UserError.single(path, where, message)
+                message = _("has {count} vintages ({names}): give --published or --undated")
+                raise UserError.single(
+                    path, where, message.format(count=len(vintages), names=names)
+                )
             date = vintages[0].published
         if not any(vintage.published == date for vintage in vintages):
             names = ", ".join(vintage.label for vintage in vintages)
-            wanted = "undated" if date is None else f"published {date}"
-            raise UserError.single(path, where, f"no vintage {wanted}; recorded: {names}")
+            message = (
+                _("no vintage undated; recorded: {names}")
+                if date is None
+                else _("no vintage published {date}; recorded: {names}")
+            )
+            raise UserError.single(path, where, message.format(date=date, names=names))
         path, entry = _find(reader, home, (metric, region, key, date))
         refuse_read_only([Path(path)])
         text = actuals_text(Path(path), reader.files[path], [], removed=[entry])
