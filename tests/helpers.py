@@ -11,7 +11,6 @@ from pathlib import Path
 from typer.testing import Result
 
 from iptarget.core.dataset import (
-    GOAL_KEYS,
     Dataset,
     Key,
     Metric,
@@ -21,6 +20,7 @@ from iptarget.core.dataset import (
     Target,
     Value,
 )
+from iptarget.core.goals import Goal
 from iptarget.core.values import Values
 from iptarget.periods import parse_period
 from iptarget.store.read import load_directory
@@ -160,7 +160,7 @@ def regions_of(text: str = REGIONS) -> dict[str, Region]:
 def target_of(snippet: str, region: str = "r") -> Target:
     """A core target from the body of a ``[[target]]`` table, without the store."""
     table = tomllib.loads(textwrap.dedent(snippet))
-    (goal,) = [key for key in GOAL_KEYS if key in table]
+    (goal,) = [key for key in Goal if key.value in table]
     periods = {
         key: parse_period(table[key]) for key in ("deadline", "baseline", "start") if key in table
     }
@@ -171,7 +171,7 @@ def target_of(snippet: str, region: str = "r") -> Target:
         region=table.get("region", region),
         deadline=periods["deadline"],
         goal=goal,
-        amount=float(table[goal]),
+        amount=float(table[goal.value]),
         strict=table.get("strict", False),
         baseline=periods.get("baseline"),
         baseline_value=table.get("baseline_value"),

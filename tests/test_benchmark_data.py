@@ -11,7 +11,7 @@ from pathlib import Path
 from types import ModuleType
 
 from helpers import Run, load, values
-from iptarget.core.dataset import GOAL_KEYS
+from iptarget.core.goals import GOAL_KEYS
 from iptarget.core.values import Values
 
 

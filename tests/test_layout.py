@@ -18,8 +18,9 @@ ALLOWED: dict[str, set[str]] = {
     "figures": {"typed", "i18n"},
     "cells": set(),
     "core": {"core", "periods", "errors", "i18n"},
-    "models": {"models", "periods", "errors", "core.dataset", "i18n"},
-    "store": {"store", "models", "core.dataset", "periods", "errors", "figures", "cells", "i18n"},
+    "models": {"models", "periods", "errors", "core.dataset", "core.goals", "i18n"},
+    "store": {"store", "models", "periods", "errors", "figures", "cells", "i18n"}
+    | {"core.dataset", "core.goals", "core.graphs", "core.slips"},
     "render": {"render", "core", "periods", "errors", "figures", "cells", "i18n"},
     "cli": {"cli", "store", "core", "render", "errors", "i18n", "__version__"},
     "__main__": {"cli"},

@@ -28,7 +28,7 @@ from iptarget.errors import ExitCode, UserError
 if TYPE_CHECKING:
     import datetime
 
-    from iptarget.core.check import Verdict
+    from iptarget.core.check import CheckResult
     from iptarget.core.dataset import Dataset
 
 
@@ -63,7 +63,7 @@ def check(
 
     An acknowledged target (acknowledged = "reason" in its policy file) does not fail.
     """
-    from iptarget.core.check import verdict
+    from iptarget.core.check import judge
     from iptarget.core.evaluate import evaluate
     from iptarget.render.check import print_check
     from iptarget.render.escape import on_github
@@ -78,7 +78,7 @@ def check(
     evaluations = [e for e in evaluate(dataset, date, vintage.value) if chosen(e)]
     if not evaluations:
         raise UserError.single("--region/--policy", "", "these filters select no target")
-    found = verdict(evaluations, date, grace_days, fail_on or ())
+    found = judge(evaluations, date, grace_days, fail_on or ())
     if junit is not None:
         from iptarget.render.junit import junit_xml
 
@@ -89,7 +89,7 @@ def check(
     return ExitCode.CHECK_FAILED if found.failing else ExitCode.OK
 
 
-def _annotate(found: Verdict, dataset: Dataset, date: datetime.date, grace_days: int) -> None:
+def _annotate(found: CheckResult, dataset: Dataset, date: datetime.date, grace_days: int) -> None:
     """Under GitHub Actions: annotations at each target's id, and the job summary."""
     import os
 

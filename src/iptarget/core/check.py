@@ -7,10 +7,7 @@ from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 
 from iptarget.core.evaluate import Evaluation
-from iptarget.core.status import Status
-
-#: Statuses that get a warning annotation under GitHub Actions (unreported only in grace).
-WARNED = frozenset({Status.AT_RISK, Status.OFF_TRACK, Status.REGRESSING, Status.UNREPORTED})
+from iptarget.core.status import STATUS_FACTS, Status
 
 
 @dataclass(frozen=True, slots=True)
@@ -22,7 +19,7 @@ class Failure:
 
 
 @dataclass(frozen=True, slots=True)
-class Verdict:
+class CheckResult:
     """What ``check`` finds among the targets it judges.
 
     ``failing`` fail the check; ``acknowledged`` would fail but their people know why;
@@ -61,23 +58,12 @@ def failure(
     return None
 
 
-def failures(
+def judge(
     evaluations: Sequence[Evaluation],
     as_of: datetime.date,
     grace_days: int,
     fail_on: Collection[Status] = (),
-) -> list[Failure]:
-    """Every target ``check`` would fail, acknowledged or not."""
-    found = (failure(evaluation, as_of, grace_days, fail_on) for evaluation in evaluations)
-    return [item for item in found if item is not None]
-
-
-def verdict(
-    evaluations: Sequence[Evaluation],
-    as_of: datetime.date,
-    grace_days: int,
-    fail_on: Collection[Status] = (),
-) -> Verdict:
+) -> CheckResult:
     """The check of some targets: failing, acknowledged, needlessly acknowledged, warned."""
     failing: list[Failure] = []
     acknowledged: list[Failure] = []
@@ -90,10 +76,10 @@ def verdict(
             continue
         if evaluation.target.acknowledged:
             needless.append(evaluation)
-        if evaluation.status in WARNED or (
+        if STATUS_FACTS[evaluation.status].warns or (
             evaluation.status is Status.NO_BASELINE and days_late(evaluation, as_of) > 0
         ):
             warned.append(evaluation)
-    return Verdict(
+    return CheckResult(
         tuple(evaluations), tuple(failing), tuple(acknowledged), tuple(needless), tuple(warned)
     )

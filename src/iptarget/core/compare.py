@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from iptarget.core.dataset import Dataset, Metric, Policy, Target, Value
 from iptarget.core.evaluate import Evaluation, Point, evaluate_target
 from iptarget.core.links import growth_metrics, inputs_of
-from iptarget.core.status import Status
+from iptarget.core.status import STATUS_FACTS, Status
 from iptarget.core.values import Values
 
 
@@ -38,26 +38,18 @@ class StatusChange:
         return worse(self.before, self.after)
 
 
-#: The statuses in order from best to worst (SPEC 9); the others are outside the order.
-ORDER = {
-    Status.ACHIEVED: 0,
-    Status.MET: 0,
-    Status.ON_TRACK: 1,
-    Status.AT_RISK: 2,
-    Status.OFF_TRACK: 3,
-    Status.REGRESSING: 4,
-    Status.MISSED: 5,
-}
-FAILING = frozenset({Status.MISSED, Status.UNREPORTED})
-
-
 def worse(before: Status | None, after: Status | None) -> bool:
-    """Whether going from ``before`` to ``after`` is worse (None: not there)."""
+    """Whether going from ``before`` to ``after`` is worse (None: not there): later in the
+    order of statuses (SPEC 9), or newly missed or unreported."""
     if after is None:
         return False
-    if after in FAILING and before not in FAILING:
+    new = STATUS_FACTS[after]
+    old = None if before is None else STATUS_FACTS[before]
+    if new.failing and (old is None or not old.failing):
         return True
-    return before in ORDER and after in ORDER and ORDER[after] > ORDER[before]
+    if old is None or old.order is None or new.order is None:
+        return False
+    return new.order > old.order
 
 
 def compare(target: str, was: Evaluation | None, now: Evaluation | None) -> StatusChange:

@@ -5,10 +5,10 @@ without failing, unless ``--strict``."""
 from __future__ import annotations
 
 import datetime
-import math
 from collections.abc import Iterator
 
 from iptarget.core.dataset import Dataset, Metric, Value
+from iptarget.core.formulas import growth_pct, ratio, total
 from iptarget.core.links import denominator_region
 from iptarget.core.values import Values
 from iptarget.errors import Problem, exact
@@ -54,17 +54,19 @@ def _group_sums(dataset: Dataset, values: Values, actuals: str) -> list[Problem]
     found = []
     for metric, region, value in _recorded_series(values, dataset):
         group = dataset.regions.get(region)
-        summed = dataset.metrics.get(metric)
-        if group is None or not group.members or summed is None or summed.aggregate != "sum":
+        definition = dataset.metrics.get(metric)
+        if group is None or not group.members or definition is None:
+            continue
+        if definition.aggregate != "sum":
             continue
         members = [values.recorded(metric, member).get(value.period) for member in group.members]
         if any(member is None for member in members):
             continue
-        total = math.fsum(member.value for member in members if member is not None)
-        if differs(value.value, total):
+        summed = total(member.value for member in members if member is not None)
+        if differs(value.value, summed):
             message = (
                 f"{exact(value.value)} recorded, but its members' figures add up to "
-                f"{exact(float(f'{total:.12g}'))}"
+                f"{exact(float(f'{summed:.12g}'))}"
             )
             found.append(Problem(actuals, _where(metric, region, value.period), WARNING + message))
     return found
@@ -81,9 +83,11 @@ def _recorded_ratios(dataset: Dataset, values: Values, actuals: str) -> list[Pro
         numerator = values.recorded(metric.numerator, region).get(value.period)
         denominator = None if other is None else values.recorded(metric.denominator, other)
         below = None if denominator is None else denominator.get(value.period)
-        if numerator is None or below is None or below.value == 0:
+        computed = None
+        if numerator is not None and below is not None:
+            computed = ratio(numerator.value, below.value, metric.scale)
+        if computed is None:
             continue
-        computed = numerator.value / below.value * (metric.scale or 1.0)
         if differs(value.value, computed):
             message = (
                 f"{exact(value.value)} recorded, but {metric.numerator} / {metric.denominator} "
@@ -104,9 +108,9 @@ def _recorded_growth(dataset: Dataset, values: Values, actuals: str) -> list[Pro
             continue
         levels = values.recorded(metric.growth_of, region)
         now, before = levels.get(value.period), levels.get(value.period.year_before())
-        if now is None or before is None or before.value <= 0:
+        computed = None if now is None or before is None else growth_pct(now.value, before.value)
+        if computed is None or now is None or before is None:
             continue
-        computed = (now.value / before.value - 1) * 100
         if differs(value.value, computed):
             message = (
                 f"{exact(value.value)}% recorded, but {metric.growth_of} gives "

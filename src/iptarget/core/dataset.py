@@ -7,26 +7,15 @@ from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field, replace
 from typing import Literal, NamedTuple
 
+from iptarget.core.goals import GOAL_FACTS, Goal
 from iptarget.errors import exact
 from iptarget.periods import Period
 
 Trend = Literal["compound", "linear"]
 Flag = Literal["p", "e"]
-FLAGS: dict[str, str] = {"p": "provisional", "e": "estimated"}  # SPEC 1: Eurostat's letters
-
-#: The goal keys of a target (SPEC 1), exactly one of which a target has.
-GOAL_KEYS = (
-    "at_least",
-    "at_most",
-    "factor",
-    "increase",
-    "increase_pct",
-    "decrease",
-    "decrease_pct",
-    "annual_growth_pct",
-)
-#: Goals relative to a baseline value.
-RELATIVE_GOALS = frozenset(GOAL_KEYS[2:])
+#: Field metadata of the keys that only say how a definition is shown (its name, unit,
+#: decimals): editing them changes no value, so ``diff`` names them as no cause.
+SHOWN = {"shown": True}
 
 
 @dataclass(frozen=True, slots=True)
@@ -35,9 +24,9 @@ class Metric:
     perhaps in another region) or a growth rate on a year before (``growth_of``)."""
 
     id: str
-    name: str
-    unit: str | None = None
-    decimals: int | None = None
+    name: str = field(metadata=SHOWN)
+    unit: str | None = field(default=None, metadata=SHOWN)
+    decimals: int | None = field(default=None, metadata=SHOWN)
     min: float | None = None
     max: float | None = None
     trend: Trend = "compound"
@@ -47,8 +36,9 @@ class Metric:
     aggregate: Literal["sum", "none"] = "none"
     denominator_region: str | None = None  # a region id, or "parent"
     growth_of: str | None = None
-    name_zh: str | None = None  # the name in each language (SPEC 8), else ``name``
-    name_en: str | None = None
+    # the name in each language (SPEC 8), else ``name``
+    name_zh: str | None = field(default=None, metadata=SHOWN)
+    name_en: str | None = field(default=None, metadata=SHOWN)
 
     @property
     def is_ratio(self) -> bool:
@@ -87,16 +77,16 @@ class Region:
 class Target:
     """One target: a goal for a metric in a region by a deadline.
 
-    ``region`` is resolved (the target's own, else its policy's); ``goal`` is one of
-    GOAL_KEYS and ``amount`` its number.
+    ``region`` is resolved (the target's own, else its policy's); ``goal`` is its goal key
+    and ``amount`` that key's number.
     """
 
     id: str
-    title: str
+    title: str = field(metadata=SHOWN)
     metric: str
     region: str
     deadline: Period
-    goal: str
+    goal: Goal
     amount: float
     strict: bool = False
     baseline: Period | None = None
@@ -104,13 +94,14 @@ class Target:
     baseline_value: float | None = None
     start: Period | None = None
     start_value: float | None = None
-    title_zh: str | None = None  # the title in each language (SPEC 8), else ``title``
-    title_en: str | None = None
+    # the title in each language (SPEC 8), else ``title``
+    title_zh: str | None = field(default=None, metadata=SHOWN)
+    title_en: str | None = field(default=None, metadata=SHOWN)
 
     @property
     def is_relative(self) -> bool:
         """Whether the goal is relative to a baseline value."""
-        return self.goal in RELATIVE_GOALS
+        return GOAL_FACTS[self.goal].relative
 
 
 @dataclass(frozen=True, slots=True)

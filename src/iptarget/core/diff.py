@@ -10,25 +10,24 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, fields
 
 from iptarget.core.compare import StatusChange, compare
-from iptarget.core.dataset import Dataset, Key, Policy, Target, Value
+from iptarget.core.dataset import Dataset, Key, Metric, Policy, Target, Value
 from iptarget.core.evaluate import Evaluation, evaluate
 from iptarget.core.links import growth_metrics, inputs_of
 from iptarget.core.status import Status
 from iptarget.core.values import Vintage
 from iptarget.periods import Period
 
-#: The keys of a target that its evaluation reads, besides its goal (its title and
+#: The keys of a target that its evaluation reads, besides its goal (its titles and
 #: acknowledgement it does not read).
 TARGET_KEYS = tuple(
     field.name
     for field in fields(Target)
-    if field.name not in ("id", "title", "acknowledged", "goal", "amount")
+    if field.name not in ("id", "acknowledged", "goal", "amount") and not field.metadata
 )
-#: The keys of a metric that its values depend on (``decimals`` is only how they are shown).
-METRIC_KEYS = (
-    "numerator", "denominator", "scale", "aggregate", "denominator_region", "growth_of",
-    "trend", "min", "max",
-)  # fmt: skip
+#: The keys of a metric that its values depend on: not those that only say how it is shown.
+METRIC_KEYS = tuple(
+    field.name for field in fields(Metric) if field.name != "id" and not field.metadata
+)
 
 
 @dataclass(frozen=True, slots=True)

@@ -3,18 +3,17 @@
 from __future__ import annotations
 
 import datetime
-import math
 from collections.abc import Mapping
 from dataclasses import dataclass
-from typing import Literal
 
+from iptarget.core import formulas
 from iptarget.core.dataset import Dataset, Metric, Policy, Target, Value
+from iptarget.core.formulas import Direction, grow, rate
+from iptarget.core.goals import goal_value
 from iptarget.core.status import Status
 from iptarget.core.values import Values, Vintage
 from iptarget.periods import MONTHS, Period, years_between
 
-Direction = Literal["up", "down"]
-TOLERANCE = 1e-9
 ON_TRACK_PACE = 0.95
 AT_RISK_PACE = 0.6
 
@@ -66,30 +65,9 @@ def evaluate(
     ]
 
 
-def goal_value(target: Target, base: float | None) -> tuple[float | None, Direction]:
-    """The target value V (None when the baseline value is unknown) and the direction."""
-    key, amount = target.goal, target.amount
-    if key == "at_least":
-        return amount, "up"
-    if key == "at_most":
-        return amount, "down"
-    if key == "factor":
-        return (None if base is None else base * amount), ("up" if amount >= 1 else "down")
-    if key == "annual_growth_pct":  # B × (1 + G/100)^t(baseline, deadline)
-        direction: Direction = "up" if amount >= 0 else "down"
-        if base is None or target.baseline is None:
-            return None, direction
-        years = years_between(target.baseline, target.deadline)
-        return grow(base, amount / 100, years, compound=True), direction
-    if base is None:
-        return None, "down" if key.startswith("decrease") else "up"
-    if key == "increase":
-        return base + amount, "up"
-    if key == "increase_pct":
-        return base * (1 + amount / 100), "up"
-    if key == "decrease":
-        return base - amount, "down"
-    return base * (1 - amount / 100), "down"
+def meets(value: float, target: float, direction: Direction, strict: bool) -> bool:
+    """Whether a value meets the target value, a near-equal value counting as equal."""
+    return formulas.meets(value, target, direction, strict)
 
 
 def _progress(start: Point, latest: Point | None, v: float, direction: Direction) -> float | None:
@@ -101,33 +79,6 @@ def _progress(start: Point, latest: Point | None, v: float, direction: Direction
     if latest.period.end_month < start.period.end_month:
         return None
     return (l_ - s) / (v - s) * 100
-
-
-def meets(value: float, target: float, direction: Direction, strict: bool) -> bool:
-    """Whether a value meets the target value, a near-equal value counting as equal."""
-    gap = value - target if direction == "up" else target - value
-    tolerance = TOLERANCE * max(1.0, abs(target))
-    return gap > tolerance if strict else gap >= -tolerance
-
-
-def rate(start: float, end: float, years: float, compound: bool) -> float | None:
-    """The yearly rate from start to end: compound growth or linear change per year."""
-    if years <= 0:
-        return None
-    try:
-        result = (end / start) ** (1 / years) - 1 if compound else (end - start) / years
-    except (OverflowError, ZeroDivisionError):
-        return None
-    return result if math.isfinite(result) else None
-
-
-def grow(start: float, yearly: float, years: float, compound: bool) -> float | None:
-    """A value ``years`` on from ``start`` at a yearly rate."""
-    try:
-        result = start * (1 + yearly) ** years if compound else start + yearly * years
-    except OverflowError:
-        return None
-    return result if math.isfinite(result) else None
 
 
 def evaluate_target(values: Values, dataset: Dataset, policy: Policy, target: Target) -> Evaluation:
@@ -148,7 +99,9 @@ def evaluate_target(values: Values, dataset: Dataset, policy: Policy, target: Ta
             baseline = Point(target.baseline, target.baseline_value)
         else:
             baseline = _point(known.get(target.baseline), target.baseline)
-    target_value, direction = goal_value(target, None if baseline is None else baseline.value)
+    years = 0.0 if target.baseline is None else years_between(target.baseline, deadline)
+    base = None if baseline is None else baseline.value
+    target_value, direction = goal_value(target.goal, target.amount, base, years)
     start = _start(target, policy, baseline, known, to_deadline)
 
     s = None if start is None else start.value

@@ -9,6 +9,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from iptarget.core.dataset import Dataset, Value
+from iptarget.core.formulas import annual_growth_pct, growth_pct
 from iptarget.core.values import Values
 from iptarget.periods import Granularity, Period, years_between
 
@@ -60,8 +61,8 @@ def metric_series(
                     continue
                 before = known.get(period.year_before())
                 rate = None
-                if growth and before is not None and before.value > 0:
-                    rate = (value.value / before.value - 1) * 100
+                if growth and before is not None:
+                    rate = growth_pct(value.value, before.value)
                 source = None if value.derived else value.source
                 points.append(
                     Point(
@@ -115,9 +116,6 @@ def _cagr(points: list[Point]) -> float | None:
     if len(valued) < 2:
         return None
     first, last = valued[0], valued[-1]
-    years = years_between(first.period, last.period)
     assert first.value is not None
     assert last.value is not None
-    if first.value <= 0 or last.value <= 0 or years <= 0:
-        return None
-    return float((last.value / first.value) ** (1 / years) - 1) * 100
+    return annual_growth_pct(first.value, last.value, years_between(first.period, last.period))

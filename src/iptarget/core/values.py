@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import datetime
-import math
 from collections.abc import Iterable, Iterator
 from typing import Literal
 
 from iptarget.core.dataset import Dataset, Key, Metric, Series, Value
+from iptarget.core.formulas import growth_pct, level_before, ratio, total
 from iptarget.core.links import denominator_region, growth_metrics
 from iptarget.errors import exact
 from iptarget.periods import Period
@@ -161,14 +161,13 @@ class Values:
         if not denominators:
             return
         numerators = self.series(metric.numerator, region)
-        scale = 1.0 if metric.scale is None else metric.scale
         rule = "ratio" if metric.denominator_region is None else f"share of {other}"
         for period, numerator in numerators.items():
             denominator = denominators.get(period)
-            if period in values or denominator is None or denominator.value == 0:
+            if period in values or denominator is None:
                 continue
-            value = numerator.value / denominator.value * scale
-            if math.isfinite(value):
+            value = ratio(numerator.value, denominator.value, metric.scale)
+            if value is not None:
                 values[period] = derived(period, value, rule, (numerator, denominator))
 
     def _growth_rate(self, values: dict[Period, Value], metric: Metric, region: str) -> None:
@@ -177,10 +176,10 @@ class Values:
         levels = self.series(metric.growth_of, region)
         for period, level in levels.items():
             before = levels.get(period.year_before())
-            if period in values or before is None or before.value <= 0:
+            if period in values or before is None:
                 continue
-            value = (level.value / before.value - 1) * 100
-            if math.isfinite(value):
+            value = growth_pct(level.value, before.value)
+            if value is not None:
                 rule = f"growth on {before.period}"
                 values[period] = derived(period, value, rule, (level, before))
 
@@ -194,8 +193,8 @@ class Values:
         for period in set(members[0]).intersection(*members[1:]):
             if period not in values:
                 inputs = [series[period] for series in members]
-                total = math.fsum(value.value for value in inputs)
-                values[period] = derived(period, total, rule, inputs)
+                summed = total(value.value for value in inputs)
+                values[period] = derived(period, summed, rule, inputs)
 
     def _back_growth(self, values: dict[Period, Value], metric_id: str, region: str) -> None:
         """M(q) = M(p) / (1 + G(p)/100), p a year after q, G a *recorded* growth of M.
@@ -212,10 +211,8 @@ class Values:
                 continue
             grown = next(recorded[period] for _, recorded in growth if period in recorded)
             rate = grown.value
-            if 1 + rate / 100 == 0:
-                continue
-            value = level.value / (1 + rate / 100)
-            if math.isfinite(value):
+            value = level_before(level.value, rate)
+            if value is not None:
                 rule = f"from {exact(level.value)} in {period} and {rate:+g}%"
                 values[earlier] = derived(earlier, value, rule, (level, grown))
 

@@ -8,7 +8,7 @@ from typing import Annotated, Literal
 from pydantic import BaseModel, ConfigDict, Field, PlainSerializer, PlainValidator
 from pydantic.json_schema import WithJsonSchema
 
-from iptarget.core.dataset import GOAL_KEYS, RELATIVE_GOALS
+from iptarget.core.goals import GOAL_FACTS, GOAL_KEYS, Goal
 from iptarget.errors import exact
 from iptarget.periods import Period, parse_period
 
@@ -33,8 +33,8 @@ Issue = tuple[str, str]
 
 
 class _Model(BaseModel):
-    # Validators are built on first use (see store._reading), not at import: a command that
-    # reads no file, or one file kind, pays for no more than it uses.
+    # Validators are built on first use (see store.files.quiet_reading), not at import: a
+    # command that reads no file, or one file kind, pays for no more than it uses.
     model_config = ConfigDict(
         extra="forbid", strict=True, frozen=True, allow_inf_nan=False, defer_build=True
     )
@@ -206,9 +206,9 @@ class Target(_Model):
             return [("goal", f"no goal: give exactly one of {', '.join(GOAL_KEYS)}")]
         if len(goals) > 1:
             return [("goal", f"more than one goal ({', '.join(goals)}): give exactly one")]
-        goal = goals[0]
+        goal = Goal(goals[0])
         found: list[Issue] = []
-        if goal in RELATIVE_GOALS:
+        if GOAL_FACTS[goal].relative:
             if self.baseline is None:
                 found.append(
                     ("baseline", f"required by {goal}: the period the goal is relative to")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime
 
-from iptarget.core.check import Failure, Verdict
+from iptarget.core.check import CheckResult, Failure
 from iptarget.core.evaluate import Evaluation
 from iptarget.core.status import Status
 from iptarget.i18n import _, language, status_word
@@ -71,7 +71,7 @@ def warning_reason(evaluation: Evaluation) -> str:
     return _behind(evaluation, goal)
 
 
-def print_check(found: Verdict, as_of: datetime.date) -> None:
+def print_check(found: CheckResult, as_of: datetime.date) -> None:
     """The failing targets with their reasons, the acknowledged ones, then one summary line."""
     out = console()
     evaluations, failing = found.evaluations, found.failing

@@ -5,7 +5,7 @@ from __future__ import annotations
 import sys
 from collections.abc import Iterable, Mapping, Sequence
 
-from iptarget.core.check import Verdict
+from iptarget.core.check import CheckResult
 from iptarget.core.evaluate import Evaluation
 from iptarget.errors import Problem
 from iptarget.render.check import failure_reason, warning_reason
@@ -19,7 +19,7 @@ def command(kind: str, file: str, line: int | None, title: str, message: str) ->
 
 
 def check_commands(
-    found: Verdict,
+    found: CheckResult,
     id_lines: Mapping[str, Mapping[str, int]],
     shown: Mapping[str, str],
 ) -> list[str]:

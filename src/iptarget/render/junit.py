@@ -6,20 +6,20 @@ from __future__ import annotations
 import datetime
 import json
 
-from iptarget.core.check import Verdict
+from iptarget.core.check import CheckResult
 from iptarget.i18n import speaking
 from iptarget.render.check import failure_reason
 from iptarget.render.escape import xml_text
 from iptarget.render.status_data import evaluation_json
 
 
-def junit_xml(found: Verdict, as_of: datetime.date) -> str:
+def junit_xml(found: CheckResult, as_of: datetime.date) -> str:
     """The report as XML text, in English whatever the interface's language (SPEC 8)."""
     with speaking("en"):
         return _junit_xml(found, as_of)
 
 
-def _junit_xml(found: Verdict, as_of: datetime.date) -> str:
+def _junit_xml(found: CheckResult, as_of: datetime.date) -> str:
     """The report as XML text; each test case carries the target's JSON figures.
 
     Every text from the data passes through ``xml_text``: XML cannot hold some characters

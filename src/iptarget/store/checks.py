@@ -18,10 +18,11 @@ from iptarget.core.dataset import (
     Target,
     Vintages,
 )
+from iptarget.core.goals import GOAL_FACTS
+from iptarget.core.graphs import member_repeats, ratio_cycles
 from iptarget.errors import Problem, unknown
 from iptarget.models.files import Actual
 from iptarget.periods import Period
-from iptarget.store.graphs import member_repeats, ratio_cycles
 from iptarget.store.messages import actual_where
 
 
@@ -164,7 +165,7 @@ def _target_references(
     metric = metrics.get(target.metric)
     if metric is not None:
         amounts: list[tuple[str, float | None]] = [("baseline_value", target.baseline_value)]
-        if target.goal in ("at_least", "at_most"):
+        if GOAL_FACTS[target.goal].level:
             amounts.insert(0, (target.goal, target.amount))
         for field, amount in amounts:
             reason = None if amount is None else metric.out_of_bounds(amount)

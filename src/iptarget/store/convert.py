@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime
 
 from iptarget.core import dataset as core
+from iptarget.core.goals import Goal
 from iptarget.models.files import Actual, Metric, Target
 from iptarget.periods import Period
 
@@ -33,11 +34,11 @@ def core_metric(metric_id: str, metric: Metric) -> core.Metric:
 def core_target(target: Target, policy_region: str | None) -> core.Target:
     """A target as the core sees it: its region resolved, its goal one key and an amount.
 
-    A target without a goal or a region has been reported; it gets an empty one, and the
+    A target without a goal or a region has been reported; it gets a placeholder, and the
     directory does not validate.
     """
-    goals = [key for key in core.GOAL_KEYS if getattr(target, key) is not None]
-    goal = goals[0] if goals else ""
+    goals = [goal for goal in Goal if getattr(target, goal.value) is not None]
+    goal = goals[0] if goals else Goal.AT_LEAST
     return core.Target(
         id=target.id,
         title=target.title,
@@ -45,7 +46,7 @@ def core_target(target: Target, policy_region: str | None) -> core.Target:
         region=target.region or policy_region or "",
         deadline=target.deadline,
         goal=goal,
-        amount=float(getattr(target, goal)) if goal else 0.0,
+        amount=float(getattr(target, goal.value)) if goals else 0.0,
         strict=target.strict,
         baseline=target.baseline,
         baseline_value=target.baseline_value,
