@@ -15,10 +15,10 @@ from hypothesis import strategies as st
 
 from helpers import FACTOR_2, Run, actuals, load, policy, snapshot, values, write_dir
 from iptarget.core.values import Values
-from iptarget.figures import parse_figure
 from iptarget.periods import Period
 from iptarget.store.new_figures import NewFigure
 from iptarget.store.record import add_figure
+from iptarget.typed import parse_figure
 
 TODAY = datetime.date.today()
 

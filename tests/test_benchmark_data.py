@@ -89,12 +89,12 @@ def test_the_grouped_directory_uses_what_v2_derives(tmp_path: Path) -> None:
     assert goals == set(GOAL_KEYS)
     every = values(tmp_path / "g")
     rules = {
-        value.rule.split(" ")[0]
+        value.rule.code.removeprefix("rule.")
         for series in every.values()
         for value in series.values()
         if value.rule
     }
-    assert {"sum", "growth", "share", "ratio", "from"} <= rules
+    assert {"sum", "growth", "share", "ratio", "back_growth"} <= rules
 
 
 def test_the_vintaged_directory_revises_a_third_of_its_figures(tmp_path: Path) -> None:

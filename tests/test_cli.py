@@ -225,7 +225,7 @@ def test_show_explains_one_target(example: Path, run: Run) -> None:
     result = run("show", "a-on-track", "--dir", str(example), "--as-of", "2019-06-30")
     assert result.exit_code == 0, result.output
     out = result.stdout
-    assert "at least 2 × the 2014 value (100) = 200 applications by 2020" in out
+    assert "at least 2 × the 2014 value (100 applications) = 200 applications by 2020" in out
     assert "+12.2% a year" in out  # required
     assert "+14.2% a year" in out  # actual
     assert "pace      1.16" in out

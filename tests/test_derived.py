@@ -15,6 +15,7 @@ from helpers import dataset_of
 from iptarget.core.dataset import Dataset, Value
 from iptarget.core.values import Values
 from iptarget.periods import Period, parse_period
+from iptarget.render.words import worded
 
 METRICS = """
 [metric.patents]
@@ -99,7 +100,7 @@ def values(figures: Figures) -> Values:
 def value(found: Values, metric: str, region: str, period: str) -> tuple[float, str | None]:
     got = found.get(metric, region, parse_period(period))
     assert got is not None, (metric, region, period)
-    return got.value, got.rule
+    return got.value, None if got.rule is None else worded(got.rule)
 
 
 def unknown(found: Values, metric: str, region: str, period: str) -> bool:
@@ -305,7 +306,7 @@ def test_every_derived_value_is_its_formula_of_the_values_reported_for_its_input
 
 def formula(found: Values, dataset: Dataset, metric: str, region: str, got: Value) -> float:
     """The value a derived one must have, by its rule, from the values of its inputs."""
-    rule, period = got.rule or "", got.period
+    rule, period = "" if got.rule is None else worded(got.rule), got.period
     definition = dataset.metrics[metric]
 
     def at(metric: str, region: str, period: object = period) -> float:

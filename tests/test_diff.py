@@ -128,7 +128,7 @@ def test_a_revision_moves_a_target_from_on_track_to_at_risk(repo: Path, run: Run
     assert "1 target changed status (1 worse), 0 added, 0 removed" in markdown
     assert (
         "| cn-2025-patent-industries | on_track | at_risk (worse) | patent_intensive_industries_share "
-        "china 2022 (published 2024-05-01) added 12.15 |" in lines
+        "china 2022 (published 2024-05-01) added 12.15% of GDP |" in lines
     )
     # a day before the revision was published, nothing changed
     assert diff_json(run, repo, "HEAD~1", "HEAD", as_of="2024-04-30")["targets"] == []

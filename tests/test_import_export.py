@@ -119,7 +119,7 @@ def test_replace_and_dry_run(root: Path, tmp_path: Path, run: Run) -> None:
     result = run("import", str(data), "--replace", "--dry-run", "--dir", str(root))
     assert result.exit_code == 0, result.output
     assert "would replace apps r 2018: 150 → 175 applications" in result.stdout
-    assert "0 added, 1 replaced in 1 files; nothing written (--dry-run)" in result.stdout
+    assert "0 added, 1 replaced in 1 file; nothing written (--dry-run)" in result.stdout
     assert snapshot(root) == before
     result = run("import", str(data), "--replace", "--dir", str(root))
     assert result.exit_code == 0, result.output

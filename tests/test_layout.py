@@ -11,18 +11,19 @@ PACKAGE = Path(__file__).parent.parent / "src" / "iptarget"
 
 #: What each part of iptarget may import from iptarget itself (STYLE.md: imports flow one way).
 ALLOWED: dict[str, set[str]] = {
-    "errors": {"i18n"},
+    "errors": {"i18n", "texts"},
     "i18n": set(),
-    "typed": set(),
-    "periods": {"typed", "i18n"},
-    "figures": {"typed", "i18n"},
+    "texts": {"texts", "errors", "i18n"},
+    "choices": set(),
+    "typed": {"errors", "texts"},
+    "periods": {"typed", "i18n", "errors", "texts"},
     "cells": set(),
-    "core": {"core", "periods", "errors", "i18n"},
-    "models": {"models", "periods", "errors", "core.dataset", "core.goals", "i18n"},
-    "store": {"store", "models", "periods", "errors", "figures", "cells", "i18n"}
+    "core": {"core", "periods", "errors", "i18n", "texts"},
+    "models": {"models", "periods", "errors", "core.dataset", "core.goals", "i18n", "texts"},
+    "store": {"store", "models", "periods", "errors", "typed", "cells", "i18n", "texts"}
     | {"core.dataset", "core.goals", "core.graphs", "core.slips"},
-    "render": {"render", "core", "periods", "errors", "figures", "cells", "i18n"},
-    "cli": {"cli", "store", "core", "render", "errors", "i18n", "__version__"},
+    "render": {"render", "core", "periods", "errors", "typed", "cells", "i18n", "texts", "choices"},
+    "cli": {"cli", "store", "core", "render", "errors", "i18n", "texts", "choices", "__version__"},
     "__main__": {"cli"},
     "__init__": set(),
 }

@@ -8,7 +8,9 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from iptarget.errors import Invalid
 from iptarget.periods import Period, parse_period, years_between
+from iptarget.render.words import worded
 
 
 @pytest.mark.parametrize(
@@ -53,8 +55,9 @@ def test_parse_gives_canonical_spelling_and_end(raw: object, canonical: str, end
     ],
 )
 def test_parse_refuses_what_is_not_a_period(raw: object) -> None:
-    with pytest.raises(ValueError, match="not a period"):
+    with pytest.raises(Invalid) as refused:
         parse_period(raw)
+    assert worded(refused.value.text).startswith("not a period")
 
 
 def test_months_between_ends_divided_by_twelve() -> None:

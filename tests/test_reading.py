@@ -166,7 +166,7 @@ def test_a_gbk_csv_from_excel_with_empty_columns_and_rows(tmp_path: Path, run: R
     assert result.stdout.splitlines()[0] == (
         f"{data}: not UTF-8, so read as GB18030 (Excel's CSV on Chinese Windows)"
     )
-    assert "2 added, 0 replaced in 1 files" in result.stdout
+    assert "2 added, 0 replaced in 1 file" in result.stdout
     written = (root / "actuals" / "r.toml").read_text(encoding="utf-8")
     assert 'source = "黑龙江省知识产权局"' in written
     assert 'period = "2016"' in written

@@ -128,7 +128,7 @@ def test_init_makes_a_directory_that_validates(tmp_path: Path, run: Run) -> None
     assert f"wrote {root / 'metrics.toml'}" in result.stdout
     result = run("validate", "--dir", str(root))
     assert result.exit_code == 0, result.output
-    assert "metrics, 1 regions, 1 policies with 2 targets, 0 actuals" in result.stdout
+    assert "metrics, 1 region, 1 policy with 2 targets, 0 actuals" in result.stdout
     metrics = tomllib.loads((root / "metrics.toml").read_text(encoding="utf-8"))["metric"]
     assert any("numerator" in metric for metric in metrics.values())
     assert any("numerator" not in metric for metric in metrics.values())

@@ -35,7 +35,10 @@ def test_help_loads_none_of_the_heavy_modules(args: list[str]) -> None:
     heavy = (
         "iptarget.models",
         "iptarget.store",
-        "iptarget.render",
+        "iptarget.render.console",
+        "iptarget.render.table",
+        "iptarget.core.evaluate",
+        "rich",
         "toml_rs",
         "jinja2",
         "openpyxl",

@@ -4,20 +4,13 @@ long Chinese names. Run in a real pseudo-terminal, as a person would run them.""
 
 from __future__ import annotations
 
-import fcntl
-import os
-import pty
 import re
-import struct
-import subprocess
-import sys
-import termios
 from pathlib import Path
 
 import pytest
-from rich.cells import cell_len
 
 from helpers import write_dir
+from terminal import assert_fits, in_terminal
 
 TARGETS = Path(__file__).parent.parent / "targets"
 ANSI = re.compile(r"\x1b\[[0-9;?]*[A-Za-z]|\x1b\][^\x07]*\x07")
@@ -93,46 +86,6 @@ def chinese(tmp_path: Path) -> Path:
     return write_dir(tmp_path / "targets", {"long": LONG_POLICY}, actuals, LONG_NAMES, LONG_REGIONS)
 
 
-def in_terminal(*args: str, columns: int = 80) -> list[str]:
-    """The lines ``iptarget ARGS`` shows in a pseudo-terminal ``columns`` wide, uncoloured."""
-    master, slave = pty.openpty()
-    fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", 60, columns, 0, 0))
-    environment = {
-        key: value
-        for key, value in os.environ.items()
-        if key not in ("COLUMNS", "LINES", "NO_COLOR", "TTY_COMPATIBLE", "IPTARGET_DIR")
-        and not key.startswith("GITHUB_")
-    }
-    environment["TERM"] = "xterm-256color"
-    process = subprocess.Popen(
-        [sys.executable, "-m", "iptarget", *args],
-        stdin=slave,
-        stdout=slave,
-        stderr=slave,
-        env=environment,
-        close_fds=True,
-    )
-    os.close(slave)
-    output = b""
-    while True:
-        try:
-            chunk = os.read(master, 65536)
-        except OSError:  # the other end closed
-            break
-        if not chunk:
-            break
-        output += chunk
-    process.wait(timeout=60)
-    os.close(master)
-    text = ANSI.sub("", output.decode("utf-8")).replace("\r\n", "\n")
-    return text.rstrip("\n").split("\n")
-
-
-def assert_fits(lines: list[str], columns: int = 80) -> None:
-    too_wide = [line for line in lines if cell_len(line) > columns]
-    assert not too_wide, "\n".join(too_wide)
-
-
 def test_status_fits_80_columns_and_keeps_every_id_and_status() -> None:
     lines = in_terminal("status", "--dir", str(TARGETS), "--as-of", "2026-11-22")
     assert_fits(lines)
@@ -203,29 +156,3 @@ def test_status_help_explains_each_status() -> None:
     for status in ("off_track", "regressing", "no_trend", "no_data", "no_baseline"):
         assert re.search(rf"^\s+{status}\s+\S", text, re.MULTILINE), status
     assert "achieved|missed" not in text
-
-
-SNAPSHOTS = Path(__file__).parent / "snapshots"
-CHINESE_SCREENS = {
-    "zh-status.txt": ("--lang", "zh", "status", "--dir", "targets", "--as-of", "2024-06-01"),
-    "zh-show.txt": (
-        "--lang", "zh", "show", "cn-2025-patent-industries", "--dir", "targets",
-        "--as-of", "2024-06-01",
-    ),
-    "zh-status-help.txt": ("--lang", "zh", "status", "--help"),
-}  # fmt: skip
-
-
-@pytest.mark.parametrize("name", sorted(CHINESE_SCREENS))
-def test_chinese_screens_at_80_columns(name: str, monkeypatch: pytest.MonkeyPatch) -> None:
-    """status, show and status --help in Chinese, in a terminal 80 columns wide (a Chinese
-    character counts two), as the snapshot shows them."""
-    monkeypatch.chdir(Path(__file__).parent.parent)
-    lines = in_terminal(*CHINESE_SCREENS[name])
-    assert_fits(lines)
-    snapshot = SNAPSHOTS / name
-    text = "\n".join(line.rstrip() for line in lines) + "\n"
-    if not snapshot.exists():  # a new screen: write it, to be looked at and committed
-        snapshot.write_text(text, encoding="utf-8")
-        pytest.fail(f"{snapshot} written: look at it, and commit it if it is right")
-    assert text == snapshot.read_text(encoding="utf-8")

@@ -516,7 +516,7 @@ def good_dir(root: Path) -> Path:
 def test_the_good_directory_validates(tmp_path: Path, run: Run) -> None:
     result = run("validate", "--dir", str(good_dir(tmp_path)))
     assert result.exit_code == 0, result.output
-    assert "5 metrics, 2 regions, 1 policies with 1 targets, 2 actuals" in result.stdout
+    assert "5 metrics, 2 regions, 1 policy with 1 target, 2 actuals" in result.stdout
 
 
 @pytest.mark.parametrize(
@@ -668,7 +668,7 @@ def test_consistency_warnings_fail_only_with_strict(tmp_path: Path, run: Run) ->
         f"{actuals_dir}: actual (summed, g, 2018): warning: 3.25 recorded, but its members' "
         "figures add up to 3.2",
         f"{actuals_dir}: actual (apps_yoy, s, 2018): warning: 12% recorded, but apps gives "
-        "+10.00% (100 in 2017, 110 in 2018)",
+        "+10.00%, from 100 in 2017 to 110 in 2018",
         f'{root / "metrics.toml"}: metric "per_10k": warning: the value derived for r 2018 '
         "(ratio): 2,000,000 is above the metric's max 1,000",
     ]

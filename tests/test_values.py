@@ -15,6 +15,7 @@ from iptarget.core.dataset import Value
 from iptarget.core.status import Status
 from iptarget.core.values import Values, derived_count, last_month_ended
 from iptarget.periods import Granularity, Period, parse_period
+from iptarget.render.words import problem_line
 
 D = datetime.date
 P = parse_period
@@ -117,7 +118,7 @@ def test_a_derived_value_outside_the_metric_bounds_is_a_warning_on_metrics_toml(
     # per_10k has max = 1000: 2000 / 10 * 10,000 = 2,000,000 (SPEC 3.2: shown, and warned)
     dataset = dataset_of(figures={("owned", "r"): {"2018": 2000}, ("people", "r"): {"2018": 10}})
     (problem,) = consistency_warnings(dataset, datetime.date(2026, 11, 22))
-    assert str(problem) == (
+    assert problem_line(problem) == (
         'metrics.toml: metric "per_10k": warning: the value derived for r 2018 (ratio): '
         "2,000,000 is above the metric's max 1,000"
     )

@@ -1,202 +1,128 @@
-"""The Chinese catalogue (SPEC 8): collect the texts for people, keep the .po file up to date,
-compile it to the .mo file that ships in the wheel. A development tool: iptarget itself reads
-the .mo with the standard library's gettext, and needs neither this nor Babel.
+"""The Chinese catalogue (SPEC 8), run by Babel: extract every text for people from the source
+and the report's template, update ``catalogue/zh.po`` with them, and compile the ``.mo`` that
+ships in the package (iptarget reads it with the standard library's gettext; Babel is a test
+and development dependency only).
 
-    python tools/catalogue.py        # add new texts to the .po (untranslated), compile the .mo
+    python tools/catalogue.py            # extract, update the .po (new texts untranslated), compile
+    python tools/catalogue.py --check    # exit 1 if a text is missing or untranslated, or the
+                                         # .mo is not compiled from the .po
+
+Translators edit ``catalogue/zh.po``; Babel checks each translation's placeholders as it
+compiles, and a text left empty is not translated until someone translates it.
 """
 
 from __future__ import annotations
 
-import ast
 import re
-import struct
 import sys
+import tempfile
 from pathlib import Path
 
+from babel.messages.catalog import Catalog
+from babel.messages.frontend import CommandLineInterface
+from babel.messages.pofile import read_po
+
 ROOT = Path(__file__).parent.parent
-SOURCE = ROOT / "src" / "iptarget"
-PO = SOURCE / "locale" / "zh" / "LC_MESSAGES" / "iptarget.po"
-MO = PO.with_suffix(".mo")
-#: Typer's own texts, which it asks gettext for (typer/core.py).
-TYPER_TEXTS = (
-    "Arguments",
-    "Options",
-    "Commands",
-    "required",
-    "default: {default}",
-    "env var: {var}",
-    "(dynamic)",
-    "Missing command.",
-    "No such command {name!r}.",
-    "Aborted!",
-)
+MAPPING = ROOT / "tools" / "babel.cfg"
+PO = ROOT / "catalogue" / "zh.po"
+MO = ROOT / "src" / "iptarget" / "locale" / "zh" / "LC_MESSAGES" / "iptarget.mo"
+#: The functions that mark texts, besides gettext's own (_ ngettext pgettext N_): the
+#: templates of ``iptarget.texts`` and the marker of a text with its context.
+KEYWORDS = ("message:2", "plural:2,3", "term:2c,3", "NP_:1c,2")
+#: The .po file's header, the same at every update, so that a diff shows only translations.
+HEADER = """\
+# The Chinese catalogue of iptarget (SPEC 8). Edit the translations here; run
+# python tools/catalogue.py to add new texts and compile the .mo that ships.
+msgid ""
+msgstr ""
+"Project-Id-Version: iptarget\\n"
+"POT-Creation-Date: 2026-12-04 00:00+0000\\n"
+"PO-Revision-Date: 2026-12-04 00:00+0000\\n"
+"Language: zh\\n"
+"Plural-Forms: nplurals=1; plural=0;\\n"
+"MIME-Version: 1.0\\n"
+"Content-Type: text/plain; charset=utf-8\\n"
+"Content-Transfer-Encoding: 8bit\\n"
+"""
 
 
-#: Texts that reach _() through a variable: the kinds of things ``unknown`` names, and the
-#: granularities of periods.
-INDIRECT_TEXTS = (
-    "metric", "region", "target", "policy", "column", "key",
-    "year", "half", "quarter", "month",
-    # constants passed to _() by name: periods.EXPECTED, messages.ID_RULE
-    'expected a year such as 2019, or "2019-H1", "2019-Q3" or "2019-03"',
-    "not a valid id (lower-case letters, digits, '_' and '-', starting with a letter or digit)",
-)  # fmt: skip
+def babel(*args: str) -> int:
+    """Run one pybabel command; its exit status."""
+    try:
+        CommandLineInterface().run(["pybabel", "--quiet", *args])  # type: ignore[no-untyped-call]
+    except SystemExit as stop:
+        return int(stop.code or 0)
+    return 0
 
 
-def messages() -> list[str]:
-    """Every text that goes through the catalogue, in a stable order."""
-    found: dict[str, None] = {}
-    typer = [f"typer\x04{text}" for text in TYPER_TEXTS]  # i18n._typer's context
-    typer += [f"pydantic\x04{kind}" for kind in pydantic_types()]  # store.messages
-    for text in (*help_texts(), *marked_texts(), *INDIRECT_TEXTS, *typer):
-        if text.strip():
-            found.setdefault(text, None)
-    return list(found)
+def extract(pot: Path) -> None:
+    """Every text for people, in a template file."""
+    keywords = [part for keyword in KEYWORDS for part in ("-k", keyword)]
+    options = ["--no-location", "--sort-output", "--omit-header", "--no-wrap"]
+    babel("extract", "-F", str(MAPPING), *keywords, *options, "-o", str(pot), str(ROOT))
 
 
-def pydantic_types() -> tuple[str, ...]:
-    """The pydantic errors whose words the catalogue carries."""
-    from iptarget.store.messages import PYDANTIC_TYPES
-
-    return PYDANTIC_TYPES
-
-
-def help_texts() -> list[str]:
-    """The help of the application, of every command and of every option and argument."""
-    import typer.main
-
-    from iptarget.cli import app
-
-    group = typer.main.get_command(app)
-    texts = [group.help or ""]
-    texts += [getattr(param, "help", None) or "" for param in group.params]
-    for name in sorted(group.commands):  # type: ignore[attr-defined]
-        command = group.commands[name]  # type: ignore[attr-defined]
-        texts += [command.help or "", command.short_help or ""]
-        texts += [getattr(param, "help", None) or "" for param in command.params]
-    return texts
+def update(pot: Path) -> None:
+    """The .po file with the template's texts: new ones added, gone ones dropped."""
+    options = ["--no-wrap", "--ignore-obsolete", "--no-fuzzy-matching"]
+    babel("update", "-i", str(pot), "-o", str(PO), "-l", "zh", *options)
+    text = PO.read_text(encoding="utf-8")
+    body = re.split(r"\n\n", text, maxsplit=1)[1]  # the entries after Babel's header
+    PO.write_text(HEADER + "\n" + body, encoding="utf-8")
 
 
-def marked_texts() -> list[str]:
-    """The literal texts passed to ``_()`` (and ``_p(context, text)``, keyed as gettext keys
-    them: context, U+0004, text) anywhere in the source, and the headings of tables
-    (``Column("…")``), which the renderers translate."""
-    texts = []
-    for path in sorted(SOURCE.rglob("*.py")):
-        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
-            if not isinstance(node, ast.Call) or not isinstance(node.func, ast.Name):
-                continue
-            literals = [
-                arg.value
-                for arg in node.args
-                if isinstance(arg, ast.Constant) and isinstance(arg.value, str)
-            ]
-            if node.func.id in ("_", "Column") and literals:
-                texts.append(literals[0])
-            elif node.func.id == "_p" and len(literals) == 2:
-                texts.append(f"{literals[0]}\x04{literals[1]}")
-    for template in sorted(SOURCE.rglob("*.j2")):  # t("…") in the report's template
-        texts += re.findall(r't\("((?:[^"\\]|\\.)*)"\)', template.read_text(encoding="utf-8"))
-    return texts
+def compile_mo(output: Path = MO) -> int:
+    """The .mo file that ships, from the .po; 1 when a translation's placeholders do not fit."""
+    return babel("compile", "-i", str(PO), "-o", str(output), "-l", "zh")
 
 
-def read_po(path: Path = PO) -> dict[str, str]:
-    """The translations of a .po file (msgid -> msgstr), as this tool writes them."""
-    entries: dict[str, str] = {}
-    if not path.exists():
-        return entries
-    key: str | None = None
-    current: list[str] = []
-    msgid = ""
-    context = ""
-
-    def unquote(line: str) -> str:
-        text = ast.literal_eval(line)  # a PO string is a C string, which Python reads alike
-        assert isinstance(text, str)
-        return text
-
-    for raw in path.read_text(encoding="utf-8").splitlines():
-        line = raw.strip()
-        if line.startswith("msgctxt "):
-            context = unquote(line[8:])
-        elif line.startswith("msgid "):
-            key, current = "id", [unquote(line[6:])]
-        elif line.startswith("msgstr "):
-            msgid = (f"{context}\x04" if context else "") + "".join(current)
-            context = ""
-            key, current = "str", [unquote(line[7:])]
-        elif line.startswith('"') and key is not None:
-            current.append(unquote(line))
-        elif not line and key == "str":
-            entries[msgid] = "".join(current)
-            key = None
-    if key == "str":
-        entries[msgid] = "".join(current)
-    entries.pop("", None)
-    return entries
+def keys(catalog: Catalog) -> set[tuple[str | None, str]]:
+    """Each text of a catalogue by its context and (singular) text."""
+    return {
+        (message.context, message.id if isinstance(message.id, str) else message.id[0])
+        for message in catalog
+        if message.id
+    }
 
 
-def write_po(entries: dict[str, str], path: Path = PO) -> None:
-    """The .po file: a header, then each text and its translation."""
-    lines = [
-        'msgid ""',
-        'msgstr ""',
-        '"Content-Type: text/plain; charset=UTF-8\\n"',
-        '"Language: zh\\n"',
-        "",
+def problems(pot: Path) -> list[str]:
+    """What is wrong with the .po and the .mo: texts missing or left over, translations
+    missing, a stale .mo."""
+    with pot.open("rb") as file:
+        wanted = keys(read_po(file))
+    with PO.open("rb") as file:
+        catalog = read_po(file)
+    found: list[str] = []
+    have = keys(catalog)
+    found += [f"not in {PO.name}: {key}" for key in sorted(wanted - have, key=str)]
+    found += [f"no longer used: {key}" for key in sorted(have - wanted, key=str)]
+    found += [
+        f"no translation: {message.id!r}"
+        for message in catalog
+        if message.id and (not message.string or message.fuzzy or not any(message.string))
     ]
-    for key, msgstr in entries.items():
-        context, _, msgid = key.rpartition("\x04")
-        lines += [*_po_string("msgctxt", context)] if context else []
-        lines += [*_po_string("msgid", msgid), *_po_string("msgstr", msgstr), ""]
-    path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text("\n".join(lines), encoding="utf-8")
+    fresh = pot.with_suffix(".mo")
+    if compile_mo(fresh) != 0 or not fresh.exists():
+        found.append(f"{PO} does not compile")
+    elif fresh.read_bytes() != MO.read_bytes():
+        found.append(f"{MO} is not compiled from {PO}")
+    return found
 
 
-def _po_string(keyword: str, text: str) -> list[str]:
-    def quote(part: str) -> str:
-        escaped = part.replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\n")
-        return f'"{escaped.replace(chr(9), chr(92) + "t")}"'
-
-    parts = text.splitlines(keepends=True)
-    if len(parts) <= 1:
-        return [f"{keyword} {quote(text)}"]
-    return [f'{keyword} ""', *(quote(part) for part in parts)]
-
-
-def compile_mo(entries: dict[str, str]) -> bytes:
-    """A GNU .mo file of the translated entries (as msgfmt writes one), header first."""
-    header = "Content-Type: text/plain; charset=UTF-8\nLanguage: zh\n"
-    pairs = sorted([("", header), *((k, v) for k, v in entries.items() if v)])
-    ids = [key.encode("utf-8") for key, _ in pairs]
-    strs = [value.encode("utf-8") for _, value in pairs]
-    count = len(pairs)
-    start = 7 * 4 + 16 * count
-    offsets, data = [], b""
-    for text in ids:
-        offsets.append((len(text), start + len(data)))
-        data += text + b"\0"
-    for text in strs:
-        offsets.append((len(text), start + len(data)))
-        data += text + b"\0"
-    table = b"".join(struct.pack("<2I", *pair) for pair in offsets)
-    head = struct.pack("<7I", 0x950412DE, 0, count, 7 * 4, 7 * 4 + 8 * count, 0, 0)
-    return head + table + data
-
-
-def update() -> list[str]:
-    """Add new texts to the .po file, drop those no longer used, compile the .mo file; the
-    texts still without a translation."""
-    old = read_po()
-    entries = {text: old.get(text, "") for text in messages()}
-    write_po(entries)
-    MO.write_bytes(compile_mo(entries))
-    return [text for text, translation in entries.items() if not translation]
+def main(check: bool) -> int:
+    with tempfile.TemporaryDirectory() as scratch:
+        pot = Path(scratch) / "iptarget.pot"
+        extract(pot)
+        if check:
+            found = problems(pot)
+            for problem in found:
+                print(problem)
+            if found:
+                print("run python tools/catalogue.py, and translate what it leaves empty")
+            return 1 if found else 0
+        update(pot)
+        return compile_mo()
 
 
 if __name__ == "__main__":
-    sys.path.insert(0, str(ROOT / "src"))
-    missing = update()
-    print(f"{PO}: {len(missing)} texts without a translation")
-    for text in missing:
-        print("  " + text.splitlines()[0][:100])
+    sys.exit(main("--check" in sys.argv[1:]))

@@ -1,12 +1,20 @@
-"""Problems in user input, the user-error exception, the exit codes and did-you-mean."""
+"""Problems as values: what is wrong, where, with which parameters; the user-error exception,
+the exit codes and did-you-mean.
+
+Nothing here is worded. A ``Text`` names a template of the catalogue (``iptarget.texts``) and
+holds its parameters as values (periods, dates, numbers, ids, other texts); ``render.words``
+words it once, at render time, in the interface's language.
+"""
 
 from __future__ import annotations
 
 import enum
 from collections.abc import Iterable
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-from iptarget.i18n import _
+if TYPE_CHECKING:
+    from iptarget.texts.template import Template
 
 
 class ExitCode(enum.IntEnum):
@@ -18,36 +26,95 @@ class ExitCode(enum.IntEnum):
 
 
 @dataclass(frozen=True, slots=True)
+class Text:
+    """A message for people, not yet worded: its template and the values of its placeholders."""
+
+    template: Template
+    params: tuple[tuple[str, object], ...] = ()
+
+    @property
+    def code(self) -> str:
+        """The template's stable code, for scripts (``validate --format json``)."""
+        return self.template.code
+
+
+def text(template: Template, **params: object) -> Text:
+    """A text of ``template`` with these values for its placeholders."""
+    return Text(template, tuple(params.items()))
+
+
+class Kind(enum.StrEnum):
+    """The kinds of things a problem can be about inside a file."""
+
+    TARGET = "target"
+    ACTUAL = "actual"
+    METRIC = "metric"
+    REGION = "region"
+    POLICY = "policy"
+    LINE = "line"  # of a CSV file
+    ROW = "row"  # of a workbook's sheet (its id: the sheet's name)
+    SHEET = "sheet"
+
+
+@dataclass(frozen=True, slots=True)
+class Subject:
+    """What a problem is about inside its file: an entry by its kind and id (a target's id; an
+    actual's metric, region and period), or by its place (``index``: the Nth entry, line or
+    row), and the field, key, column or argument at fault."""
+
+    kind: Kind
+    id: tuple[str, ...] = ()
+    index: int | None = None
+    field: str | None = None
+
+    def at(self, field: str) -> Subject:
+        """The same entry, one of its fields."""
+        return Subject(self.kind, self.id, self.index, field)
+
+
+@dataclass(frozen=True, slots=True)
 class Problem:
     """One thing wrong in what the user gave: where it is, and what is wrong.
 
     ``origin`` is what holds the problem: a file's path, or a command-line argument or option
-    (``METRIC``, ``--region``). ``where`` names the entry and field inside it; ``line`` is the
-    line number when the problem is on one line of a file (a CSV row), for sorting.
+    (``METRIC``, ``--region``). ``line`` is the line number when the problem is on one line of
+    a file (a CSV row), for sorting and for annotations. A ``warning`` does not fail, unless
+    ``validate --strict``.
     """
 
     origin: str
-    where: str
-    message: str
+    text: Text
+    subject: Subject | None = None
     line: int | None = None
+    warning: bool = False
 
-    def __str__(self) -> str:
-        if self.where:
-            return f"{self.origin}: {self.where}: {self.message}"
-        return f"{self.origin}: {self.message}"
+    @property
+    def code(self) -> str:
+        """The problem's stable code."""
+        return self.text.code
+
+
+class Invalid(ValueError):
+    """A value that cannot be read (a period, a figure, a date), with why as a text."""
+
+    def __init__(self, template: Template, **params: object) -> None:
+        super().__init__(template.code)
+        self.text = text(template, **params)
 
 
 class UserError(Exception):
     """A mistake of the user's: bad data or bad usage. Exits 2 without a traceback."""
 
     def __init__(self, problems: list[Problem]) -> None:
-        super().__init__("\n".join(str(problem) for problem in problems))
+        super().__init__(", ".join(problem.code for problem in problems))
         self.problems = problems
 
     @classmethod
-    def single(cls, origin: str, where: str, message: str) -> UserError:
+    def single(
+        cls, origin: str, template: Template, subject: Subject | None = None, **params: object
+    ) -> UserError:
         """An error with one problem."""
-        return cls([Problem(origin, where, message)])
+        return cls([Problem(origin, text(template, **params), subject)])
 
 
 def exact(value: float, grouped: bool = True) -> str:
@@ -56,27 +123,8 @@ def exact(value: float, grouped: bool = True) -> str:
     for people to read (``45,188,600``)."""
     from decimal import Decimal
 
-    text = format(Decimal(repr(value)), ",f" if grouped else "f")
-    return text.removesuffix(".0") if text.endswith(".0") else text
-
-
-def unknown(name: str, known: Iterable[str], kind: str) -> str:
-    """'unknown metric "x"', with the nearest known name when one is close."""
-    close = nearest(name, known)
-    hint = _(' (did you mean "{name}"?)').format(name=close) if close else ""
-    return _('unknown {kind} "{name}"').format(kind=_(kind), name=name) + hint
-
-
-def unknown_key(key: str, allowed: Iterable[str], what: str = "key") -> str:
-    """'unknown key "x" (did you mean "y"?)', else the keys that are allowed."""
-    allowed = list(allowed)
-    close = nearest(key, allowed)
-    hint = (
-        _('did you mean "{name}"?').format(name=close)
-        if close
-        else _("expected one of: {names}").format(names=", ".join(allowed))
-    )
-    return _('unknown {kind} "{name}" ({hint})').format(kind=_(what), name=key, hint=hint)
+    shown = format(Decimal(repr(value)), ",f" if grouped else "f")
+    return shown.removesuffix(".0") if shown.endswith(".0") else shown
 
 
 def nearest(name: str, known: Iterable[str]) -> str | None:

@@ -1,10 +1,14 @@
 """The interface's language (SPEC 8): chosen by ``--lang``, else ``IPTARGET_LANG``, else the
-locale variables; English by default. Texts are looked up with the standard library's
-gettext in the catalogue shipped in ``iptarget/locale``; the English text is the key, so a
-text without a translation reads in English.
+locale variables; English by default.
 
-Machine interfaces never pass through here: JSON keys, status ids, CSV headers, JUnit,
-annotation syntax and exit codes are the same in every language.
+Texts are looked up with the standard library's gettext in the catalogue shipped in
+``iptarget/locale``, compiled by Babel from ``locale/zh/LC_MESSAGES/iptarget.po`` (see
+``tools/catalogue.py``); the English text is the key, so a text without a translation reads in
+English. Call sites use ``_``, ``ngettext`` and ``pgettext``; texts held in tables are marked
+with the no-op ``N_`` and ``NP_`` and translated where they are shown.
+
+Machine interfaces never pass through here: JSON keys and messages, status ids, CSV headers,
+JUnit, annotation syntax and exit codes are the same in every language.
 """
 
 from __future__ import annotations
@@ -20,22 +24,6 @@ DOMAIN = "iptarget"
 LOCALE_DIR = Path(__file__).parent / "locale"
 #: The locale variables, in the order that decides (SPEC 8).
 LOCALE_VARIABLES = ("LANGUAGE", "LC_ALL", "LC_MESSAGES", "LANG")
-
-#: The status words of SPEC 8, exactly.
-STATUS_ZH = {
-    "achieved": "已达成",
-    "missed": "未达成",
-    "unreported": "逾期未报",
-    "met": "已提前达标",
-    "on_track": "进展顺利",
-    "at_risk": "需加快",
-    "off_track": "进展不足",
-    "regressing": "倒退",
-    "no_trend": "无法判断趋势",
-    "no_baseline": "缺少基期值",
-    "no_data": "暂无数据",
-}
-
 #: IPTARGET_LANG=pseudo wraps every text that passes the catalogue in ⟦ ⟧, so that a run
 #: shows at a glance which texts do not (and would stay English in Chinese).
 PSEUDO = "pseudo"
@@ -47,8 +35,14 @@ class _Pseudo(gettext.NullTranslations):
     def gettext(self, message: str) -> str:
         return f"⟦{message}⟧"
 
+    def ngettext(self, msgid1: str, msgid2: str, n: int) -> str:
+        return f"⟦{msgid1 if n == 1 else msgid2}⟧"
+
     def pgettext(self, context: str, message: str) -> str:
         return f"⟦{message}⟧"
+
+    def npgettext(self, context: str, msgid1: str, msgid2: str, n: int) -> str:
+        return f"⟦{msgid1 if n == 1 else msgid2}⟧"
 
 
 _state: dict[str, object] = {"language": "en", "catalogue": gettext.NullTranslations()}
@@ -90,7 +84,7 @@ def use(language: str) -> None:
 
 @contextlib.contextmanager
 def speaking(chosen: str) -> Iterator[None]:
-    """Another language for a while: English for what machines read (JUnit)."""
+    """Another language for a while: English for what machines read (JUnit, JSON)."""
     before = language()
     use(chosen)
     try:
@@ -100,39 +94,72 @@ def speaking(chosen: str) -> Iterator[None]:
 
 
 def language() -> str:
-    """The language in use: "en" or "zh"."""
+    """The language in use: "en", "zh" (or "pseudo", which words as English does)."""
     return str(_state["language"])
+
+
+def chinese() -> bool:
+    """Whether the interface speaks Chinese: periods, dates and lists are written its way."""
+    return _state["language"] == "zh"
+
+
+def _catalogue() -> gettext.NullTranslations:
+    catalogue = _state["catalogue"]
+    assert isinstance(catalogue, gettext.NullTranslations)
+    return catalogue
 
 
 def _(text: str) -> str:
     """A text for people, in the language in use (an empty text stays empty: gettext would
     give the catalogue's header for it)."""
-    if not text:
-        return text
-    catalogue = _state["catalogue"]
-    assert isinstance(catalogue, gettext.NullTranslations)
-    return catalogue.gettext(text)
+    return _catalogue().gettext(text) if text else text
+
+
+def ngettext(singular: str, plural: str, count: int) -> str:
+    """The form of a text for ``count`` things ("1 target", "2 targets"; one form in Chinese)."""
+    return _catalogue().ngettext(singular, plural, count)
+
+
+def pgettext(context: str, text: str) -> str:
+    """A text whose translation depends on where it stands (gettext's msgctxt): "required" is
+    a rate in ``show`` and a mark in the help."""
+    return _catalogue().pgettext(context, text)
+
+
+def npgettext(context: str, singular: str, plural: str, count: int) -> str:
+    """``ngettext`` in a context."""
+    return _catalogue().npgettext(context, singular, plural, count)
+
+
+def N_(text: str) -> str:
+    """Mark a text held in a table for the catalogue; it is translated where it is shown."""
+    return text
+
+
+def NP_(context: str, text: str) -> str:
+    """Mark a text with its context for the catalogue; translated with ``pgettext``."""
+    return text
 
 
 def _typer(text: str) -> str:
     """Typer's own words ("Options", "required"…), in their own context of the catalogue."""
-    return _p("typer", text)
+    return pgettext("typer", text)
 
 
-def _p(context: str, text: str) -> str:
-    """A text for people whose translation depends on where it stands (gettext's msgctxt):
-    "required" is a rate in ``show`` and a mark in the help."""
-    catalogue = _state["catalogue"]
-    assert isinstance(catalogue, gettext.NullTranslations)
-    return catalogue.pgettext(context, text)
+#: The words Typer asks gettext for (typer/core.py), in the context "typer".
+TYPER_TEXTS = (
+    NP_("typer", "Arguments"),
+    NP_("typer", "Options"),
+    NP_("typer", "Commands"),
+    NP_("typer", "required"),
+    NP_("typer", "default: {default}"),
+    NP_("typer", "env var: {var}"),
+    NP_("typer", "(dynamic)"),
+    NP_("typer", "Aborted!"),
+)
 
 
 def in_language(text: str, zh: str | None, en: str | None) -> str:
     """A title or name in the interface's language: its ``_zh`` or ``_en`` form when the
     file gives one, else as written."""
-    return (zh if language() == "zh" else en) or text
-
-
-def status_word(status: str) -> str:
-    """A status as people read it: the id in English, SPEC 8's word in Chinese."""
-    return STATUS_ZH.get(status, status) if language() == "zh" else status
+    return (zh if chinese() else en) or text

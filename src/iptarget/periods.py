@@ -10,7 +10,10 @@ from dataclasses import dataclass
 from functools import total_ordering
 from typing import Literal
 
-from iptarget.i18n import _
+from iptarget.errors import Invalid, Text, text
+from iptarget.texts import figures as texts
+from iptarget.texts.template import Template
+from iptarget.texts.words import HALF, MONTH, QUARTER, YEAR
 from iptarget.typed import NARROW
 
 Granularity = Literal["year", "half", "quarter", "month"]
@@ -19,7 +22,13 @@ Granularity = Literal["year", "half", "quarter", "month"]
 MONTHS: dict[Granularity, int] = {"year": 12, "half": 6, "quarter": 3, "month": 1}
 _RANK: dict[Granularity, int] = {"year": 0, "half": 1, "quarter": 2, "month": 3}
 _PATTERN = re.compile(r"(\d{4})(?:-(?:([HhQq])(\d)|(\d{2})))?")
-EXPECTED = 'expected a year such as 2019, or "2019-H1", "2019-Q3" or "2019-03"'
+#: Each granularity as messages name it.
+GRANULARITY_WORDS: dict[Granularity, Template] = {
+    "year": YEAR,
+    "half": HALF,
+    "quarter": QUARTER,
+    "month": MONTH,
+}
 
 
 @total_ordering
@@ -82,10 +91,8 @@ def years_between(start: Period, end: Period) -> float:
     return (end.end_month - start.end_month) / 12
 
 
-def _not_a_period(value: object, reason: str) -> ValueError:
-    return ValueError(
-        _("not a period: {value} ({reason})").format(value=repr(value), reason=reason)
-    )
+def _not_a_period(value: object, reason: Template, **params: object) -> Invalid:
+    return Invalid(texts.NOT_PERIOD, value=repr(value), reason=text(reason, **params))
 
 
 def parse_period(value: object) -> Period:
@@ -93,42 +100,31 @@ def parse_period(value: object) -> Period:
     if isinstance(value, Period):
         return value
     if isinstance(value, bool) or not isinstance(value, int | str):
-        raise ValueError(
-            _("not a period: {value} ({reason})").format(value=repr(value), reason=_(EXPECTED))
-        )
+        raise _not_a_period(value, texts.PERIOD_EXPECTED)
     return _parse(value)
 
 
 @functools.lru_cache(maxsize=4096, typed=True)
 def _parse(value: int | str) -> Period:
     """parse_period for ints and strings; a data set names few periods, many times over."""
-    text = str(value)
-    match = _PATTERN.fullmatch(text)
+    written = str(value)
+    match = _PATTERN.fullmatch(written)
     if match is None or (isinstance(value, int) and not 1000 <= value <= 9999):
-        raise ValueError(
-            _("not a period: {value} ({reason})").format(value=repr(value), reason=_(EXPECTED))
-        )
+        raise _not_a_period(value, texts.PERIOD_EXPECTED)
     year = int(match[1])
     if year < 1000:
-        raise _not_a_period(value, _("the year must have four digits"))
+        raise _not_a_period(value, texts.FOUR_DIGITS)
     if match[2]:
         kind: Granularity = "half" if match[2] in "Hh" else "quarter"
         number = int(match[3])
         if not 1 <= number <= 12 // MONTHS[kind]:
-            reason = _("there is no {granularity} {number}").format(
-                granularity=_(kind), number=number
-            )
-            raise ValueError(
-                _("not a period: {value} ({reason})").format(value=repr(value), reason=reason)
-            )
+            granularity = text(GRANULARITY_WORDS[kind])
+            raise _not_a_period(value, texts.NO_SUCH, granularity=granularity, number=number)
         return Period(year, kind, number)
     if match[4]:
         month = int(match[4])
         if not 1 <= month <= 12:
-            reason = _("there is no month {number}").format(number=month)
-            raise ValueError(
-                _("not a period: {value} ({reason})").format(value=repr(value), reason=reason)
-            )
+            raise _not_a_period(value, texts.NO_MONTH, number=month)
         return Period(year, "month", month)
     return Period(year)
 
@@ -150,32 +146,24 @@ _NUMBER_FIRST = re.compile(r"(\d{4})[-/. ]?(\d)([QqHh])", re.ASCII)
 _DATE = re.compile(r"(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})日?", re.ASCII)
 
 
-def typed_forms() -> str:
-    """The forms a typed period may take, in the interface's language."""
-    return _(
-        "give a year (2024 or 2024年), a half (2024-H1, 2024年上半年), a quarter (2023-Q4, "
-        "2023Q4, 2023年第四季度) or a month (2024-03, 2024/3, 2024.03, 2024年3月)"
-    )
-
-
-def parse_typed_period(text: str) -> Period:
+def parse_typed_period(typed_text: str) -> Period:
     """A period typed as people write it (``2024年3月``, ``2023 Q4``, ``2024/03``); raise
     ValueError saying what to change when it is not one."""
-    typed = text.strip().translate(NARROW)
+    typed = typed_text.strip().translate(NARROW)
     for pattern, kind in _TYPED:
         match = pattern.fullmatch(typed)
         if match:
             return _typed(typed, kind, match)
     if not typed:
-        raise ValueError(_("no period given ({forms})").format(forms=typed_forms()))
-    raise ValueError(f"{typed}: {_hint(typed)}")
+        raise Invalid(texts.NO_PERIOD, forms=text(texts.FORMS))
+    raise Invalid(texts.TYPED, typed=typed, hint=_hint(typed))
 
 
 def _typed(typed: str, kind: str, match: re.Match[str]) -> Period:
     """The period a matched typed form names, or ValueError for a number out of range."""
     year = int(match[1])
     if year < 1000:
-        raise ValueError(_("{typed}: the year must have four digits").format(typed=typed))
+        raise Invalid(texts.TYPED, typed=typed, hint=text(texts.FOUR_DIGITS))
     if kind == "year":
         return Period(year)
     if kind == "half":
@@ -183,9 +171,7 @@ def _typed(typed: str, kind: str, match: re.Match[str]) -> Period:
     if kind == "month":
         number = int(match[2] or match[3])
         if not 1 <= number <= 12:
-            raise ValueError(
-                _("{typed}: there is no month {number}").format(typed=typed, number=number)
-            )
+            raise Invalid(texts.TYPED, typed=typed, hint=text(texts.NO_MONTH, number=number))
         return Period(year, "month", number)
     granularity: Granularity = "quarter"
     if kind == "letter":
@@ -194,59 +180,50 @@ def _typed(typed: str, kind: str, match: re.Match[str]) -> Period:
     else:
         number = _CHINESE_NUMBERS.get(match[2]) or _number(match[2])
     if not 1 <= number <= 12 // MONTHS[granularity]:
-        raise ValueError(
-            _("{typed}: there is no {granularity} {number}").format(
-                typed=typed, granularity=_(granularity), number=number
-            )
-        )
+        word = text(GRANULARITY_WORDS[granularity])
+        hint = text(texts.NO_SUCH, granularity=word, number=number)
+        raise Invalid(texts.TYPED, typed=typed, hint=hint)
     return Period(year, granularity, number)
 
 
-def _number(text: str) -> int:
+def _number(digit: str) -> int:
     """A quarter's number in digits or Chinese (五 and beyond only to say there is none)."""
-    return int(text) if text.isdigit() else "一二三四五六七八九".index(text) + 1
+    return int(digit) if digit.isdigit() else "一二三四五六七八九".index(digit) + 1
 
 
-def _hint(typed: str) -> str:
+def _hint(typed: str) -> Text:
     """What to change in a typed period that is not understood."""
     if re.fullmatch(r"\d{4}\.\d", typed, re.ASCII):
         year, month = typed.split(".")
-        return _(
-            "ambiguous: write {year}-0{month} for month {month} or {year}-{month}0 for "
-            "month {month}0"
-        ).format(year=year, month=month)
+        return text(texts.AMBIGUOUS, year=year, month=month)
     cumulative = _CUMULATIVE.fullmatch(typed)
     if cumulative:
         return _cumulative_hint(*(int(group) for group in cumulative.groups()))
     reversed_ = _REVERSED.fullmatch(typed)
     if reversed_:
         meant = f"{reversed_[3]}-{reversed_[1].upper()}{reversed_[2]}"
-        return _("did you mean {period}?").format(period=meant)
+        return text(texts.MEANT, period=meant)
     number_first = _NUMBER_FIRST.fullmatch(typed)
     if number_first:
         meant = f"{number_first[1]}-{number_first[3].upper()}{number_first[2]}"
-        return _("did you mean {period}?").format(period=meant)
+        return text(texts.MEANT, period=meant)
     date = _DATE.fullmatch(typed)
     if date:
-        return _("a date is not a period; did you mean the month {period}?").format(
-            period=f"{date[1]}-{int(date[2]):02d}"
-        )
+        return text(texts.DATE_NOT_PERIOD, period=f"{date[1]}-{int(date[2]):02d}")
     if re.fullmatch(r"\d{2}|\d{3}", typed, re.ASCII):
-        return _("the year must have four digits")
-    return typed_forms()
+        return text(texts.FOUR_DIGITS)
+    return text(texts.FORMS)
 
 
-def _cumulative_hint(year: int, first: int, last: int) -> str:
+def _cumulative_hint(year: int, first: int, last: int) -> Text:
     """A cumulative figure (``2024年1-6月``) is not a period; name the one it may be."""
     covers = {(1, 6): f"{year}-H1", (7, 12): f"{year}-H2", (1, 12): f"{year}"}
     covers |= {(3 * n - 2, 3 * n): f"{year}-Q{n}" for n in range(1, 5)}
     named = covers.get((first, last))
     if named is None:
-        return _("a cumulative figure for months {first}-{last} is not a period ({forms})").format(
-            first=first, last=last, forms=typed_forms()
-        )
-    what = {"H": _("half year"), "Q": _("quarter")}.get(named[5:6], _("year"))
-    return _("write {period} if the figure covers the {what}").format(period=named, what=what)
+        return text(texts.CUMULATIVE, first=first, last=last, forms=text(texts.FORMS))
+    kinds = {"H": texts.COVERS_HALF, "Q": texts.COVERS_QUARTER}
+    return text(kinds.get(named[5:6], texts.COVERS_YEAR), period=named)
 
 
 _TYPED_DATE = re.compile(
@@ -254,20 +231,16 @@ _TYPED_DATE = re.compile(
 )
 
 
-def parse_typed_date(text: str) -> datetime.date:
+def parse_typed_date(typed_text: str) -> datetime.date:
     """A date typed as people write it: 2025-01-08, 2025/1/8, 2025.01.08 or 2025年1月8日;
     raise ValueError saying what to change when it is not one."""
-    typed = text.strip().translate(NARROW)
+    typed = typed_text.strip().translate(NARROW)
     match = _TYPED_DATE.fullmatch(typed)
     if match is None:
-        raise ValueError(
-            _("{typed} is not a date: give it as YYYY-MM-DD, such as 2025-01-08").format(
-                typed=repr(typed)
-            )
-        )
+        raise Invalid(texts.NOT_DATE, typed=repr(typed))
     year = int(match[1])
     month, day = (int(match[3]), int(match[4])) if match[2] else (int(match[5]), int(match[6]))
     try:
         return datetime.date(year, month, day)
     except ValueError:
-        raise ValueError(_("{typed}: there is no such day").format(typed=typed)) from None
+        raise Invalid(texts.NO_SUCH_DAY, typed=typed) from None

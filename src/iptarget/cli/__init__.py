@@ -2,27 +2,28 @@
 
 import gc
 
-from iptarget.cli import check, diff, figures, series, setup, status
+from iptarget.cli import actuals, check, diff, series, setup, status
 from iptarget.cli.app import app
 from iptarget.cli.command import Command
 from iptarget.cli.common import handle_errors
+from iptarget.i18n import N_
 
 __all__ = ["app", "main"]
 
 for name, command, summary in (
-    ("status", status.status, "The progress table of every target."),
-    ("show", status.show, "One target in full: goal, values, required path, pace."),
-    ("series", series.series, "Every value of a metric, with its growth."),
-    ("validate", check.validate, "Check every file and report every problem at once."),
-    ("add-actual", figures.add_actual, "Record a published figure."),
-    ("remove-actual", figures.remove_actual, "Remove one recorded figure (one vintage)."),
-    ("check", check.check, "For CI: fail when a target is missed or overdue."),
-    ("diff", diff.diff, "What a change to the targets does to their statuses."),
-    ("report", status.report, "One HTML file of every target, for people and printing."),
-    ("import", figures.import_csv, "Record the figures of a CSV file, all or none."),
-    ("export", figures.export, "Every value, recorded and derived, as CSV."),
-    ("schema", setup.schema, "The JSON Schema of each file kind, for editors."),
-    ("init", setup.init, "Make a new target directory with example files."),
+    ("status", status.status, N_("The progress table of every target.")),
+    ("show", status.show, N_("One target in full: goal, values, required path, pace.")),
+    ("series", series.series, N_("Every value of a metric, with its growth.")),
+    ("validate", check.validate, N_("Check every file and report every problem at once.")),
+    ("add-actual", actuals.add_actual, N_("Record a published figure.")),
+    ("remove-actual", actuals.remove_actual, N_("Remove one recorded figure (one vintage).")),
+    ("check", check.check, N_("For CI: fail when a target is missed or overdue.")),
+    ("diff", diff.diff, N_("What a change to the targets does to their statuses.")),
+    ("report", status.report, N_("Write an HTML report of every target, to read and print.")),
+    ("import", actuals.import_table, N_("Record the figures of a CSV or Excel file, all or none.")),
+    ("export", actuals.export, N_("Every value, recorded and derived, as CSV or Excel.")),
+    ("schema", setup.schema, N_("The JSON Schema of each file kind, for editors.")),
+    ("init", setup.init, N_("Make a new target directory with example files.")),
 ):
     app.command(name, cls=Command, short_help=summary)(handle_errors(command))
 

@@ -8,7 +8,8 @@ from typing import Annotated
 import typer
 
 from iptarget import __version__
-from iptarget.cli.command import Group
+from iptarget.cli.command import Group, helped
+from iptarget.i18n import N_
 
 app = typer.Typer(
     cls=Group, no_args_is_help=True, pretty_exceptions_enable=False, rich_markup_mode=None
@@ -20,7 +21,11 @@ def _language(value: str | None) -> str | None:
     from iptarget.i18n import LANGUAGES, language_from, use
 
     if value is not None and value not in LANGUAGES:
-        raise typer.BadParameter(f"{value!r} is not a language: give en or zh")
+        from iptarget.cli.usage import Refused
+        from iptarget.errors import text
+        from iptarget.texts import usage
+
+        raise Refused(text(usage.NOT_LANGUAGE, value=repr(value)))
     use(language_from(value, os.environ))
     return value
 
@@ -32,6 +37,14 @@ def _version(value: bool) -> None:
 
 
 @app.callback()
+@helped(
+    N_(
+        "Track quantified policy targets against the figures statistics offices publish.\n"
+        "\n"
+        "Targets, metrics, regions and figures live as TOML files in a target directory "
+        "(--dir, $IPTARGET_DIR, else ./targets)."
+    )
+)
 def _main(
     version: Annotated[
         bool,
@@ -39,7 +52,7 @@ def _main(
             "--version",
             callback=_version,
             is_eager=True,
-            help="Print the version and exit.",
+            help=N_("Print the version and exit."),
         ),
     ] = False,
     lang: Annotated[
@@ -49,14 +62,12 @@ def _main(
             metavar="LANG",
             callback=_language,
             is_eager=True,
-            help="The language of the interface: en or zh. [default: $IPTARGET_LANG, else "
-            "the locale]",
+            help=N_(
+                "The language of the interface: en or zh. [default: $IPTARGET_LANG, else "
+                "the locale]"
+            ),
             show_default=False,
         ),
     ] = None,
 ) -> None:
-    """Track quantified policy targets against the figures statistics offices publish.
-
-    Targets, metrics, regions and figures live as TOML files in a target directory
-    (--dir, $IPTARGET_DIR, else ./targets).
-    """
+    """The options before the command; the command itself follows."""

@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated
+from typing import TYPE_CHECKING, Annotated, assert_never
 
 import typer
 
+from iptarget.choices import ValidateFormat, Vintage
+from iptarget.cli.command import helped
 from iptarget.cli.common import (
     DEFAULT_DIR,
     AsOfOption,
@@ -14,7 +16,6 @@ from iptarget.cli.common import (
     GraceOption,
     PolicyOption,
     RegionOption,
-    VintageChoice,
     VintageOption,
     as_of_date,
     examine,
@@ -22,8 +23,11 @@ from iptarget.cli.common import (
     selected,
     workspace_path,
 )
+from iptarget.cli.usage import choice
 from iptarget.core.status import Status
-from iptarget.errors import ExitCode, UserError
+from iptarget.errors import ExitCode, Problem, UserError
+from iptarget.i18n import N_
+from iptarget.texts import usage
 
 if TYPE_CHECKING:
     import datetime
@@ -32,19 +36,28 @@ if TYPE_CHECKING:
     from iptarget.core.dataset import Dataset
 
 
+@helped(
+    N_(
+        "For CI: print the failing targets and exit 1 if any fails; silent but a summary if "
+        "not.\n"
+        "\n"
+        'An acknowledged target (acknowledged = "reason" in its policy file) does not fail.'
+    )
+)
 def check(
     directory: DirOption = DEFAULT_DIR,
     region: RegionOption = None,
     policy: PolicyOption = None,
     as_of: AsOfOption = None,
-    vintage: VintageOption = VintageChoice.LATEST,
+    vintage: VintageOption = Vintage.LATEST,
     grace_days: GraceOption = 365,
     fail_on: Annotated[
         list[Status] | None,
         typer.Option(
             "--fail-on",
             metavar="STATUS",
-            help="Fail on this status too, besides missed (repeatable).",
+            parser=choice(Status),
+            help=N_("Fail on this status too, besides missed (repeatable)."),
             show_default=False,
         ),
     ] = None,
@@ -53,16 +66,11 @@ def check(
         typer.Option(
             "--junit",
             metavar="FILE",
-            help="Write a JUnit XML report here: one test case per target.",
-            dir_okay=False,
+            help=N_("Write a JUnit XML report here: one test case per target."),
             show_default=False,
         ),
     ] = None,
 ) -> int:
-    """For CI: print the failing targets and exit 1 if any fails; silent but a summary if not.
-
-    An acknowledged target (acknowledged = "reason" in its policy file) does not fail.
-    """
     from iptarget.core.check import judge
     from iptarget.core.evaluate import evaluate
     from iptarget.render.check import print_check
@@ -71,13 +79,12 @@ def check(
 
     dataset = load(directory)
     if not dataset.policies:
-        message = "no policy file in policies/: check has no target to judge"
-        raise UserError.single(str(directory), "", message)
+        raise UserError.single(str(directory), usage.NO_POLICY_FILE)
     chosen = selected(dataset, region, policy)
     date = as_of_date(as_of)
     evaluations = [e for e in evaluate(dataset, date, vintage.value) if chosen(e)]
     if not evaluations:
-        raise UserError.single("--region/--policy", "", "these filters select no target")
+        raise UserError.single("--region/--policy", usage.NO_TARGET_SELECTED)
     found = judge(evaluations, date, grace_days, fail_on or ())
     if junit is not None:
         from iptarget.render.junit import junit_xml
@@ -108,40 +115,70 @@ def _annotate(found: CheckResult, dataset: Dataset, date: datetime.date, grace_d
         append_text(Path(summary), f"## iptarget check\n\n{markdown}\n")
 
 
+@helped(
+    N_(
+        "Read every file and report every problem at once; exit 2 if there is any.\n"
+        "\n"
+        "Figures that do not quite agree (a group's figure and its members' sum, a recorded "
+        "ratio or growth rate and its parts), derived values outside their bounds and targets "
+        "that can never have a value are warnings: reported, but failing only with --strict.\n"
+        "\n"
+        "With --format json, the problems and warnings are printed as one JSON object for "
+        "scripts (code, file, line, subject, message), and the exit code is the same."
+    )
+)
 def validate(
     directory: DirOption = DEFAULT_DIR,
     strict: Annotated[
-        bool, typer.Option("--strict", help="Fail on consistency warnings too (exit 2).")
+        bool, typer.Option("--strict", help=N_("Fail on consistency warnings too (exit 2)."))
     ] = False,
+    output: Annotated[
+        ValidateFormat,
+        typer.Option(
+            "--format",
+            metavar="FORMAT",
+            parser=choice(ValidateFormat),
+            help=N_("text, or json: every problem and warning as an object, for scripts."),
+        ),
+    ] = ValidateFormat.TEXT,
 ) -> int:
-    """Read every file and report every problem at once; exit 2 if there is any.
-
-    Figures that do not quite agree (a group's figure and its members' sum, a recorded ratio
-    or growth rate and its parts), derived values outside their bounds and targets that can
-    never have a value are warnings: reported, but failing only with --strict.
-    """
     import datetime
 
     from iptarget.core.consistency import consistency_warnings
     from iptarget.core.values import Values, derived_count
-    from iptarget.render.console import print_problems
-    from iptarget.render.escape import on_github
-    from iptarget.render.figures import print_counts
+    from iptarget.render.console import print_problems, print_text
+    from iptarget.render.problems import problems_json
+    from iptarget.render.recorded import print_counts
 
     dataset, problems = examine(directory)
     warnings = [] if problems else consistency_warnings(dataset, datetime.date.today())
     if strict:
         problems, warnings = problems + warnings, []
-    if problems:
-        if on_github():
-            from iptarget.render.github import print_commands, problem_commands
-            from iptarget.store.lookup import id_lines
+    match output:
+        case ValidateFormat.JSON:
+            print_text(problems_json(problems, warnings))
+            return ExitCode.INVALID if problems else ExitCode.OK
+        case ValidateFormat.TEXT:
+            if problems:
+                _annotate_problems(problems)
+                raise UserError(problems)
+            print_problems(warnings)
+            print_counts(directory, dataset, derived_count(Values(dataset)))
+            return ExitCode.OK
+        case _:
+            assert_never(output)
 
-            files = {problem.origin for problem in problems if Path(problem.origin).is_file()}
-            lines = {path: id_lines(path) for path in files}
-            shown = {path: workspace_path(path) for path in files}
-            print_commands(problem_commands(problems, lines, shown))
-        raise UserError(problems)
-    print_problems(warnings)
-    print_counts(directory, dataset, derived_count(Values(dataset)))
-    return ExitCode.OK
+
+def _annotate_problems(problems: list[Problem]) -> None:
+    """Under GitHub Actions: an error annotation for each problem in a file."""
+    from iptarget.render.escape import on_github
+
+    if not on_github():
+        return
+    from iptarget.render.github import print_commands, problem_commands
+    from iptarget.store.lookup import id_lines
+
+    files = {problem.origin for problem in problems if Path(problem.origin).is_file()}
+    lines = {path: id_lines(path) for path in files}
+    shown = {path: workspace_path(path) for path in files}
+    print_commands(problem_commands(problems, lines, shown))

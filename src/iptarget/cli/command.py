@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import contextlib
 import re
-from collections.abc import Iterator
-from typing import Any
+from collections.abc import Callable, Iterator
+from typing import Any, TypeVar
 
 from typer.core import TyperCommand, TyperGroup
 
@@ -53,8 +53,23 @@ class Command(TyperCommand):
 
 
 class Group(TyperGroup):
-    """The iptarget application: its help, and its list of commands, in the interface's
-    language."""
+    """The iptarget application: its help, its list of commands and its usage errors in the
+    interface's language."""
+
+    def make_context(self, *args: Any, **kwargs: Any) -> Any:
+        """Parse the global options; a usage error is worded in the interface's language."""
+        from iptarget.cli.usage import worded_usage
+
+        with worded_usage():
+            return super().make_context(*args, **kwargs)
+
+    def invoke(self, ctx: Any) -> Any:
+        """Run a command, after parsing its options; a usage error is worded in the
+        interface's language."""
+        from iptarget.cli.usage import worded_usage
+
+        with worded_usage():
+            return super().invoke(ctx)
 
     def get_help_option(self, ctx: Any) -> Any:
         """The ``--help`` option, in the interface's language."""
@@ -81,28 +96,46 @@ def translated(items: list[Any]) -> Iterator[None]:
     """Help texts in the interface's language while the help is written: the English text
     is the catalogue's key, and comes back afterwards. Chinese text is wrapped by its width
     on screen, two columns a character, and may break between any two characters."""
-    from typer._click import formatting
+    from iptarget.i18n import _, chinese
 
-    from iptarget.i18n import _, language
-
+    formatting = _formatting()
     saved = [(item, name, getattr(item, name, None)) for item in items for name in HELP_TEXTS]
-    for item, name, text in saved:
-        if isinstance(text, str) and text:
-            setattr(item, name, _(text))
-    wrap = formatting.wrap_text
-    if language() == "zh":
+    for item, name, help_text in saved:
+        if isinstance(help_text, str) and help_text:
+            shown = _(help_text)
+            setattr(
+                item, name, shown.replace(STATUSES, status_lines()) if STATUSES in shown else shown
+            )
+    wrap, heading = formatting.wrap_text, formatting.HelpFormatter.write_heading
+    if chinese():
         formatting.wrap_text = _wide_wrap(wrap)
+        formatting.HelpFormatter.write_heading = _full_width_heading
     try:
         yield
     finally:
         formatting.wrap_text = wrap
-        for item, name, text in saved:
-            setattr(item, name, text)
+        formatting.HelpFormatter.write_heading = heading
+        for item, name, help_text in saved:
+            setattr(item, name, help_text)
+
+
+def _formatting() -> Any:
+    """Click's help formatting module, as Typer vendors it."""
+    from typer._click import formatting
+
+    return formatting
+
+
+def _full_width_heading(self: Any, heading: str) -> None:
+    """A section heading of the help with a full-width colon, as Chinese writes it: 选项："""
+    self.write(f"{'':>{self.current_indent}}{heading}：\n")
 
 
 #: Put after each wide character while Click wraps, so that it counts two columns and a
 #: line may break after it; taken out again afterwards.
 _WIDE_MARK = "\x00"
+#: A hyphen that is no place to break a line (U+2011), while Click wraps.
+_HYPHEN = "\u2011"
 
 
 def _wide_wrap(wrap: Any) -> Any:
@@ -115,11 +148,12 @@ def _wide_wrap(wrap: Any) -> Any:
             kwargs["width"] -= 1
         elif args:
             args = (args[0] - 1, *args[1:])
+        # a hyphen inside a word (YYYY-MM-DD) is no place to break: keep it while wrapping
         marked = "".join(
             char + _WIDE_MARK if unicodedata.east_asian_width(char) in "WF" else char
-            for char in text
+            for char in text.replace("-", _HYPHEN)
         )
-        return str(wrap(marked, *args, **kwargs)).replace(_WIDE_MARK, "")
+        return str(wrap(marked, *args, **kwargs)).replace(_WIDE_MARK, "").replace(_HYPHEN, "-")
 
     return wide_wrap
 
@@ -134,6 +168,35 @@ def usage(command: Any, ctx: Any, formatter: Any) -> None:
 
 #: The attributes of commands and parameters that hold text for people.
 HELP_TEXTS = ("help", "short_help", "epilog")
+#: Where a command's help lists the statuses, each with what it means (render.looks).
+STATUSES = "{statuses}"
+F = TypeVar("F", bound=Callable[..., Any])
+
+
+def helped(text: str) -> Callable[[F], F]:
+    """Give a command its help: Typer shows a command's docstring, and a text marked ``N_``
+    reaches the catalogue, where a docstring would not."""
+
+    def attach(function: F) -> F:
+        function.__doc__ = text
+        return function
+
+    return attach
+
+
+def status_lines() -> str:
+    """Every status and what it means, one a line, for the help of ``status`` and ``check``."""
+    from iptarget.core.status import Status
+    from iptarget.i18n import _, pgettext
+    from iptarget.render.looks import STATUS_LOOKS, status_word
+
+    lines = []
+    for status in Status:
+        meaning = pgettext("status help", "{meaning}").format(
+            word=status_word(status), meaning=_(STATUS_LOOKS[status].meaning)
+        )
+        lines.append(f"  {status.value:<13}{meaning}")
+    return "\n".join(lines)
 
 
 def _no_type(ctx: Any) -> None:

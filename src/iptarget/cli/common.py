@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime
-import enum
 import functools
 from collections.abc import Callable
 from pathlib import Path
@@ -11,7 +10,13 @@ from typing import TYPE_CHECKING, Annotated, ParamSpec
 
 import typer
 
-from iptarget.errors import ExitCode, Problem, UserError, unknown
+from iptarget.choices import Vintage
+from iptarget.cli.usage import choice, days, iso_date
+from iptarget.errors import ExitCode, Problem, UserError, text
+from iptarget.i18n import N_
+from iptarget.texts import usage
+from iptarget.texts.rules import unknown
+from iptarget.texts.words import KIND_POLICY, KIND_REGION
 
 if TYPE_CHECKING:
     from iptarget.core.dataset import Dataset
@@ -36,13 +41,6 @@ def _completer(kind: str) -> Callable[[typer.Context, str], list[str]]:
     return complete
 
 
-def _not_negative(value: int) -> int:
-    """--grace-days counts days: 0 or more."""
-    if value < 0:
-        raise typer.BadParameter(f"{value} is below 0; give a number of days, 0 or more")
-    return value
-
-
 DirOption = Annotated[
     Path,
     typer.Option(
@@ -50,53 +48,50 @@ DirOption = Annotated[
         envvar="IPTARGET_DIR",
         show_envvar=False,
         metavar="DIR",
-        help="The target directory. [default: $IPTARGET_DIR, else ./targets]",
+        help=N_("The target directory. [default: $IPTARGET_DIR, else ./targets]"),
         show_default=False,
-        file_okay=False,
     ),
 ]
 AsOfOption = Annotated[
-    datetime.datetime | None,
+    datetime.date | None,
     typer.Option(
         "--as-of",
-        formats=["%Y-%m-%d"],
+        parser=iso_date,
         metavar="DATE",
-        help="Evaluate as of this date (YYYY-MM-DD): figures for later periods, and vintages "
-        "published later, are ignored. [default: today]",
+        help=N_(
+            "Evaluate as of this date (YYYY-MM-DD): figures for later periods, and vintages "
+            "published later, are ignored. [default: today]"
+        ),
         show_default=False,
     ),
 ]
-
-
-class VintageChoice(enum.StrEnum):
-    """Which vintage of each figure is used (SPEC 3.1)."""
-
-    LATEST = "latest"
-    FIRST = "first"
-
-
 VintageOption = Annotated[
-    VintageChoice,
+    Vintage,
     typer.Option(
         "--vintage",
+        parser=choice(Vintage),
         metavar="VINTAGE",
-        help="latest: each figure as last revised by the --as-of date; first: each figure "
-        "as first published.",
+        help=N_(
+            "latest: each figure as last revised by the --as-of date; first: each figure "
+            "as first published."
+        ),
     ),
 ]
 ReplaceOption = Annotated[
     bool,
     typer.Option(
         "--replace",
-        help="Replace a figure already recorded for its period (and --published date).",
+        help=N_("Replace a figure already recorded for its period (and --published date)."),
     ),
 ]
 ForceOption = Annotated[
     bool,
     typer.Option(
         "--force",
-        help="Record a figure even though it is 10 times larger or smaller than the figures "
-        "recorded around it (a likely unit slip).",
+        help=N_(
+            "Record a figure even though it is 10 times larger or smaller than the figures "
+            "recorded around it (a likely unit slip)."
+        ),
     ),
 ]
 RegionOption = Annotated[
@@ -104,7 +99,7 @@ RegionOption = Annotated[
     typer.Option(
         "--region",
         metavar="REGION",
-        help="Only targets in this region or below it (an id or exact name; repeatable).",
+        help=N_("Only targets in this region or below it (an id or exact name; repeatable)."),
         show_default=False,
         autocompletion=_completer("region"),
     ),
@@ -114,7 +109,7 @@ PolicyOption = Annotated[
     typer.Option(
         "--policy",
         metavar="POLICY",
-        help="Only targets of this policy file, by its name without .toml (repeatable).",
+        help=N_("Only targets of this policy file, by its name without .toml (repeatable)."),
         show_default=False,
         autocompletion=_completer("policy"),
     ),
@@ -124,15 +119,17 @@ GraceOption = Annotated[
     typer.Option(
         "--grace-days",
         metavar="DAYS",
-        callback=_not_negative,
-        help="Fail on an unreported target once its deadline ended more than this many days ago.",
+        parser=days,
+        help=N_(
+            "Fail on an unreported target once its deadline ended more than this many days ago."
+        ),
     ),
 ]
 TargetArgument = Annotated[
     str,
     typer.Argument(
         metavar="TARGET_ID",
-        help="The id of the target to explain.",
+        help=N_("The id of the target to explain."),
         show_default=False,
         autocompletion=_completer("target"),
     ),
@@ -141,7 +138,7 @@ MetricArgument = Annotated[
     str,
     typer.Argument(
         metavar="METRIC",
-        help="The metric's id.",
+        help=N_("The metric's id."),
         show_default=False,
         autocompletion=_completer("metric"),
     ),
@@ -150,7 +147,7 @@ RegionArgument = Annotated[
     str,
     typer.Argument(
         metavar="REGION",
-        help="The region's id.",
+        help=N_("The region's id."),
         show_default=False,
         autocompletion=_completer("region"),
     ),
@@ -174,9 +171,9 @@ def handle_errors(command: Callable[P, int]) -> Callable[P, None]:
     return wrapper
 
 
-def as_of_date(value: datetime.datetime | None) -> datetime.date:
+def as_of_date(value: datetime.date | None) -> datetime.date:
     """The --as-of date, else today."""
-    return datetime.date.today() if value is None else value.date()
+    return datetime.date.today() if value is None else value
 
 
 def examine(directory: Path) -> tuple[Dataset, list[Problem]]:
@@ -204,7 +201,7 @@ def selected(
     wanted, problems = regions_wanted(dataset, regions or [])
     stems = [policy.stem for policy in dataset.policies]
     problems += [
-        Problem("--policy", "", unknown(name, stems, "policy"))
+        Problem("--policy", unknown(name, stems, KIND_POLICY))
         for name in policies or []
         if name not in stems
     ]
@@ -222,13 +219,13 @@ def regions_wanted(dataset: Dataset, texts: list[str]) -> tuple[set[str], list[P
 
     problems = []
     wanted: set[str] = set()
-    for text in texts:
-        found = regions_named(dataset.regions, text)
+    for name in texts:
+        found = regions_named(dataset.regions, name)
         if not found:
-            problems.append(Problem("--region", "", unknown(text, dataset.regions, "region")))
+            problems.append(Problem("--region", unknown(name, dataset.regions, KIND_REGION)))
         elif len(found) > 1:
-            message = f'"{text}" is the name of several regions ({", ".join(found)}); give an id'
-            problems.append(Problem("--region", "", message))
+            several = text(usage.NAME_OF_SEVERAL, name=name, ids=", ".join(found))
+            problems.append(Problem("--region", several))
         else:
             wanted |= regions_under(dataset.regions, found[0])
     return wanted, problems

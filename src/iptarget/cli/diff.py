@@ -2,36 +2,40 @@
 
 from __future__ import annotations
 
-import enum
 from typing import Annotated
 
 import typer
 
+from iptarget.choices import DiffFormat, Vintage
+from iptarget.cli.command import helped
 from iptarget.cli.common import (
     DEFAULT_DIR,
     AsOfOption,
     DirOption,
-    VintageChoice,
     VintageOption,
     as_of_date,
 )
+from iptarget.cli.usage import choice
 from iptarget.errors import ExitCode
+from iptarget.i18n import N_
 
 
-class DiffFormat(enum.StrEnum):
-    """Output formats of ``diff``."""
-
-    TABLE = "table"
-    MARKDOWN = "markdown"
-    JSON = "json"
-
-
+@helped(
+    N_(
+        "Show what a change does to the targets: statuses changed and why, targets added and "
+        "removed, figures that changed no status, and the counts per status.\n"
+        "\n"
+        "Both sides are judged as of the same date, so every change comes from the edits, "
+        "never from the calendar. The directory is read at BASE (and HEAD) from git, without "
+        "checking anything out."
+    )
+)
 def diff(
     base: Annotated[
         str,
         typer.Argument(
             metavar="BASE",
-            help="The revision before the change: a branch, tag or commit (main, HEAD~1).",
+            help=N_("The revision before the change: a branch, tag or commit (main, HEAD~1)."),
             show_default=False,
         ),
     ],
@@ -39,37 +43,33 @@ def diff(
         str | None,
         typer.Argument(
             metavar="HEAD",
-            help="The revision after it. [default: the files on disk, committed or not]",
+            help=N_("The revision after it. [default: the files on disk, committed or not]"),
             show_default=False,
         ),
     ] = None,
     directory: DirOption = DEFAULT_DIR,
     as_of: AsOfOption = None,
-    vintage: VintageOption = VintageChoice.LATEST,
+    vintage: VintageOption = Vintage.LATEST,
     output: Annotated[
         DiffFormat,
         typer.Option(
             "--format",
             metavar="FORMAT",
-            help="table, markdown (for a pull-request comment) or json.",
+            parser=choice(DiffFormat),
+            help=N_("table, markdown (for a pull-request comment) or json."),
         ),
     ] = DiffFormat.TABLE,
     fail_on_worse: Annotated[
         bool,
         typer.Option(
             "--fail-on-worse",
-            help="Exit 1 when a target gets worse: a later status in achieved/met, on_track, "
-            "at_risk, off_track, regressing, missed, or newly missed or unreported.",
+            help=N_(
+                "Exit 1 when a target gets worse: a later status in achieved/met, on_track, "
+                "at_risk, off_track, regressing, missed, or newly missed or unreported."
+            ),
         ),
     ] = False,
 ) -> int:
-    """Show what a change does to the targets: statuses changed and why, targets added and
-    removed, figures that changed no status, and the counts per status.
-
-    Both sides are judged as of the same date, so every change comes from the edits, never
-    from the calendar. The directory is read at BASE (and HEAD) from git, without checking
-    anything out.
-    """
     import tempfile
     from pathlib import Path
 
@@ -86,5 +86,5 @@ def diff(
         before = read_side(repo, before_side, directory, Path(scratch) / "base", shared)
         after = read_side(repo, after_side, directory, Path(scratch) / "head", shared)
     found = compare_sides(before, after, as_of_date(as_of), vintage.value)
-    print_diff(found, before_side.label, after_side.label, output.value)
+    print_diff(found, before_side.label, after_side.label, output)
     return ExitCode.CHECK_FAILED if fail_on_worse and found.worse else ExitCode.OK

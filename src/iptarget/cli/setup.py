@@ -2,43 +2,41 @@
 
 from __future__ import annotations
 
-import enum
 from pathlib import Path
 from typing import Annotated
 
 import typer
 
+from iptarget.choices import SchemaKind
+from iptarget.cli.command import helped
 from iptarget.cli.common import DEFAULT_DIR, DirOption
+from iptarget.cli.usage import choice
 from iptarget.errors import ExitCode, UserError
+from iptarget.i18n import N_
+from iptarget.texts import usage
 
 
-class SchemaKind(enum.StrEnum):
-    """The file kinds ``schema`` describes (store.scaffold.KINDS)."""
-
-    METRICS = "metrics"
-    REGIONS = "regions"
-    POLICY = "policy"
-    ACTUALS = "actuals"
-
-
+@helped(N_("Print the JSON Schema of a file kind, for editors that check TOML as you type."))
 def schema(
     kind: Annotated[
         SchemaKind | None,
         typer.Argument(
             metavar="[KIND]",
-            help="One file kind (metrics, regions, policy or actuals); without it, all four "
-            "in one JSON object.",
+            parser=choice(SchemaKind),
+            help=N_(
+                "One file kind (metrics, regions, policy or actuals); without it, all four "
+                "in one JSON object."
+            ),
         ),
     ] = None,
     write: Annotated[
         bool,
         typer.Option(
-            "--write", help="Write all four to <dir>/schema/<kind>.json instead of printing."
+            "--write", help=N_("Write all four to <dir>/schema/<kind>.json instead of printing.")
         ),
     ] = False,
     directory: DirOption = DEFAULT_DIR,
 ) -> int:
-    """Print the JSON Schema of a file kind, for editors that check TOML as you type."""
     from iptarget.render.console import print_text, print_written
     from iptarget.store import scaffold
 
@@ -50,22 +48,24 @@ def schema(
     return ExitCode.OK
 
 
+@helped(N_("Make a new target directory with commented example files that validate."))
 def init(
     path: Annotated[
         Path | None,
         typer.Argument(
             metavar="[DIR]",
-            help="The directory to make (the same as --dir).",
+            help=N_("The directory to make (the same as --dir)."),
             show_default=False,
         ),
     ] = None,
     directory: DirOption = DEFAULT_DIR,
 ) -> int:
-    """Make a new target directory with commented example files that validate."""
     from iptarget.render.console import print_written
     from iptarget.store.scaffold import init as make
 
     if path is not None and directory not in (path, DEFAULT_DIR):
-        raise UserError.single("DIR", "", f"give the directory once: {path} or --dir {directory}")
+        raise UserError.single(
+            "DIR", usage.DIRECTORY_TWICE, path=str(path), directory=str(directory)
+        )
     print_written(make(path or directory))
     return ExitCode.OK

@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import datetime
-import enum
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
 import typer
 
+from iptarget.choices import StatusFormat, Vintage
+from iptarget.cli.command import helped
 from iptarget.cli.common import (
     DEFAULT_DIR,
     AsOfOption,
@@ -17,14 +18,17 @@ from iptarget.cli.common import (
     PolicyOption,
     RegionOption,
     TargetArgument,
-    VintageChoice,
     VintageOption,
     as_of_date,
     load,
     selected,
 )
+from iptarget.cli.usage import choice
 from iptarget.core.status import Status
-from iptarget.errors import ExitCode, UserError, unknown
+from iptarget.errors import ExitCode, Problem, UserError
+from iptarget.i18n import N_
+from iptarget.texts.rules import unknown
+from iptarget.texts.words import KIND_TARGET
 
 if TYPE_CHECKING:
     from iptarget.core.dataset import Dataset
@@ -36,55 +40,41 @@ StatusOption = Annotated[
     typer.Option(
         "--status",
         metavar="STATUS",
-        help="Only targets with this status (repeatable; see iptarget status --help).",
+        parser=choice(Status),
+        help=N_("Only targets with this status (repeatable; see iptarget status --help)."),
         show_default=False,
     ),
 ]
 
 
-class Format(enum.StrEnum):
-    """Output formats of ``status``."""
-
-    TABLE = "table"
-    JSON = "json"
-    CSV = "csv"
-    MARKDOWN = "markdown"
-
-
+@helped(
+    N_(
+        "Print the progress table of every target, and a count per status.\n"
+        "\n"
+        "Pace is the actual growth over the growth required.\n"
+        "\n"
+        "\b\n"
+        "{statuses}"
+    )
+)
 def status(
     directory: DirOption = DEFAULT_DIR,
     region: RegionOption = None,
     policy: PolicyOption = None,
     statuses: StatusOption = None,
     as_of: AsOfOption = None,
-    vintage: VintageOption = VintageChoice.LATEST,
+    vintage: VintageOption = Vintage.LATEST,
     grace_days: GraceOption = 365,
     output: Annotated[
-        Format,
+        StatusFormat,
         typer.Option(
             "--format",
             metavar="FORMAT",
-            help="table, json, csv or markdown; json is the stable one for scripts.",
+            parser=choice(StatusFormat),
+            help=N_("table, json, csv or markdown; json is the stable one for scripts."),
         ),
-    ] = Format.TABLE,
+    ] = StatusFormat.TABLE,
 ) -> int:
-    """Print the progress table of every target, and a count per status.
-
-    \b
-    Once the deadline has passed:
-      achieved     the figure for the deadline meets the target
-      missed       the figure for the deadline falls short
-      unreported   no figure for the deadline yet
-    Before the deadline (pace: actual growth over the growth required):
-      met          the latest figure already meets the target
-      on_track     pace 0.95 or more
-      at_risk      pace 0.6 to 0.95: progress, but not fast enough
-      off_track    pace 0 to 0.6
-      regressing   moving away from the target
-      no_trend     a figure, but no pace yet (no start figure, or only one)
-      no_data      no figure yet
-    no_baseline    the baseline figure of a relative goal is unknown
-    """
     from iptarget.core.check import overdue
     from iptarget.render.status import print_status
 
@@ -92,14 +82,14 @@ def status(
     date = as_of_date(as_of)
     evaluations = chosen_evaluations(dataset, date, vintage, region, policy, statuses)
     late = {e.target.id for e in evaluations if overdue(e, date, grace_days)}
-    print_status(evaluations, dataset, date, output.value, late, grace_days, vintage.value)
+    print_status(evaluations, dataset, date, output, late, grace_days, vintage.value)
     return ExitCode.OK
 
 
 def chosen_evaluations(
     dataset: Dataset,
     date: datetime.date,
-    vintage: VintageChoice,
+    vintage: Vintage,
     region: list[str] | None,
     policy: list[str] | None,
     statuses: list[Status] | None,
@@ -115,6 +105,16 @@ def chosen_evaluations(
     ]
 
 
+@helped(
+    N_(
+        "Write one HTML file for people who do not use a terminal: counts per status, a "
+        "summary per policy, and a card per target with its chart.\n"
+        "\n"
+        "The file opens offline in any browser and loads nothing from anywhere; it prints one "
+        "target to a card on A4, and reads on a phone. The status JSON for the same filters is "
+        'embedded in it (<script type="application/json" id="iptarget-status">).'
+    )
+)
 def report(
     directory: DirOption = DEFAULT_DIR,
     output: Annotated[
@@ -123,23 +123,15 @@ def report(
             "--output",
             "-o",
             metavar="FILE",
-            help="Where to write the HTML file.",
-            dir_okay=False,
+            help=N_("Where to write the HTML file."),
         ),
     ] = Path("iptarget-report.html"),
     region: RegionOption = None,
     policy: PolicyOption = None,
     statuses: StatusOption = None,
     as_of: AsOfOption = None,
-    vintage: VintageOption = VintageChoice.LATEST,
+    vintage: VintageOption = Vintage.LATEST,
 ) -> int:
-    """Write one HTML file for people who do not use a terminal: counts per status, a
-    summary per policy, and a card per target with its chart.
-
-    The file opens offline in any browser and loads nothing from anywhere; it prints one
-    target to a card on A4, and reads on a phone. The status JSON for the same filters is
-    embedded in it (<script type="application/json" id="iptarget-status">).
-    """
     from iptarget.render.console import print_written
     from iptarget.render.report import report_html
     from iptarget.store.write import write_text
@@ -152,13 +144,13 @@ def report(
     return ExitCode.OK
 
 
+@helped(N_("Explain one target: its goal, every known value, the required path, pace and status."))
 def show(
     target_id: TargetArgument,
     directory: DirOption = DEFAULT_DIR,
     as_of: AsOfOption = None,
-    vintage: VintageOption = VintageChoice.LATEST,
+    vintage: VintageOption = Vintage.LATEST,
 ) -> int:
-    """Explain one target: its goal, every known value, the required path, pace and status."""
     from iptarget.core.consistency import never_known
     from iptarget.core.evaluate import evaluate_target
     from iptarget.core.values import Values
@@ -168,7 +160,7 @@ def show(
     found = [(policy, target) for policy, target in dataset.targets() if target.id == target_id]
     if not found:
         known = [target.id for _, target in dataset.targets()]
-        raise UserError.single("TARGET_ID", "", unknown(target_id, known, "target"))
+        raise UserError([Problem("TARGET_ID", unknown(target_id, known, KIND_TARGET))])
     policy, target = found[0]
     date = as_of_date(as_of)
     values = Values(dataset, date, vintage.value)

@@ -11,14 +11,13 @@ from iptarget.core.dataset import Dataset, Metric, Value
 from iptarget.core.formulas import growth_pct, ratio, total
 from iptarget.core.links import denominator_region
 from iptarget.core.values import Values
-from iptarget.errors import Problem, exact
+from iptarget.errors import Kind, Problem, Subject, Text, exact, text
 from iptarget.periods import Period
-
-WARNING = "warning: "
+from iptarget.texts import rules, words
 
 
 def consistency_warnings(dataset: Dataset, today: datetime.date) -> list[Problem]:
-    """Every warning of SPEC 3.4, each ``path: where: warning: message``, in a fixed order."""
+    """Every warning of SPEC 3.4, in a fixed order."""
     values = Values(dataset, today)
     actuals = dataset.metrics_file.removesuffix("metrics.toml") + "actuals"
     return [
@@ -33,14 +32,16 @@ def consistency_warnings(dataset: Dataset, today: datetime.date) -> list[Problem
 def differs(recorded: float, computed: float) -> bool:
     """More than both 0.5% of the computed value and half a unit in the recorded value's last
     written decimal (a share published as 1.2 is not faulted for being 1.249)."""
-    text = exact(recorded, grouped=False)
-    decimals = len(text.partition(".")[2])
+    written = exact(recorded, grouped=False)
+    decimals = len(written.partition(".")[2])
     gap = abs(recorded - computed)
     return gap > 0.005 * abs(computed) and gap > 0.5 * 10**-decimals
 
 
-def _where(metric: str, region: str, period: Period) -> str:
-    return f"actual ({metric}, {region}, {period})"
+def _warning(path: str, metric: str, region: str, period: Period, said: Text) -> Problem:
+    """A warning about one recorded figure."""
+    subject = Subject(Kind.ACTUAL, (metric, region, str(period)))
+    return Problem(path, said, subject, warning=True)
 
 
 def _recorded_series(values: Values, dataset: Dataset) -> Iterator[tuple[str, str, Value]]:
@@ -64,11 +65,8 @@ def _group_sums(dataset: Dataset, values: Values, actuals: str) -> list[Problem]
             continue
         summed = total(member.value for member in members if member is not None)
         if differs(value.value, summed):
-            message = (
-                f"{exact(value.value)} recorded, but its members' figures add up to "
-                f"{exact(float(f'{summed:.12g}'))}"
-            )
-            found.append(Problem(actuals, _where(metric, region, value.period), WARNING + message))
+            said = text(rules.GROUP_SUM, value=value.value, total=float(f"{summed:.12g}"))
+            found.append(_warning(actuals, metric, region, value.period, said))
     return found
 
 
@@ -89,13 +87,14 @@ def _recorded_ratios(dataset: Dataset, values: Values, actuals: str) -> list[Pro
         if computed is None:
             continue
         if differs(value.value, computed):
-            message = (
-                f"{exact(value.value)} recorded, but {metric.numerator} / {metric.denominator} "
-                f"gives {computed:.6g}"
+            said = text(
+                rules.RATIO_PARTS,
+                value=value.value,
+                numerator=metric.numerator,
+                denominator=metric.denominator,
+                computed=float(f"{computed:.6g}"),
             )
-            found.append(
-                Problem(actuals, _where(metric_id, region, value.period), WARNING + message)
-            )
+            found.append(_warning(actuals, metric_id, region, value.period, said))
     return found
 
 
@@ -112,14 +111,17 @@ def _recorded_growth(dataset: Dataset, values: Values, actuals: str) -> list[Pro
         if computed is None or now is None or before is None:
             continue
         if differs(value.value, computed):
-            message = (
-                f"{exact(value.value)}% recorded, but {metric.growth_of} gives "
-                f"{computed:+.2f}% ({exact(before.value)} in {before.period}, "
-                f"{exact(now.value)} in {now.period})"
+            said = text(
+                rules.GROWTH_LEVELS,
+                value=f"{exact(value.value)}%",
+                metric=metric.growth_of,
+                computed=f"{computed:+.2f}%",
+                before=before.value,
+                before_period=before.period,
+                now=now.value,
+                now_period=now.period,
             )
-            found.append(
-                Problem(actuals, _where(metric_id, region, value.period), WARNING + message)
-            )
+            found.append(_warning(actuals, metric_id, region, value.period, said))
     return found
 
 
@@ -133,37 +135,36 @@ def _derived_out_of_bounds(dataset: Dataset, values: Values) -> list[Problem]:
         for period, value in sorted(series.items()):
             reason = metric.out_of_bounds(value.value) if value.derived else None
             if reason:
-                message = f"the value derived for {region} {period} ({value.rule}): {reason}"
-                found.append(
-                    Problem(dataset.metrics_file, f'metric "{metric_id}"', WARNING + message)
+                rule = value.rule or text(words.RULE_DERIVED)
+                said = text(
+                    rules.DERIVED_BOUNDS, region=region, period=period, rule=rule, reason=reason
                 )
+                subject = Subject(Kind.METRIC, (metric_id,))
+                found.append(Problem(dataset.metrics_file, said, subject, warning=True))
     return found
 
 
-def never_known(dataset: Dataset, metric_id: str, region: str) -> str | None:
+def never_known(dataset: Dataset, metric_id: str, region: str) -> Text | None:
     """Why a metric can never have a value for a region, or None (SPEC 3.4)."""
     metric = dataset.metrics.get(metric_id)
     place = dataset.regions.get(region)
     if metric is None or place is None:
         return None
     if metric.denominator_region == "parent" and place.parent is None:
-        return f"{metric_id} is a share of the parent, and {region} has no parent"
+        return text(rules.NEVER_PARENT, metric=metric_id, region=region)
     if not place.members or any(key == (metric_id, region) for key in dataset.recorded):
         return None
     return _never_summed(dataset, metric, region)
 
 
-def _never_summed(dataset: Dataset, metric: Metric, region: str) -> str | None:
+def _never_summed(dataset: Dataset, metric: Metric, region: str) -> Text | None:
     """For a group without figures of it: a plain metric that is not summed, or a ratio or
     growth built on one."""
     parts = [metric.numerator, metric.denominator, metric.growth_of]
     if not any(parts):
         if metric.aggregate == "sum":
             return None
-        return (
-            f'{metric.id} is not summed (no aggregate = "sum") and {region} is a group '
-            "without figures of it"
-        )
+        return text(rules.NEVER_SUMMED, metric=metric.id, region=region)
     for part in parts:
         if part is not None and part != metric.id and (part, region) not in dataset.recorded:
             inner = dataset.metrics.get(part)
@@ -178,8 +179,8 @@ def _never_known(dataset: Dataset) -> list[Problem]:
     for policy, target in dataset.targets():
         reason = never_known(dataset, target.metric, target.region)
         if reason:
-            where = f'target "{target.id}"'
+            subject = Subject(Kind.TARGET, (target.id,))
             found.append(
-                Problem(policy.path, where, WARNING + f"it can never have a value: {reason}")
+                Problem(policy.path, text(rules.NEVER, reason=reason), subject, warning=True)
             )
     return found

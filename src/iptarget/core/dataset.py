@@ -8,8 +8,9 @@ from dataclasses import dataclass, field, replace
 from typing import Literal, NamedTuple
 
 from iptarget.core.goals import GOAL_FACTS, Goal
-from iptarget.errors import exact
+from iptarget.errors import Text, text
 from iptarget.periods import Period
+from iptarget.texts import rules
 
 Trend = Literal["compound", "linear"]
 Flag = Literal["p", "e"]
@@ -39,6 +40,8 @@ class Metric:
     # the name in each language (SPEC 8), else ``name``
     name_zh: str | None = field(default=None, metadata=SHOWN)
     name_en: str | None = field(default=None, metadata=SHOWN)
+    unit_zh: str | None = field(default=None, metadata=SHOWN)  # the unit in each language
+    unit_en: str | None = field(default=None, metadata=SHOWN)
 
     @property
     def is_ratio(self) -> bool:
@@ -52,12 +55,12 @@ class Metric:
             part for part in (self.numerator, self.denominator, self.growth_of) if part is not None
         )
 
-    def out_of_bounds(self, value: float) -> str | None:
+    def out_of_bounds(self, value: float) -> Text | None:
         """Why a value lies outside the metric's bounds, or None when it is inside."""
         if self.min is not None and value < self.min:
-            return f"{exact(value)} is below the metric's min {exact(self.min)}"
+            return text(rules.BELOW_MIN, value=float(value), min=float(self.min))
         if self.max is not None and value > self.max:
-            return f"{exact(value)} is above the metric's max {exact(self.max)}"
+            return text(rules.ABOVE_MAX, value=float(value), max=float(self.max))
         return None
 
 
@@ -133,22 +136,21 @@ class Value(NamedTuple):
     derived: bool = False
     source: str | None = None
     note: str | None = None
-    rule: str | None = None  # how a derived value was derived: "ratio", "sum of 4 members"…
+    rule: Text | None = None  # how a derived value was derived: a ratio, a sum of 4 members…
     published: datetime.date | None = None  # the vintage's date (SPEC 3.1)
     flag: str | None = None  # "p" provisional, "e" estimated
-
-    @property
-    def label(self) -> str:
-        """The value as messages name it: ``12.71 (2023-12-29)``, ``12.71 (undated)`` or
-        ``derived 12.58 (ratio)``, exact (SPEC 5.1)."""
-        if self.derived:
-            return f"derived {exact(self.value)} ({self.rule or 'derived'})"
-        return f"{exact(self.value)} ({self.published or 'undated'})"
 
     @property
     def rank(self) -> tuple[bool, datetime.date]:
         """How vintages of one figure are ordered: the undated one first, then by date."""
         return (self.published is not None, self.published or datetime.date.min)
+
+
+class Amount(NamedTuple):
+    """A figure of a metric, shown exactly with the metric's unit: ``45.6%``, ``7,812件``."""
+
+    value: float
+    metric: Metric
 
 
 Key = tuple[str, str]

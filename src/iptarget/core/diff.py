@@ -7,10 +7,10 @@ from __future__ import annotations
 import datetime
 from collections import Counter
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, fields
+from dataclasses import dataclass, field, fields
 
 from iptarget.core.compare import StatusChange, compare
-from iptarget.core.dataset import Dataset, Key, Metric, Policy, Target, Value
+from iptarget.core.dataset import Dataset, Key, Metric, Policy, Region, Target, Value
 from iptarget.core.evaluate import Evaluation, evaluate
 from iptarget.core.links import growth_metrics, inputs_of
 from iptarget.core.status import Status
@@ -71,13 +71,14 @@ class Diff:
 
     as_of: datetime.date
     vintage: str
-    targets: tuple[
-        TargetDiff, ...
-    ]  # every target whose status or points changed, or is new or gone
+    targets: tuple[TargetDiff, ...]  # every target whose status or points changed, new or gone
     figures: tuple[FigureEdit, ...]  # every vintage added, revised or removed
     quiet: tuple[FigureEdit, ...]  # the figure edits that changed no target's status
     before: Mapping[str, int]  # targets per status, before
     after: Mapping[str, int]
+    # the definitions on both sides, the later one winning, to name what changed
+    metrics: Mapping[str, Metric] = field(default_factory=dict)
+    regions: Mapping[str, Region] = field(default_factory=dict)
 
     @property
     def transitions(self) -> list[TargetDiff]:
@@ -118,8 +119,17 @@ def diff(
             causing.update(cause for cause in causes if isinstance(cause, FigureEdit))
         items.append(TargetDiff(change, shown.target.title, causes))
     quiet = tuple(edit for edit in figures if edit not in causing)
+    sides = [side for side in (before, after) if side is not None]
     return Diff(
-        as_of, vintage, tuple(items), figures, quiet, _counts(was.values()), _counts(now.values())
+        as_of,
+        vintage,
+        tuple(items),
+        figures,
+        quiet,
+        _counts(was.values()),
+        _counts(now.values()),
+        {key: value for side in sides for key, value in side.metrics.items()},
+        {key: value for side in sides for key, value in side.regions.items()},
     )
 
 

@@ -11,17 +11,18 @@ from dataclasses import dataclass
 from iptarget.core.dataset import Dataset, Value
 from iptarget.core.formulas import annual_growth_pct, growth_pct
 from iptarget.core.values import Values
+from iptarget.errors import Text
 from iptarget.periods import Granularity, Period, years_between
 
 
 @dataclass(frozen=True, slots=True)
-class Point:
+class Row:
     """One period of a series: its value (None: a group's sum that a member lacks)."""
 
     period: Period
     value: float | None
     derived: bool = False
-    rule: str | None = None
+    rule: Text | None = None
     source: str | None = None
     growth_pct: float | None = None  # on the same period a year before
     missing: tuple[str, ...] = ()  # the members without a value, for an unknown sum
@@ -36,7 +37,7 @@ class Block:
 
     region: str
     granularity: Granularity
-    points: tuple[Point, ...]
+    points: tuple[Row, ...]
     cagr_pct: float | None  # compound annual growth from the first value to the last
 
 
@@ -57,7 +58,7 @@ def metric_series(
             for period in (p for p in periods if p.granularity == granularity):
                 value = known.get(period)
                 if value is None:
-                    points.append(Point(period, None, missing=missing[period]))
+                    points.append(Row(period, None, missing=missing[period]))
                     continue
                 before = known.get(period.year_before())
                 rate = None
@@ -65,7 +66,7 @@ def metric_series(
                     rate = growth_pct(value.value, before.value)
                 source = None if value.derived else value.source
                 points.append(
-                    Point(
+                    Row(
                         period,
                         value.value,
                         value.derived,
@@ -110,7 +111,7 @@ def _missing_members(
     }
 
 
-def _cagr(points: list[Point]) -> float | None:
+def _cagr(points: list[Row]) -> float | None:
     """(last / first)^(1/t) − 1 in percent; None unless both are positive and apart."""
     valued = [point for point in points if point.value is not None]
     if len(valued) < 2:

@@ -9,8 +9,9 @@ from typing import Literal
 from iptarget.core.dataset import Dataset, Key, Metric, Series, Value
 from iptarget.core.formulas import growth_pct, level_before, ratio, total
 from iptarget.core.links import denominator_region, growth_metrics
-from iptarget.errors import exact
+from iptarget.errors import Text, text
 from iptarget.periods import Period
+from iptarget.texts import words
 
 Vintage = Literal["latest", "first"]
 """Which vintage of each figure is used (SPEC 3.1)."""
@@ -161,7 +162,11 @@ class Values:
         if not denominators:
             return
         numerators = self.series(metric.numerator, region)
-        rule = "ratio" if metric.denominator_region is None else f"share of {other}"
+        rule = (
+            text(words.RULE_RATIO)
+            if metric.denominator_region is None
+            else text(words.RULE_SHARE, region=other)
+        )
         for period, numerator in numerators.items():
             denominator = denominators.get(period)
             if period in values or denominator is None:
@@ -180,7 +185,7 @@ class Values:
                 continue
             value = growth_pct(level.value, before.value)
             if value is not None:
-                rule = f"growth on {before.period}"
+                rule = text(words.RULE_GROWTH, period=before.period)
                 values[period] = derived(period, value, rule, (level, before))
 
     def _sum(self, values: dict[Period, Value], metric_id: str, region: str) -> None:
@@ -189,7 +194,7 @@ class Values:
         if group is None or not group.members:
             return
         members = [self.series(metric_id, member) for member in group.members]
-        rule = f"sum of {len(members)} members"
+        rule = text(words.RULE_SUM, count=len(members))
         for period in set(members[0]).intersection(*members[1:]):
             if period not in values:
                 inputs = [series[period] for series in members]
@@ -213,7 +218,9 @@ class Values:
             rate = grown.value
             value = level_before(level.value, rate)
             if value is not None:
-                rule = f"from {exact(level.value)} in {period} and {rate:+g}%"
+                rule = text(
+                    words.RULE_BACK_GROWTH, level=level.value, period=period, rate=f"{rate:+g}"
+                )
                 values[earlier] = derived(earlier, value, rule, (level, grown))
 
 
@@ -226,7 +233,7 @@ def published_by(vintages: Iterable[Value], as_of: datetime.date | None) -> tupl
     )
 
 
-def derived(period: Period, value: float, rule: str, inputs: Iterable[Value]) -> Value:
+def derived(period: Period, value: float, rule: Text, inputs: Iterable[Value]) -> Value:
     """A derived value: its ``published`` the latest of its inputs' (each input carries its
     own recorded inputs' latest), its flag ``p`` when any input is provisional, else ``e``
     when any is estimated (SPEC 3.1)."""

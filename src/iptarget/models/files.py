@@ -9,8 +9,9 @@ from pydantic import BaseModel, ConfigDict, Field, PlainSerializer, PlainValidat
 from pydantic.json_schema import WithJsonSchema
 
 from iptarget.core.goals import GOAL_FACTS, GOAL_KEYS, Goal
-from iptarget.errors import exact
-from iptarget.periods import Period, parse_period
+from iptarget.errors import Text, text
+from iptarget.periods import GRANULARITY_WORDS, Period, parse_period
+from iptarget.texts import files
 
 ID_PATTERN = r"^[a-z0-9][a-z0-9_-]*$"
 Id = Annotated[str, Field(pattern=ID_PATTERN)]
@@ -28,8 +29,8 @@ PeriodField = Annotated[
     ),
 ]
 
-Issue = tuple[str, str]
-"""An invariant broken inside one entry: (field, message)."""
+Issue = tuple[str, Text]
+"""An invariant broken inside one entry: (field, what is wrong)."""
 
 
 class _Model(BaseModel):
@@ -47,6 +48,8 @@ class Metric(_Model):
     name_zh: str | None = Field(None, description="The name in Chinese, for --lang zh.")
     name_en: str | None = Field(None, description="The name in English, for --lang en.")
     unit: str | None = Field(None, description="Shown beside values, such as 'applications'.")
+    unit_zh: str | None = Field(None, description="The unit in Chinese, for --lang zh.")
+    unit_en: str | None = Field(None, description="The unit in English, for --lang en.")
     decimals: int | None = Field(
         None, ge=0, le=12, description="Display precision (default: 0 for whole numbers, else 2)."
     )
@@ -83,29 +86,20 @@ class Metric(_Model):
         found: list[Issue] = []
         ratio = self.numerator is not None or self.denominator is not None
         if ratio and self.growth_of is not None:
-            found.append(("growth_of", "a metric is a ratio or a growth metric, not both"))
+            found.append(("growth_of", text(files.RATIO_AND_GROWTH)))
         if self.denominator_region is not None and not ratio:
-            found.append(("denominator_region", "only a ratio metric has a denominator_region"))
+            found.append(("denominator_region", text(files.DENOMINATOR_REGION_ALONE)))
         if self.aggregate != "none" and (ratio or self.growth_of is not None):
-            kind = "ratio" if ratio else "growth"
-            found.append(
-                (
-                    "aggregate",
-                    f"only a plain metric has aggregate; a {kind} metric of a group "
-                    "follows from its parts",
-                )
-            )
-        if (self.numerator is None) != (self.denominator is None):
-            have, lack = (
-                ("numerator", "denominator")
-                if self.numerator is not None
-                else ("denominator", "numerator")
-            )
-            found.append((lack, f"a ratio metric with a {have} needs a {lack} too"))
+            aggregate = files.AGGREGATE_RATIO if ratio else files.AGGREGATE_GROWTH
+            found.append(("aggregate", text(aggregate)))
+        if self.numerator is not None and self.denominator is None:
+            found.append(("denominator", text(files.NEEDS_DENOMINATOR)))
+        if self.denominator is not None and self.numerator is None:
+            found.append(("numerator", text(files.NEEDS_NUMERATOR)))
         if self.scale is not None and (self.numerator is None or self.denominator is None):
-            found.append(("scale", "only a ratio metric (numerator/denominator) has a scale"))
+            found.append(("scale", text(files.SCALE_ALONE)))
         if self.min is not None and self.max is not None and self.min > self.max:
-            found.append(("min", f"min {exact(self.min)} is above max {exact(self.max)}"))
+            found.append(("min", text(files.MIN_ABOVE_MAX, min=self.min, max=self.max)))
         return found
 
 
@@ -203,34 +197,24 @@ class Target(_Model):
         """The invariants of one target that a field type cannot say."""
         goals = [key for key in GOAL_KEYS if getattr(self, key) is not None]
         if not goals:
-            return [("goal", f"no goal: give exactly one of {', '.join(GOAL_KEYS)}")]
+            return [("goal", text(files.NO_GOAL, keys=list(GOAL_KEYS)))]
         if len(goals) > 1:
-            return [("goal", f"more than one goal ({', '.join(goals)}): give exactly one")]
+            return [("goal", text(files.GOALS, keys=goals))]
         goal = Goal(goals[0])
         found: list[Issue] = []
         if GOAL_FACTS[goal].relative:
             if self.baseline is None:
-                found.append(
-                    ("baseline", f"required by {goal}: the period the goal is relative to")
-                )
+                found.append(("baseline", text(files.NEEDS_BASELINE, goal=goal.value)))
             for key in ("start", "start_value"):
                 if getattr(self, key) is not None:
-                    message = (
-                        f"a {goal} goal starts at its baseline; {key} is for at_least and at_most"
-                    )
-                    found.append((key, message))
+                    found.append((key, text(files.NO_START, goal=goal.value, key=key)))
         else:
             if self.baseline is not None:
-                found.append(
-                    (
-                        "baseline",
-                        f"an {goal} goal has no baseline; use start to say where it starts",
-                    )
-                )
+                found.append(("baseline", text(files.NO_BASELINE, goal=goal.value)))
             if self.baseline_value is not None:
-                found.append(("baseline_value", f"an {goal} goal has no baseline"))
+                found.append(("baseline_value", text(files.NO_BASELINE_VALUE, goal=goal.value)))
         if self.start_value is not None and self.start is None:
-            found.append(("start_value", "needs start: the period whose value it is"))
+            found.append(("start_value", text(files.START_VALUE_ALONE)))
         return found + self._period_issues()
 
     def _period_issues(self) -> list[Issue]:
@@ -241,13 +225,22 @@ class Target(_Model):
             if period is None:
                 continue
             if not self.deadline.end > period.end:
-                found.append(("deadline", f"{self.deadline} must end after the {key} {period}"))
-            if period.granularity != self.deadline.granularity:
-                message = (
-                    f"{period} is a {period.granularity} and the deadline {self.deadline} a "
-                    f"{self.deadline.granularity}: give the {key} as a {self.deadline.granularity}"
+                found.append(
+                    (
+                        "deadline",
+                        text(files.DEADLINE_FIRST, deadline=self.deadline, key=key, period=period),
+                    )
                 )
-                found.append((key, message))
+            if period.granularity != self.deadline.granularity:
+                wrong = text(
+                    files.GRANULARITY,
+                    period=period,
+                    granularity=text(GRANULARITY_WORDS[period.granularity]),
+                    deadline=self.deadline,
+                    deadline_granularity=text(GRANULARITY_WORDS[self.deadline.granularity]),
+                    key=key,
+                )
+                found.append((key, wrong))
         return found
 
 

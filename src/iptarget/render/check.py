@@ -7,16 +7,23 @@ import datetime
 from iptarget.core.check import CheckResult, Failure
 from iptarget.core.evaluate import Evaluation
 from iptarget.core.status import Status
-from iptarget.i18n import _, language, status_word
+from iptarget.i18n import NP_, _, ngettext
 from iptarget.render.console import console, print_lines, say
 from iptarget.render.escape import clean
+from iptarget.render.looks import status_word
 from iptarget.render.numbers import at, number, pace, sign
 from iptarget.render.status import summary_line
 from iptarget.render.table import Column, Table, fitted_lines
+from iptarget.render.words import date_words, flag_words, period_words
 
-COLUMNS = (Column("target"), Column("policy"), Column("why it fails"))
-FOLDED = (Column("target"), Column("why it fails"))
-ACKNOWLEDGED = (Column("target"), Column("acknowledged"), Column("would fail as"))
+TARGET, WHY = Column(NP_("heading", "target")), Column(NP_("heading", "why it fails"))
+COLUMNS = (TARGET, Column(NP_("heading", "policy")), WHY)
+FOLDED = (TARGET, WHY)
+ACKNOWLEDGED = (
+    TARGET,
+    Column(NP_("heading", "acknowledged")),
+    Column(NP_("heading", "would fail as")),
+)
 
 
 def failure_reason(failure: Failure) -> str:
@@ -27,32 +34,39 @@ def failure_reason(failure: Failure) -> str:
     if evaluation.status is Status.MISSED and evaluation.latest is not None:
         value = number(evaluation.latest.value, metric, unit=True)
         flag = evaluation.latest.flag
-        value += f" ({_flag(flag)})" if flag else ""
+        if flag:
+            value = _("{value} ({flag})").format(value=value, flag=flag_words(flag))
         return _("{status}: {value} in {deadline}, against {goal}").format(
-            status=status_word("missed"), value=value, deadline=deadline, goal=goal
+            status=status_word(Status.MISSED),
+            value=value,
+            deadline=period_words(deadline),
+            goal=goal,
         )
     if failure.days_late is not None:
-        return _("{status}: no figure for {deadline}, {days} days after it ended").format(
-            status=status_word("unreported"), deadline=deadline, days=failure.days_late
+        return ngettext(
+            "{status}: no figure for {deadline}, {days} day after it ended",
+            "{status}: no figure for {deadline}, {days} days after it ended",
+            failure.days_late,
+        ).format(
+            status=status_word(Status.UNREPORTED),
+            deadline=period_words(deadline),
+            days=failure.days_late,
         )
     return _behind(evaluation, goal)
-
-
-def _flag(flag: str) -> str:
-    return _("provisional") if flag == "p" else _("estimated")
 
 
 def _behind(evaluation: Evaluation, goal: str) -> str:
     """A target behind its path: its latest point (with its flag spelt out) and pace."""
     latest = at(evaluation.latest, evaluation.metric)
     flag = evaluation.latest.flag if evaluation.latest else None
-    latest += f", {_flag(flag)}" if flag else ""
+    if flag:
+        latest = _("{latest}, {flag}").format(latest=latest, flag=flag_words(flag))
     return _("{status}: latest {latest}, pace {pace}, needs {goal} by {deadline}").format(
-        status=status_word(evaluation.status.value),
+        status=status_word(evaluation.status),
         latest=latest,
         pace=pace(evaluation.pace),
         goal=goal,
-        deadline=evaluation.target.deadline,
+        deadline=period_words(evaluation.target.deadline),
     )
 
 
@@ -61,11 +75,11 @@ def warning_reason(evaluation: Evaluation) -> str:
     metric, deadline = evaluation.metric, evaluation.target.deadline
     if evaluation.status is Status.UNREPORTED:
         return _("{status}: no figure for {deadline} yet").format(
-            status=status_word("unreported"), deadline=deadline
+            status=status_word(Status.UNREPORTED), deadline=period_words(deadline)
         )
     if evaluation.status is Status.NO_BASELINE:
         return _("{status}: no value for the baseline, and {deadline} has passed").format(
-            status=status_word("no_baseline"), deadline=deadline
+            status=status_word(Status.NO_BASELINE), deadline=period_words(deadline)
         )
     goal = f"{sign(evaluation)} {number(evaluation.target_value, metric, unit=True)}"
     return _behind(evaluation, goal)
@@ -74,7 +88,7 @@ def warning_reason(evaluation: Evaluation) -> str:
 def print_check(found: CheckResult, as_of: datetime.date) -> None:
     """The failing targets with their reasons, the acknowledged ones, then one summary line."""
     out = console()
-    evaluations, failing = found.evaluations, found.failing
+    failing = found.failing
     if failing:
         rows = [
             [item.evaluation.target.id, clean(item.evaluation.policy.file), failure_reason(item)]
@@ -99,14 +113,26 @@ def print_check(found: CheckResult, as_of: datetime.date) -> None:
             "removed"
         )
         say(out, message.format(id=evaluation.target.id, status=status_word(evaluation.status)))
-    if failing and language() == "zh":
-        line = f"截至 {as_of}，{len(evaluations)} 个目标中 {len(failing)} 个未通过检查"
+    say(out, check_line(found, as_of))
+
+
+def check_line(found: CheckResult, as_of: datetime.date) -> str:
+    """The last line of ``check``: how many fail, or none; how many are acknowledged."""
+    total, failing = len(found.evaluations), len(found.failing)
+    date = date_words(as_of)
+    if failing and total == 1:
+        line = _("1 of 1 target fails as of {date}").format(date=date)
     elif failing:
-        noun = "target" if len(evaluations) == 1 else "targets"
-        verb = "fails" if len(failing) == 1 else "fail"
-        line = f"{len(failing)} of {len(evaluations)} {noun} {verb} as of {as_of}"
+        line = ngettext(
+            "{failing} of {total} targets fails as of {date}",
+            "{failing} of {total} targets fail as of {date}",
+            failing,
+        ).format(failing=failing, total=total, date=date)
     else:
-        line = summary_line(evaluations, as_of) + _("; none fails")
-    if found.acknowledged:
-        line += _("; {count} acknowledged").format(count=len(found.acknowledged))
-    say(out, line)
+        line = _("{summary}; none fails").format(summary=summary_line(found.evaluations, as_of))
+    acknowledged = len(found.acknowledged)
+    if acknowledged:
+        line = ngettext(
+            "{line}; {count} acknowledged", "{line}; {count} acknowledged", acknowledged
+        ).format(line=line, count=acknowledged)
+    return line

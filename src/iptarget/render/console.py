@@ -9,6 +9,8 @@ from typing import TYPE_CHECKING
 
 from iptarget.errors import Problem
 from iptarget.render.escape import clean, log_line, on_github
+from iptarget.render.table import wrap
+from iptarget.render.words import problem_line
 
 if TYPE_CHECKING:
     from rich.console import Console
@@ -29,19 +31,20 @@ def console(stderr: bool = False) -> Console:
 
 def print_problems(problems: Iterable[Problem]) -> None:
     """Each problem as ``origin: where: message`` on stderr, in red in a terminal."""
-    from rich.text import Text
-
     err = console(stderr=True)
     for problem in problems:
-        err.print(Text(log_line(clean(str(problem))), style="red"), soft_wrap=not err.is_terminal)
+        say(err, problem_line(problem), "red")
 
 
-def say(out: Console, text: str, style: str = "") -> None:
+def say(out: Console, line: str, style: str = "") -> None:
     """One line of text, never read as markup, its control characters shown escaped; in a
-    terminal it wraps at spaces."""
+    terminal it wraps at spaces, and between Chinese characters where Chinese breaks."""
     from rich.text import Text
 
-    out.print(Text(log_line(clean(text)), style=style), soft_wrap=not out.is_terminal)
+    shown = log_line(clean(line))
+    if out.is_terminal:
+        shown = wrap(shown, out.width)
+    out.print(Text(shown, style=style), soft_wrap=True)
 
 
 def print_lines(out: Console, lines: Iterable[Text]) -> None:

@@ -3,14 +3,21 @@ pull-request comment, or JSON (SPEC 9)."""
 
 from __future__ import annotations
 
+from typing import assert_never
+
+from iptarget.choices import DiffFormat
+from iptarget.core.dataset import Amount
 from iptarget.core.diff import Cause, Diff, FigureEdit, TargetDiff
 from iptarget.errors import exact
-from iptarget.i18n import _, language, status_word
+from iptarget.i18n import N_, NP_, _, ngettext, pgettext
+from iptarget.periods import Period
 from iptarget.render.console import console, print_lines, print_text, say
 from iptarget.render.escape import clean
-from iptarget.render.numbers import at
-from iptarget.render.status import word
+from iptarget.render.numbers import amount, metric_ref, region_ref
+from iptarget.render.recorded import what_changed
+from iptarget.render.status import counts_words, status_cell
 from iptarget.render.table import Column, Table, fitted_lines, markdown
+from iptarget.render.words import date_words, period_words, shown
 
 #: The first line of the markdown, by which a CI job finds its comment to update.
 MARKER = "<!-- iptarget diff -->"
@@ -18,43 +25,49 @@ MARKER = "<!-- iptarget diff -->"
 MARKDOWN_LIMIT = 60_000
 #: Lists longer than this go into a <details> element in markdown.
 FOLD_ROWS = 10
+#: The side of a diff that is the files on disk (store.revisions names it so).
+WORKING_TREE = N_("working tree")
 
 
-def print_diff(found: Diff, base: str, head: str, fmt: str) -> None:
+def print_diff(found: Diff, base: str, head: str, fmt: DiffFormat) -> None:
     """``iptarget diff`` in one of its formats (JSON names the sides as given, the others in
     the interface's language)."""
-    if fmt != "json" and head == "working tree":
-        head = _("working tree")
-    if fmt == "json":
-        from iptarget.render.diff_json import diff_json
+    match fmt:
+        case DiffFormat.JSON:
+            from iptarget.render.diff_json import diff_json
 
-        print_text(diff_json(found, base, head))
-    elif fmt == "markdown":
-        print_text(diff_markdown(found, base, head))
-    else:
-        out = console()
-        say(
-            out,
-            _("iptarget diff {base} → {head}, as of {date}").format(
-                base=clean(base), head=clean(head), date=found.as_of
-            ),
-        )
-        if not found.targets and not found.figures:
-            say(out, "")
-            say(out, _("no target and no figure changed"))
-        for title, table in _sections(found):
-            say(out, "")
-            say(out, title, "bold")
-            print_lines(out, fitted_lines(table, out.is_terminal, out.width))
+            print_text(diff_json(found, base, head))
+        case DiffFormat.MARKDOWN:
+            print_text(diff_markdown(found, base, _side(head)))
+        case DiffFormat.TABLE:
+            _print_table(found, base, _side(head))
+        case _:
+            assert_never(fmt)
+
+
+def _side(name: str) -> str:
+    return _(WORKING_TREE) if name == WORKING_TREE else name
+
+
+def _print_table(found: Diff, base: str, head: str) -> None:
+    out = console()
+    title = _("iptarget diff {base} → {head}, as of {date}")
+    say(out, title.format(base=clean(base), head=clean(head), date=date_words(found.as_of)))
+    if not found.targets and not found.figures:
         say(out, "")
-        say(out, summary_line(found))
+        say(out, _("no target and no figure changed"))
+    for heading, table in _sections(found):
+        say(out, "")
+        say(out, heading, "bold")
+        print_lines(out, fitted_lines(table, out.is_terminal, out.width))
+    say(out, "")
+    say(out, summary_line(found))
 
 
 def summary_line(found: Diff) -> str:
     """``targets per status: 3 achieved, 12 unreported → 4 achieved, 11 unreported``."""
     before, after = (
-        ", ".join(f"{count} {status_word(status)}" for status, count in counts.items()) or _("none")
-        for counts in (found.before, found.after)
+        counts_words(dict(counts)) or _("none") for counts in (found.before, found.after)
     )
     return _("targets per status: {before} → {after}").format(before=before, after=after)
 
@@ -66,15 +79,16 @@ def headline(found: Diff) -> str:
     added = sum(item.change.before is None for item in found.targets)
     removed = sum(item.change.after is None for item in found.targets)
     figures = len(found.quiet)
-    if language() == "zh":
-        text = f"{len(moved)} 个目标状态改变" + (f"（{worse} 个变差）" if worse else "")
-        return text + f"，新增 {added} 个，删除 {removed} 个；{figures} 个数据未改变任何状态"
-    parts = [f"{len(moved)} {'target' if len(moved) == 1 else 'targets'} changed status"]
-    parts[0] += f" ({worse} worse)" if worse else ""
-    parts += [f"{added} added", f"{removed} removed"]
-    return (
-        ", ".join(parts)
-        + f"; {figures} {'figure' if figures == 1 else 'figures'} changed no status"
+    changed = ngettext(
+        "{count} target changed status", "{count} targets changed status", len(moved)
+    ).format(count=len(moved))
+    if worse:
+        changed = _("{changed} ({worse} worse)").format(changed=changed, worse=worse)
+    quiet = ngettext(
+        "{count} figure changed no status", "{count} figures changed no status", figures
+    ).format(count=figures)
+    return _("{changed}, {added} added, {removed} removed; {quiet}").format(
+        changed=changed, added=added, removed=removed, quiet=quiet
     )
 
 
@@ -88,105 +102,135 @@ def _sections(found: Diff, limit: int | None = None) -> list[tuple[str, Table]]:
         for item in found.targets
         if item not in moved and item not in added and item not in removed
     ]
+    target, title = Column(NP_("heading", "target")), Column(NP_("heading", "title"))
     sections: list[tuple[str, list[list[str]], tuple[Column, ...]]] = [
         (
             _("status changed"),
             [
                 [
                     item.change.target,
-                    word(item.change.before),
-                    word(item.change.after) + (_(" (worse)") if item.change.worse else ""),
-                    _because(item),
+                    status_cell(item.change.before),
+                    _worse(item),
+                    _because(found, item),
                 ]
                 for item in moved
             ],
-            (Column("target"), Column("before"), Column("after"), Column("because")),
+            (
+                target,
+                Column(NP_("heading", "before")),
+                Column(NP_("heading", "after")),
+                Column(NP_("heading", "because")),
+            ),
         ),
         (
             _("added"),
             [_brief(item) for item in added],
-            (Column("target"), Column("status"), Column("title")),
+            (target, Column(NP_("heading", "status")), title),
         ),
         (
             _("removed"),
             [_brief(item) for item in removed],
-            (Column("target"), Column("was"), Column("title")),
+            (target, Column(NP_("heading", "was")), title),
         ),
         (
             _("values changed, status the same"),
-            [[item.change.target, word(item.change.after), _moved(item)] for item in other],
-            (Column("target"), Column("status"), Column("what moved")),
+            [[item.change.target, status_cell(item.change.after), _moved(item)] for item in other],
+            (target, Column(NP_("heading", "status")), Column(NP_("heading", "what moved"))),
         ),
         (
             _("figures that changed no status"),
-            [_figure_row(edit) for edit in found.quiet],
-            (Column("figure"), Column("before"), Column("after")),
+            [_figure_row(found, edit) for edit in found.quiet],
+            (
+                Column(NP_("heading", "figure")),
+                Column(NP_("heading", "before")),
+                Column(NP_("heading", "after")),
+            ),
         ),
     ]
     tables = []
-    for title, rows, columns in sections:
+    for heading, rows, columns in sections:
         if not rows:
             continue
-        shown = rows if limit is None else rows[:limit]
-        table = Table(columns, shown, flexible=len(columns) - 1)
-        tables.append((f"{title} ({len(rows)})", table))
+        shown_rows = rows if limit is None else rows[:limit]
+        table = Table(columns, shown_rows, flexible=len(columns) - 1)
+        tables.append((_("{section} ({count})").format(section=heading, count=len(rows)), table))
     return tables
+
+
+def _worse(item: TargetDiff) -> str:
+    after = status_cell(item.change.after)
+    return _("{status} (worse)").format(status=after) if item.change.worse else after
 
 
 def _brief(item: TargetDiff) -> list[str]:
     status = item.change.after if item.change.after is not None else item.change.before
-    return [item.change.target, word(status), clean(item.title)]
+    return [item.change.target, status_cell(status), clean(item.title)]
 
 
 def _moved(item: TargetDiff) -> str:
-    metric = item.change.metric
-    if metric is None:
-        return ""
-    return "; ".join(
-        f"{_(name)} {at(old, metric)} → {at(new, metric)}" for name, old, new in item.change.moves
-    )
+    return what_changed(item.change)  # the status is the same: only what moved is said
 
 
-def _because(item: TargetDiff) -> str:
+def _because(found: Diff, item: TargetDiff) -> str:
     """The causes of a change in words, the first few and how many more."""
-    words = [_cause_text(cause, item.change.target) for cause in item.causes]
-    if not words:
+    said = [_cause_text(found, cause, item.change.target) for cause in item.causes]
+    if not said:
         return "-"
-    more = _("and {count} more").format(count=len(words) - 3)
-    shown = words[:3] + ([more] if len(words) > 3 else [])
-    return "; ".join(shown)
+    more = ngettext("and {count} more", "and {count} more", len(said) - 3)
+    kept = said[:3] + ([more.format(count=len(said) - 3)] if len(said) > 3 else [])
+    return pgettext("list", "; ").join(kept)
 
 
-def _cause_text(cause: Cause, target: str) -> str:
+def _cause_text(found: Diff, cause: Cause, target: str) -> str:
     """A cause in words; the target's own keys without its id (``at_least: 3.3 → 7``)."""
     if isinstance(cause, FigureEdit):
-        return f"{_figure_name(cause)} {_figure_change(cause)}"
-    change = f"{cause.key}: {_shown(cause.before)} → {_shown(cause.after)}"
-    return (
-        change
-        if cause.kind == "target" and cause.id == target
-        else f"{cause.kind} {cause.id} {change}"
+        return _("{figure} {change}").format(
+            figure=_figure_name(found, cause), change=_figure_change(found, cause)
+        )
+    change = _("{key}: {before} → {after}").format(
+        key=cause.key, before=_shown(cause.before), after=_shown(cause.after)
+    )
+    if cause.kind == "target" and cause.id == target:
+        return change
+    return _("{kind} {id} {change}").format(
+        kind=pgettext("kind", cause.kind), id=cause.id, change=change
     )
 
 
-def _figure_name(edit: FigureEdit) -> str:
-    date = "" if edit.published is None else _(" (published {date})").format(date=edit.published)
-    return f"{edit.metric} {edit.region} {edit.period}{date}"
+def _figure_name(found: Diff, edit: FigureEdit) -> str:
+    """A figure as a cause names it: metric, region and period (by their Chinese names in
+    Chinese), and its date."""
+    metric, region = found.metrics.get(edit.metric), found.regions.get(edit.region)
+    name = _("{metric} {region} {period}").format(
+        metric=edit.metric if metric is None else metric_ref(metric),
+        region=edit.region if region is None else region_ref(region),
+        period=period_words(edit.period),
+    )
+    if edit.published is None:
+        return name
+    return _("{what} (published {date})").format(what=name, date=date_words(edit.published))
 
 
-def _figure_change(edit: FigureEdit) -> str:
+def _figure_change(found: Diff, edit: FigureEdit) -> str:
+    metric = found.metrics.get(edit.metric)
+
+    def stored(value: float) -> str:
+        return exact(value) if metric is None else amount(Amount(value, metric))
+
     if edit.before is None:
         assert edit.after is not None
-        return _("added {value}").format(value=exact(edit.after.value))
+        return _("added {value}").format(value=stored(edit.after.value))
     if edit.after is None:
-        return _("removed {value}").format(value=exact(edit.before.value))
-    return f"{exact(edit.before.value)} → {exact(edit.after.value)}"
+        return _("removed {value}").format(value=stored(edit.before.value))
+    return _("{before} → {after}").format(
+        before=exact(edit.before.value), after=exact(edit.after.value)
+    )
 
 
-def _figure_row(edit: FigureEdit) -> list[str]:
+def _figure_row(found: Diff, edit: FigureEdit) -> list[str]:
     before = "-" if edit.before is None else exact(edit.before.value) + (edit.before.flag or "")
     after = "-" if edit.after is None else exact(edit.after.value) + (edit.after.flag or "")
-    return [_figure_name(edit), before, after]
+    return [_figure_name(found, edit), before, after]
 
 
 def _shown(value: object) -> str:
@@ -194,8 +238,10 @@ def _shown(value: object) -> str:
         return "-"
     if isinstance(value, float):
         return exact(value)
+    if isinstance(value, Period):
+        return period_words(value)
     if isinstance(value, tuple):
-        return ", ".join(str(part) for part in value) or "(none)"
+        return shown(list(value)) or _("(none)")
     return clean(str(value))
 
 
@@ -219,10 +265,10 @@ def _markdown(found: Diff, base: str, head: str, limit: int | None) -> str:
         MARKER,
         "### "
         + _("iptarget diff: {base} → {head}, as of {date}").format(
-            base=f"`{clean(base)}`", head=f"`{clean(head)}`", date=found.as_of
+            base=f"`{clean(base)}`", head=f"`{clean(head)}`", date=date_words(found.as_of)
         ),
         "",
-        headline(found) + _("."),
+        _("{sentence}.").format(sentence=headline(found)),
     ]
     left_out = 0
     for (title, table), (__, whole) in zip(_sections(found, limit), _sections(found), strict=True):
@@ -232,7 +278,7 @@ def _markdown(found: Diff, base: str, head: str, limit: int | None) -> str:
             lines += ["", f"<details><summary>{title}</summary>", "", *rows, "", "</details>"]
         else:
             lines += ["", f"**{title}**", "", *rows]
-    lines += ["", summary_line(found) + _(".")]
+    lines += ["", _("{sentence}.").format(sentence=summary_line(found))]
     if left_out:
         lines += [
             "",

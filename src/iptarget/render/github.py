@@ -7,9 +7,10 @@ from collections.abc import Iterable, Mapping, Sequence
 
 from iptarget.core.check import CheckResult
 from iptarget.core.evaluate import Evaluation
-from iptarget.errors import Problem
+from iptarget.errors import Kind, Problem
 from iptarget.render.check import failure_reason, warning_reason
 from iptarget.render.escape import workflow_data, workflow_property
+from iptarget.render.words import problem_words
 
 
 def command(kind: str, file: str, line: int | None, title: str, message: str) -> str:
@@ -51,9 +52,10 @@ def problem_commands(
         if problem.origin not in shown:
             continue
         line = problem.line
-        if line is None and problem.where.startswith('target "'):
-            line = id_lines.get(problem.origin, {}).get(problem.where[8:-1])
-        message = f"{problem.where}: {problem.message}" if problem.where else problem.message
+        subject = problem.subject
+        if line is None and subject is not None and subject.kind is Kind.TARGET and subject.id:
+            line = id_lines.get(problem.origin, {}).get(subject.id[0])
+        message = problem_words(problem)
         commands.append(command("error", shown[problem.origin], line, "iptarget", message))
     return commands
 

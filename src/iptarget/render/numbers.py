@@ -1,4 +1,5 @@
-"""Numbers as people read them: a metric's decimals, percentages, rates, points."""
+"""Numbers as people read them: a metric's decimals and unit, percentages, rates, points,
+names and titles in the interface's language."""
 
 from __future__ import annotations
 
@@ -6,12 +7,14 @@ import math
 from collections.abc import Iterable
 from typing import Protocol
 
-from iptarget.core.dataset import Metric, Policy, Region, Target
+from iptarget.core.dataset import Amount, Metric, Policy, Region, Target
 from iptarget.core.evaluate import Evaluation, Point
-from iptarget.i18n import _, in_language
+from iptarget.errors import exact
+from iptarget.i18n import N_, NP_, _, chinese, in_language, pgettext
+from iptarget.render.words import flag_words, period_words, unit_of, with_unit
 
 UNKNOWN = "-"
-OVERFLOWED = "overflowed"  # a computed figure too large for a float (JSON gives null)
+OVERFLOWED = N_("overflowed")  # a computed figure too large for a float (JSON gives null)
 
 
 def number(value: float | None, metric: Metric, unit: bool = False) -> str:
@@ -19,14 +22,19 @@ def number(value: float | None, metric: Metric, unit: bool = False) -> str:
     if value is None:
         return UNKNOWN
     if not math.isfinite(value):
-        return OVERFLOWED
+        return _(OVERFLOWED)
     decimals = metric.decimals
     if decimals is None:
         decimals = 0 if float(value).is_integer() else 2
-    text = f"{value:,.{decimals}f}"
-    if text.startswith("-") and float(text[1:].replace(",", "")) == 0:
-        text = text[1:]
-    return f"{text} {metric.unit}" if unit and metric.unit else text
+    shown = f"{value:,.{decimals}f}"
+    if shown.startswith("-") and float(shown[1:].replace(",", "")) == 0:
+        shown = shown[1:]
+    return with_unit(shown, metric) if unit else shown
+
+
+def amount(figure: Amount) -> str:
+    """A figure exactly as stored, with its metric's unit (SPEC 5.1: never rounded)."""
+    return with_unit(exact(figure.value), figure.metric)
 
 
 def percent(value: float | None) -> str:
@@ -34,18 +42,39 @@ def percent(value: float | None) -> str:
     if value is None:
         return UNKNOWN
     if not math.isfinite(value):
-        return OVERFLOWED
+        return _(OVERFLOWED)
     return f"{value:,.1f}%"
 
 
-def yearly(value: float | None, evaluation: Evaluation) -> str:
-    """A rate per year: a percentage when compound, a change in the metric's unit when linear."""
+def yearly(value: float | None, evaluation: Evaluation, required: bool = False) -> str:
+    """A rate per year: a percentage when compound, a change in the metric's unit when
+    linear; the rate a target requires, or the rate it has had."""
     if value is None:
         return UNKNOWN
+    up = value >= 0
     if evaluation.compound:
-        return _("{rate} a year").format(rate=f"{value * 100:+.1f}%")
-    change = f"{'+' if value >= 0 else ''}{number(value, evaluation.metric, unit=True)}"
-    return _("{rate} a year").format(rate=change)
+        rate = f"{abs(value) * 100:.1f}%"
+        signed = f"{value * 100:+.1f}%"
+    else:
+        rate = number(abs(value), evaluation.metric, unit=True)
+        signed = ("+" if up else "-") + rate
+    context = f"rate.{'required' if required else 'actual'}.{'up' if up else 'down'}"
+    context += "" if evaluation.compound else ".linear"
+    return pgettext(context, "{rate} a year").format(rate=signed, amount=rate)
+
+
+#: The rate a year in each context of ``yearly``: the catalogue words each apart (required
+#: or actual, up or down, compound or linear), which English writes alike.
+RATES = (
+    NP_("rate.required.up", "{rate} a year"),
+    NP_("rate.required.down", "{rate} a year"),
+    NP_("rate.actual.up", "{rate} a year"),
+    NP_("rate.actual.down", "{rate} a year"),
+    NP_("rate.required.up.linear", "{rate} a year"),
+    NP_("rate.required.down.linear", "{rate} a year"),
+    NP_("rate.actual.up.linear", "{rate} a year"),
+    NP_("rate.actual.down.linear", "{rate} a year"),
+)
 
 
 def pace(value: float | None) -> str:
@@ -53,13 +82,20 @@ def pace(value: float | None) -> str:
     return UNKNOWN if value is None else f"{value:.2f}"
 
 
+def marks(point: Marked) -> str:
+    """The marks after a value: ``*`` derived, ``p`` provisional, ``e`` estimated."""
+    return ("*" if point.derived else "") + (point.flag or "")
+
+
 def at(point: Point | None, metric: Metric) -> str:
-    """A point as ``12.99 (2018)``, ``*`` marking a derived value, ``p`` or ``e`` a
-    provisional or estimated one."""
+    """A point as ``12.99 (2018)`` (``12.99（2018年）`` in Chinese), ``*`` marking a derived
+    value, ``p`` or ``e`` a provisional or estimated one."""
     if point is None:
         return UNKNOWN
-    marks = ("*" if point.derived else "") + (point.flag or "")
-    return f"{number(point.value, metric)}{marks} ({point.period})"
+    shown = f"{number(point.value, metric)}{marks(point)}"
+    return pgettext("point", "{value} ({period})").format(
+        value=shown, period=period_words(point.period)
+    )
 
 
 class Marked(Protocol):
@@ -78,9 +114,8 @@ def marks_note(points: Iterable[Marked | None]) -> str | None:
     shown = [point for point in points if point is not None and point.value is not None]
     notes = [_("* derived")] if any(point.derived for point in shown) else []
     flags = {point.flag for point in shown}
-    words = {"p": _("provisional"), "e": _("estimated")}  # FLAGS, in the interface's language
-    notes += [f"{flag} {words[flag]}" for flag in ("p", "e") if flag in flags]
-    return "; ".join(notes) or None
+    notes += [f"{flag} {flag_words(flag)}" for flag in ("p", "e") if flag in flags]
+    return pgettext("list", "; ").join(notes) or None
 
 
 def sign(evaluation: Evaluation) -> str:
@@ -93,10 +128,27 @@ def sign(evaluation: Evaluation) -> str:
 
 def metric_label(metric: Metric) -> str:
     """The metric's name, with its unit when the name does not already say it."""
-    name = in_language(metric.name, metric.name_zh, metric.name_en)
-    if metric.unit and metric.unit.lower() not in name.lower():
-        return f"{name} ({metric.unit})"
+    name = metric_name(metric)
+    unit = unit_of(metric)
+    if unit and unit.lower() not in name.lower():
+        return _("{name} ({unit})").format(name=name, unit=unit)
     return name
+
+
+def metric_name(metric: Metric) -> str:
+    """A metric's name in the interface's language."""
+    return in_language(metric.name, metric.name_zh, metric.name_en)
+
+
+def metric_ref(metric: Metric) -> str:
+    """A metric as running text names it: its Chinese name in Chinese, where it has one, else
+    its id (the word analysts type)."""
+    return metric.name_zh if chinese() and metric.name_zh else metric.id
+
+
+def region_ref(region: Region) -> str:
+    """A region as running text names it: its Chinese name in Chinese, else its id."""
+    return region.name_zh if chinese() and region.name_zh else region.id
 
 
 def region_name(region: Region) -> str:

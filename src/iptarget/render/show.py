@@ -8,12 +8,17 @@ from typing import TYPE_CHECKING
 
 from iptarget.core.dataset import Dataset, Metric, Value
 from iptarget.core.evaluate import Evaluation
-from iptarget.i18n import _, _p, status_word
+from iptarget.errors import Text
+from iptarget.i18n import NP_, _, ngettext, pgettext
+from iptarget.periods import Granularity
 from iptarget.render.console import console, print_lines
 from iptarget.render.escape import clean
+from iptarget.render.goals import goal_words
+from iptarget.render.looks import STATUS_LOOKS, status_word
 from iptarget.render.numbers import (
     UNKNOWN,
     at,
+    marks,
     marks_note,
     metric_label,
     number,
@@ -23,116 +28,87 @@ from iptarget.render.numbers import (
     title_of,
     yearly,
 )
-from iptarget.render.status import STYLES
 from iptarget.render.table import Column, Table, terminal_lines, wrap
+from iptarget.render.words import (
+    date_words,
+    flag_words,
+    period_words,
+    rule_words,
+    worded,
+)
 
 if TYPE_CHECKING:
     from collections.abc import Mapping
 
-    from rich.text import Text
+    from rich.text import Text as RichText
 
     from iptarget.periods import Period
 
 VALUE_COLUMNS = (
-    Column("period"),
-    Column("value", numeric=True),
-    Column("required", numeric=True),
+    Column(NP_("heading", "period")),
+    Column(NP_("heading", "value"), numeric=True),
+    Column(NP_("heading", "required"), numeric=True),
     Column(""),
 )
+#: What show says of a figure of another granularity than the deadline's.
+NOT_COMPARED: dict[Granularity, str] = {
+    "year": NP_("granularity", "yearly figure, not compared"),
+    "half": NP_("granularity", "half-yearly figure, not compared"),
+    "quarter": NP_("granularity", "quarterly figure, not compared"),
+    "month": NP_("granularity", "monthly figure, not compared"),
+}
 CHART_WIDTH = 40
-
-
-def goal_words(evaluation: Evaluation) -> str:
-    """The goal in plain words: ``at least 2 × the 2014 value (1,234) = 2,468 by 2020``."""
-    target, metric = evaluation.target, evaluation.metric
-    key, amount = target.goal, target.amount
-    up = evaluation.direction == "up"
-    comparison = (
-        (_("more than") if up else _("less than"))
-        if target.strict
-        else (_("at least") if up else _("at most"))
-    )
-    if key in ("at_least", "at_most"):
-        return _("{comparison} {value} by {deadline}").format(
-            comparison=comparison,
-            value=number(amount, metric, unit=True),
-            deadline=target.deadline,
-        )
-    base = evaluation.baseline
-    assert base is not None
-    known = "unknown" if base.value is None else number(base.value, metric)
-    of = _("the {period} value ({value})").format(period=base.period, value=known)
-    step = {
-        "factor": _("{amount} × {base}"),
-        "increase": _("{base} + {amount}"),
-        "increase_pct": _("{base} + {amount}%"),
-        "decrease": _("{base} − {amount}"),
-        "decrease_pct": _("{base} − {amount}%"),
-        "annual_growth_pct": _("{base} grown {amount}% a year"),
-    }[key].format(
-        base=of,
-        amount=number(amount, metric)
-        if key in ("increase", "decrease")
-        else f"{amount:+g}"
-        if key == "annual_growth_pct"
-        else f"{amount:g}",
-    )
-    result = (
-        "?"
-        if evaluation.target_value is None
-        else number(evaluation.target_value, metric, unit=True)
-    )
-    return _("{comparison} {value} by {deadline}").format(
-        comparison=comparison, value=f"{step} = {result}", deadline=target.deadline
-    )
 
 
 def print_show(
     evaluation: Evaluation,
     dataset: Dataset,
     as_of: datetime.date,
-    never: str | None = None,
+    never: Text | None = None,
     vintages: Mapping[Period, tuple[Value, ...]] | None = None,
 ) -> None:
     """``iptarget show``: one target in full; ``never`` says why it can never have a value,
     ``vintages`` holds the figures with several vintages known, to list each."""
     from rich.cells import cell_len
-    from rich.text import Text
+    from rich.text import Text as RichText
 
     out = console()
     target, metric, policy = evaluation.target, evaluation.metric, evaluation.policy
     region = dataset.regions[evaluation.region]
-    issuer = f" ({policy.issuer})" if policy.issuer else ""
-    issued = ", " + _("issued {date}").format(date=policy.issued) if policy.issued else ""
-    facts: list[tuple[str, str | Text]] = [
-        (_("policy"), f"{title_of(policy)}{issuer}{issued}"),
-        (_("file"), policy.path),
-        (_("source"), policy.source or UNKNOWN),
-        (_("metric"), f"{metric_label(metric)} [{target.metric}]"),
-        (_("region"), f"{region_name(region)} [{evaluation.region}]"),
-        (_("goal"), goal_words(evaluation)),
-        (_("start"), at(evaluation.start, metric)),
-        (_("latest"), at(evaluation.latest, metric)),
-        (_("progress"), percent(evaluation.progress_pct)),
-        (_p("show", "required"), yearly(evaluation.required_rate, evaluation)),
-        (_("actual"), yearly(evaluation.actual_rate, evaluation)),
-        (_("pace"), pace(evaluation.pace)),
-        (_("projected"), number(evaluation.projected, metric, unit=True)),
+    facts: list[tuple[str, str | RichText]] = [
+        (pgettext("show", "policy"), _policy_line(evaluation)),
+        (pgettext("show", "file"), policy.path),
+        (pgettext("show", "source"), policy.source or UNKNOWN),
+        (pgettext("show", "metric"), f"{metric_label(metric)} [{target.metric}]"),
+        (pgettext("show", "region"), f"{region_name(region)} [{evaluation.region}]"),
+        (pgettext("show", "goal"), goal_words(evaluation)),
+        (pgettext("show", "start"), at(evaluation.start, metric)),
+        (pgettext("show", "latest"), at(evaluation.latest, metric)),
+        (pgettext("show", "progress"), percent(evaluation.progress_pct)),
+        (pgettext("show", "required"), yearly(evaluation.required_rate, evaluation, True)),
+        (pgettext("show", "actual"), yearly(evaluation.actual_rate, evaluation)),
+        (pgettext("show", "pace"), pace(evaluation.pace)),
+        (pgettext("show", "projected"), number(evaluation.projected, metric, unit=True)),
         (
-            _("status"),
-            Text.assemble(
-                (status_word(evaluation.status.value), STYLES[evaluation.status]),
-                "  " + _("as of {date}").format(date=as_of),
+            pgettext("show", "status"),
+            RichText.assemble(
+                (status_word(evaluation.status), STATUS_LOOKS[evaluation.status].style),
+                "  " + _("as of {date}").format(date=date_words(as_of)),
             ),
         ),
     ]
     if never is not None:
-        facts.append((_("why"), _("it can never have a value: {reason}").format(reason=never)))
+        facts.append(
+            (
+                pgettext("show", "why"),
+                _("it can never have a value: {reason}").format(reason=worded(never)),
+            )
+        )
     width = out.width if out.is_terminal else None
     title = _hanging(clean(title_of(target)), len(target.id) + 2, width)
-    lines = [Text.assemble((target.id, "bold"), "  ", title)]
+    lines = [RichText.assemble((target.id, "bold"), "  ", title)]
     lines += [
-        Text.assemble(
+        RichText.assemble(
             ("  " + label + " " * max(1, 10 - cell_len(label)), "bold"),
             _hanging(clean(value), 12, width) if isinstance(value, str) else value,
         )
@@ -140,22 +116,38 @@ def print_show(
     ]
     print_lines(out, lines)
     out.print()
-    table = values_table(evaluation, vintages or {})
+    table = known_values_table(evaluation, vintages or {})
     if table.rows:
         print_lines(out, terminal_lines(table, terminal=out.is_terminal))
-        marks = marks_note(evaluation.known)
-        if marks:
-            print_lines(out, [Text(marks)])
+        note = marks_note(evaluation.known)
+        if note:
+            print_lines(out, [RichText(note)])
     else:
         missing = _("no values of {metric} known for {region}").format(
             metric=evaluation.target.metric, region=evaluation.region
         )
-        print_lines(out, [Text(missing)])
+        print_lines(out, [RichText(missing)])
     chart = chart_lines(evaluation)
     if chart:
         out.print()
-        out.print(Text(_("actual (█) against the required path (|)"), style="bold"))
-        print_lines(out, (Text(line) for line in chart))
+        out.print(RichText(_("actual (█) against the required path (|)"), style="bold"))
+        print_lines(out, (RichText(line) for line in chart))
+
+
+def _policy_line(evaluation: Evaluation) -> str:
+    """The policy's title, with its issuer and date when the file gives them."""
+    policy = evaluation.policy
+    title = title_of(policy)
+    if policy.issuer and policy.issued:
+        template = _("{title} ({issuer}), issued {date}")
+    elif policy.issuer:
+        template = _("{title} ({issuer})")
+    elif policy.issued:
+        template = _("{title}, issued {date}")
+    else:
+        return title
+    issued = None if policy.issued is None else date_words(policy.issued)
+    return template.format(title=title, issuer=policy.issuer, date=issued)
 
 
 def _hanging(text: str, indent: int, width: int | None) -> str:
@@ -166,7 +158,7 @@ def _hanging(text: str, indent: int, width: int | None) -> str:
     return wrap(" " * indent + text, width)[indent:]
 
 
-def values_table(
+def known_values_table(
     evaluation: Evaluation, vintages: Mapping[Period, tuple[Value, ...]] | None = None
 ) -> Table:
     """Every known value of the metric in the region beside the required path; under a
@@ -180,46 +172,52 @@ def values_table(
         value = values.get(period)
         notes = [] if value is None else _vintage_notes(value)
         if value is not None and value.derived:
-            notes.append(
-                _("derived: {rule}").format(rule=value.rule) if value.rule else _("derived")
-            )
+            notes.append(_("derived: {rule}").format(rule=rule_words(value)))
         several = (vintages or {}).get(period, ())
         if several:
-            notes.append(_("{count} vintages").format(count=len(several)))
-        if period.granularity != deadline.granularity:
             notes.append(
-                _("{granularity}ly figure, not compared").format(granularity=period.granularity)
+                ngettext("{count} vintage", "{count} vintages", len(several)).format(
+                    count=len(several)
+                )
             )
+        if period.granularity != deadline.granularity:
+            notes.append(pgettext("granularity", NOT_COMPARED[period.granularity]))
         if period == start:
-            notes.append(_("start"))
+            notes.append(pgettext("show", "start"))
         if period == deadline:
-            notes.append(_("deadline"))
+            notes.append(pgettext("heading", "deadline"))
         rows.append(
             [
-                str(period),
+                period_words(period),
                 "" if value is None else _marked(value, metric),
                 number(path[period], metric) if period in path else "",
-                ", ".join(notes),
+                _listed(notes),
             ]
         )
         rows += [
-            ["", _marked(other, metric), "", ", ".join([_("not used"), *_vintage_notes(other)])]
+            ["", _marked(other, metric), "", _listed([_("not used"), *_vintage_notes(other)])]
             for other in several
             if other != value
         ]
     return Table(VALUE_COLUMNS, rows)
 
 
+def _listed(notes: list[str]) -> str:
+    """Notes on one value, one after the other."""
+    return pgettext("list", ", ").join(notes)
+
+
 def _marked(value: Value, metric: Metric) -> str:
     """A value with its marks: ``*`` derived, ``p`` provisional, ``e`` estimated."""
-    return number(value.value, metric) + ("*" if value.derived else "") + (value.flag or "")
+    return number(value.value, metric) + marks(value)
 
 
 def _vintage_notes(value: Value) -> list[str]:
     """When a vintage was published, and its flag in words."""
-    notes = [] if value.published is None else [_("published {date}").format(date=value.published)]
-    words = {"p": _("provisional"), "e": _("estimated")}
-    return notes + ([words[value.flag]] if value.flag else [])
+    notes = []
+    if value.published is not None:
+        notes.append(_("published {date}").format(date=date_words(value.published)))
+    return notes + ([flag_words(value.flag)] if value.flag else [])
 
 
 def chart_lines(evaluation: Evaluation) -> list[str]:
@@ -235,7 +233,7 @@ def chart_lines(evaluation: Evaluation) -> list[str]:
     if min(numbers) < 0 or top <= 0 or not math.isfinite(top):
         return []
     lines = []
-    width = max(len(str(period)) for period, _ in path)
+    width = max(_cells(period_words(period)) for period, _ in path)
     for period, required in path:
         value = actual.get(period)
         cells = [" "] * (CHART_WIDTH + 1)
@@ -244,5 +242,15 @@ def chart_lines(evaluation: Evaluation) -> list[str]:
                 cells[index] = "█"
         cells[round(required / top * CHART_WIDTH)] = "|"
         shown = "" if value is None else number(value, evaluation.metric)
-        lines.append(f"{period!s:<{width}}  {''.join(cells)} {shown}".rstrip())
+        lines.append(f"{_padded(period_words(period), width)}  {''.join(cells)} {shown}".rstrip())
     return lines
+
+
+def _cells(shown: str) -> int:
+    from rich.cells import cell_len
+
+    return cell_len(shown)
+
+
+def _padded(shown: str, width: int) -> str:
+    return shown + " " * (width - _cells(shown))

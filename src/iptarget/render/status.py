@@ -4,13 +4,16 @@ from __future__ import annotations
 
 import datetime
 from collections.abc import Collection, Sequence
+from typing import assert_never
 
+from iptarget.choices import StatusFormat
 from iptarget.core.dataset import Dataset
 from iptarget.core.evaluate import Evaluation
 from iptarget.core.status import Status
-from iptarget.i18n import _, language, status_word
+from iptarget.i18n import NP_, _, ngettext, pgettext
 from iptarget.render.console import console, print_lines, print_text, say
 from iptarget.render.escape import clean
+from iptarget.render.looks import STATUS_LOOKS, status_word
 from iptarget.render.numbers import (
     UNKNOWN,
     at,
@@ -23,46 +26,30 @@ from iptarget.render.numbers import (
 )
 from iptarget.render.status_data import status_csv, status_json, summary
 from iptarget.render.table import Column, Table, fitted_lines, markdown
-
-STYLES: dict[Status, str] = {
-    Status.ACHIEVED: "bold green",
-    Status.MISSED: "bold red",
-    Status.UNREPORTED: "magenta",
-    Status.MET: "green",
-    Status.ON_TRACK: "green",
-    Status.AT_RISK: "yellow",
-    Status.OFF_TRACK: "dark_orange",
-    Status.REGRESSING: "red",
-    Status.NO_TREND: "dim",
-    Status.NO_BASELINE: "dim",
-    Status.NO_DATA: "dim",
-}
+from iptarget.render.words import date_words, period_words, shown
 
 
-def word(status: Status | None) -> str:
+def status_cell(status: Status | None) -> str:
     """A status as shown, ``-`` for a target that is not there."""
-    return UNKNOWN if status is None else status_word(status.value)
+    return UNKNOWN if status is None else status_word(status)
 
 
 def style(status: Status | None) -> str:
     """A status's style in a terminal (none for a target that is not there)."""
-    return "" if status is None else STYLES[status]
+    return "" if status is None else STATUS_LOOKS[status].style
 
-
-#: Statuses in bold in markdown: the ones a reviewer must not miss.
-STRONG = frozenset({Status.MISSED, Status.REGRESSING})
 
 COLUMNS = (
-    Column("target"),
-    Column("region"),
-    Column("metric"),
-    Column("baseline", numeric=True),
-    Column("target value", numeric=True),
-    Column("deadline"),
-    Column("latest", numeric=True),
-    Column("progress", numeric=True),
-    Column("projected", numeric=True),
-    Column("status"),
+    Column(NP_("heading", "target")),
+    Column(NP_("heading", "region")),
+    Column(NP_("heading", "metric")),
+    Column(NP_("heading", "baseline"), numeric=True),
+    Column(NP_("heading", "target value"), numeric=True),
+    Column(NP_("heading", "deadline")),
+    Column(NP_("heading", "latest"), numeric=True),
+    Column(NP_("heading", "progress"), numeric=True),
+    Column(NP_("heading", "projected"), numeric=True),
+    Column(NP_("heading", "status")),
 )
 #: Columns a narrow terminal drops, one after the other, until the table fits: the
 #: projection, then the baseline (``show`` has both).
@@ -91,19 +78,19 @@ def status_table(
                 clean(metric_label(metric)),
                 at(evaluation.baseline, metric) if evaluation.baseline else "",
                 target_value,
-                str(evaluation.target.deadline),
+                period_words(evaluation.target.deadline),
                 at(evaluation.latest, metric),
                 percent(evaluation.progress_pct),
                 number(evaluation.projected, metric),
-                status_word(evaluation.status.value)
-                + ("!" if evaluation.target.id in late else ""),
+                status_word(evaluation.status) + ("!" if evaluation.target.id in late else ""),
             ]
         )
+    looks = [STATUS_LOOKS[evaluation.status] for evaluation in evaluations]
     return Table(
         COLUMNS,
         rows,
-        styles=[STYLES[evaluation.status] for evaluation in evaluations],
-        strong=[evaluation.status in STRONG for evaluation in evaluations],
+        styles=[look.style for look in looks],
+        strong=[look.strong for look in looks],
     )
 
 
@@ -112,10 +99,11 @@ def _compact(table: Table, dropped: Collection[str]) -> Table:
     left), periods under values, the ``dropped`` columns left out."""
     kept = [index for index in range(3, len(COLUMNS)) if COLUMNS[index].heading not in dropped]
     columns = [COLUMNS[0]] + [
-        Column("target\nvalue", numeric=True) if index == 4 else COLUMNS[index] for index in kept
+        Column(NP_("heading", "target\nvalue"), numeric=True) if index == 4 else COLUMNS[index]
+        for index in kept
     ]
     rows = [
-        [f"{row[0]}\n  {row[1]}\n  {row[2]}", *(row[index].replace(" (", "\n(") for index in kept)]
+        [f"{row[0]}\n  {row[1]}\n  {row[2]}", *(_period_below(row[index]) for index in kept)]
         for row in table.rows
     ]
     return Table(columns, rows, table.styles, table.strong)
@@ -127,21 +115,45 @@ def narrower(table: Table) -> list[Table]:
     return [_compact(table, dropped) for dropped in DROPPED_WHEN_NARROW]
 
 
+def _period_below(cell: str) -> str:
+    """A cell whose period goes under its value in a narrow terminal."""
+    for opening in (" (", "（"):
+        value, found, period = cell.partition(opening)
+        if found:
+            return f"{value}\n{opening.strip()}{period}"
+    return cell
+
+
+def counts_words(counts: dict[str, int]) -> str:
+    """Targets per status in words: ``3 achieved, 12 unreported``."""
+    return shown(
+        [
+            pgettext("count", "{count} {status}").format(
+                count=count, status=status_word(Status(status))
+            )
+            for status, count in counts.items()
+        ]
+    )
+
+
 def summary_line(
     evaluations: Sequence[Evaluation], as_of: datetime.date, vintage: str = "latest"
 ) -> str:
     """``12 targets as of 2026-11-22: 2 achieved, 10 unreported``."""
     counts = summary(evaluations)
-    if language() == "zh":
-        parts = "，".join(f"{status_word(status)} {count} 个" for status, count in counts.items())
-        first = "（各数据取首次发布值）" if vintage == "first" else ""
-        return f"截至 {as_of}，共 {len(evaluations)} 个目标{first}" + (
-            f"：{parts}" if parts else ""
+    total = len(evaluations)
+    if vintage == "first":
+        line = ngettext(
+            "{count} target as of {date} (figures as first published)",
+            "{count} targets as of {date} (figures as first published)",
+            total,
         )
-    noun = "target" if len(evaluations) == 1 else "targets"
-    parts = ", ".join(f"{count} {status}" for status, count in counts.items())
-    first = " (figures as first published)" if vintage == "first" else ""
-    return f"{len(evaluations)} {noun} as of {as_of}{first}" + (f": {parts}" if parts else "")
+    else:
+        line = ngettext("{count} target as of {date}", "{count} targets as of {date}", total)
+    line = line.format(count=total, date=date_words(as_of))
+    if not counts:
+        return line
+    return _("{summary}: {counts}").format(summary=line, counts=counts_words(counts))
 
 
 def notes(
@@ -164,28 +176,43 @@ def print_status(
     evaluations: Sequence[Evaluation],
     dataset: Dataset,
     as_of: datetime.date,
-    fmt: str,
+    fmt: StatusFormat,
     late: Collection[str] = (),
     grace_days: int = 365,
     vintage: str = "latest",
 ) -> None:
     """The progress table of ``iptarget status`` in one of its formats."""
-    if fmt == "json":
-        print_text(status_json(evaluations, as_of, vintage))
-    elif fmt == "csv":
-        print_text(status_csv(evaluations))
-    elif fmt == "markdown":
-        print_text(status_markdown(evaluations, dataset, as_of, late, grace_days, vintage))
-    else:
-        out = console()
-        table = status_table(evaluations, dataset, late)
-        lines = fitted_lines(table, out.is_terminal, out.width, narrower(table))
-        if evaluations:
-            print_lines(out, lines)
-        for line in notes(evaluations, as_of, vintage):
-            say(out, line)
-        if late:
-            say(out, late_note(grace_days))
+    match fmt:
+        case StatusFormat.JSON:
+            print_text(status_json(evaluations, as_of, vintage))
+        case StatusFormat.CSV:
+            print_text(status_csv(evaluations))
+        case StatusFormat.MARKDOWN:
+            print_text(status_markdown(evaluations, dataset, as_of, late, grace_days, vintage))
+        case StatusFormat.TABLE:
+            _print_table(evaluations, dataset, as_of, late, grace_days, vintage)
+        case _:
+            assert_never(fmt)
+
+
+def _print_table(
+    evaluations: Sequence[Evaluation],
+    dataset: Dataset,
+    as_of: datetime.date,
+    late: Collection[str],
+    grace_days: int,
+    vintage: str,
+) -> None:
+    """The progress table for a terminal or a pipe, and the notes under it."""
+    out = console()
+    table = status_table(evaluations, dataset, late)
+    lines = fitted_lines(table, out.is_terminal, out.width, narrower(table))
+    if evaluations:
+        print_lines(out, lines)
+    for line in notes(evaluations, as_of, vintage):
+        say(out, line)
+    if late:
+        say(out, late_note(grace_days))
 
 
 def status_markdown(

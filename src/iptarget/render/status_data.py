@@ -6,7 +6,7 @@ import datetime
 import json
 import math
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import Any
 
 from iptarget.core.evaluate import Evaluation, Point
@@ -20,28 +20,7 @@ def summary(evaluations: Sequence[Evaluation]) -> dict[str, int]:
     return {status.value: counts[status] for status in Status if counts[status]}
 
 
-POINT_FIELDS = ("baseline", "start", "latest")
 POINT_PARTS = ("period", "value", "derived", "published", "flag")
-JSON_FIELDS = (
-    "id",
-    "title",
-    "policy",
-    "metric",
-    "unit",
-    "region",
-    "deadline",
-    "direction",
-    "strict",
-    "target_value",
-    *POINT_FIELDS,
-    "progress_pct",
-    "required_rate",
-    "actual_rate",
-    "pace",
-    "projected",
-    "status",
-    "acknowledged",
-)
 
 
 def finite(value: float | None) -> float | None:
@@ -61,31 +40,36 @@ def _point_json(point: Point | None) -> dict[str, Any] | None:
     }
 
 
+#: SPEC 5's JSON object of a target, key by key in order: what each key holds. The CSV of
+#: ``status`` has the same fields, points flattened.
+FIELDS: tuple[tuple[str, Callable[[Evaluation], Any]], ...] = (
+    ("id", lambda e: e.target.id),
+    ("title", lambda e: e.target.title),
+    ("policy", lambda e: e.policy.file),
+    ("metric", lambda e: e.target.metric),
+    ("unit", lambda e: e.metric.unit),
+    ("region", lambda e: e.region),
+    ("deadline", lambda e: str(e.target.deadline)),
+    ("direction", lambda e: e.direction),
+    ("strict", lambda e: e.target.strict),
+    ("target_value", lambda e: finite(e.target_value)),
+    ("baseline", lambda e: _point_json(e.baseline)),
+    ("start", lambda e: _point_json(e.start)),
+    ("latest", lambda e: _point_json(e.latest)),
+    ("progress_pct", lambda e: finite(e.progress_pct)),
+    ("required_rate", lambda e: finite(e.required_rate)),
+    ("actual_rate", lambda e: finite(e.actual_rate)),
+    ("pace", lambda e: finite(e.pace)),
+    ("projected", lambda e: finite(e.projected)),
+    ("status", lambda e: e.status.value),
+    ("acknowledged", lambda e: e.target.acknowledged),
+)
+POINT_FIELDS = ("baseline", "start", "latest")
+
+
 def evaluation_json(evaluation: Evaluation) -> dict[str, Any]:
     """One target as SPEC 5's JSON object."""
-    target = evaluation.target
-    return {
-        "id": target.id,
-        "title": target.title,
-        "policy": evaluation.policy.file,
-        "metric": target.metric,
-        "unit": evaluation.metric.unit,
-        "region": evaluation.region,
-        "deadline": str(target.deadline),
-        "direction": evaluation.direction,
-        "strict": target.strict,
-        "target_value": finite(evaluation.target_value),
-        "baseline": _point_json(evaluation.baseline),
-        "start": _point_json(evaluation.start),
-        "latest": _point_json(evaluation.latest),
-        "progress_pct": finite(evaluation.progress_pct),
-        "required_rate": finite(evaluation.required_rate),
-        "actual_rate": finite(evaluation.actual_rate),
-        "pace": finite(evaluation.pace),
-        "projected": finite(evaluation.projected),
-        "status": evaluation.status.value,
-        "acknowledged": target.acknowledged,
-    }
+    return {key: value(evaluation) for key, value in FIELDS}
 
 
 def status_json(
@@ -107,7 +91,7 @@ def status_json(
 def csv_fields() -> list[str]:
     """The CSV header of ``status --format csv``: the JSON fields, points flattened."""
     fields: list[str] = []
-    for key in JSON_FIELDS:
+    for key, _ in FIELDS:
         if key in POINT_FIELDS:
             fields.extend(f"{key}_{part}" for part in POINT_PARTS)
         else:
@@ -118,7 +102,7 @@ def csv_fields() -> list[str]:
 def _csv_cells(document: dict[str, Any]) -> list[str]:
     """One target's JSON object as CSV cells: points flattened, null empty, booleans in words."""
     values: list[Any] = []
-    for key in JSON_FIELDS:
+    for key, _ in FIELDS:
         if key in POINT_FIELDS:
             point = document[key]
             values.extend(None if point is None else point[part] for part in POINT_PARTS)

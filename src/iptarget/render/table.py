@@ -10,11 +10,12 @@ from __future__ import annotations
 
 import csv
 import io
+import itertools
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from iptarget.i18n import _
+from iptarget.i18n import pgettext
 from iptarget.render.escape import clean, csv_cell, markdown_cell
 
 if TYPE_CHECKING:
@@ -27,6 +28,11 @@ class Column:
 
     heading: str
     numeric: bool = False
+
+
+def heading(column: Column) -> str:
+    """A column's heading for people, in the interface's language (CSV keeps it as it is)."""
+    return pgettext("heading", column.heading) if column.heading else ""
 
 
 @dataclass(frozen=True)
@@ -60,7 +66,7 @@ def terminal_lines(table: Table, width: int | None = None, terminal: bool = Fals
     rows = [
         ["\n".join(clean(line) for line in cell.split("\n")) for cell in row] for row in table.rows
     ]
-    headings = [_(column.heading) for column in columns]
+    headings = [heading(column) for column in columns]
     gap = "  " if width is None else " "
     widths = [
         max(
@@ -107,10 +113,48 @@ def fitted_lines(
     return lines
 
 
+#: Characters a line may not start with (closing punctuation) or end with (opening), so that
+#: a wrapped Chinese line never begins with "，" nor ends with "（".
+_CLOSING = frozenset("，。、：；！？）」』”’》〉%…·")
+_OPENING = frozenset("（「『“‘《〈")
+
+
+def _wide(char: str) -> bool:
+    import unicodedata
+
+    return unicodedata.east_asian_width(char) in "WF"
+
+
+def _pieces(chunk: str) -> list[str]:
+    """A run of text without spaces cut where a line may break inside it, as Chinese text
+    breaks: beside a wide (CJK) character, but never before closing punctuation or after
+    opening punctuation, and never between a number and the word after it (``18个`` and
+    ``2019年`` stay whole); Latin words and numbers are never cut."""
+    pieces = [chunk[:1]]
+    for before, char in itertools.pairwise(chunk):
+        if _breaks_between(before, char):
+            pieces.append(char)
+        else:
+            pieces[-1] += char
+    return pieces
+
+
+def _breaks_between(before: str, char: str) -> bool:
+    """Whether a line may break between two characters that no space separates."""
+    if char in _CLOSING or before in _OPENING:
+        return False
+    if before.isascii() and before.isdigit():
+        return False  # a number stays with the word after it: 18个, 2019年, 457（2018年）
+    if before in _CLOSING or char in _OPENING:
+        return True
+    return _wide(char) or _wide(before)
+
+
 def wrap(line: str, width: int, keep: bool = False) -> str:
-    """A line broken at spaces into lines of at most ``width`` terminal cells, joined by
-    newlines; later lines keep the first one's indent, and a word too long for a line is
-    broken where it must be. With ``keep`` the line stays whole.
+    """A line broken into lines of at most ``width`` terminal cells, joined by newlines: at
+    spaces, and between Chinese characters where Chinese text breaks; later lines keep the
+    first one's indent, and a word too long for a line is broken where it must be. With
+    ``keep`` the line stays whole.
     """
     from rich.cells import cell_len, chop_cells
 
@@ -120,16 +164,17 @@ def wrap(line: str, width: int, keep: bool = False) -> str:
     room = max(1, width - len(indent))
     lines: list[str] = []
     current = ""
-    for word in line.split():
-        candidate = f"{current} {word}" if current else word
-        if cell_len(candidate) <= room:
-            current = candidate
-            continue
-        if current:
-            lines.append(current)
-        pieces = chop_cells(word, room)
-        lines.extend(pieces[:-1])
-        current = pieces[-1]
+    for chunk in line.split():
+        for index, piece in enumerate(_pieces(chunk)):
+            joint = " " if index == 0 and current else ""
+            if cell_len(current + joint + piece) <= room:
+                current += joint + piece
+                continue
+            if current:
+                lines.append(current)
+            chopped = chop_cells(piece, room)
+            lines.extend(chopped[:-1])
+            current = chopped[-1]
     lines.append(current)
     return "\n".join(indent + text for text in lines)
 
@@ -174,7 +219,7 @@ def _row_lines(
 def markdown(table: Table) -> list[str]:
     """The table as GitHub-flavoured markdown lines, ``|`` escaped, strong rows in bold."""
     lines = [
-        "| " + " | ".join(_(column.heading) for column in table.columns) + " |",
+        "| " + " | ".join(heading(column) for column in table.columns) + " |",
         "| " + " | ".join("---:" if column.numeric else "---" for column in table.columns) + " |",
     ]
     for index, row in enumerate(table.rows):

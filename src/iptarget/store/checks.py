@@ -20,10 +20,14 @@ from iptarget.core.dataset import (
 )
 from iptarget.core.goals import GOAL_FACTS
 from iptarget.core.graphs import member_repeats, ratio_cycles
-from iptarget.errors import Problem, unknown
+from iptarget.errors import Kind, Problem, Subject, Text, text
 from iptarget.models.files import Actual
 from iptarget.periods import Period
-from iptarget.store.messages import actual_where
+from iptarget.store.messages import actual_subject
+from iptarget.texts import rules
+from iptarget.texts.rules import unknown
+from iptarget.texts.template import Template
+from iptarget.texts.words import KIND_METRIC, KIND_REGION
 
 
 @dataclass(frozen=True)
@@ -40,13 +44,26 @@ class Known:
     invalid: frozenset[str] = frozenset()
     failed: bool = False
 
-    def problem(self, name: str) -> str | None:
+    def problem(self, name: str) -> Text | None:
         """What is wrong with a reference to ``name``, or None."""
         if name in self.ids or self.failed:
             return None
+        word: Template = KIND_METRIC if self.kind == "metric" else KIND_REGION
         if name in self.invalid:
-            return f'{self.kind} "{name}" is invalid (see above)'
-        return unknown(name, self.ids, self.kind)
+            return text(rules.INVALID_REF, kind=text(word), name=name)
+        return unknown(name, self.ids, word)
+
+
+Found = list[tuple[str | None, Text]]
+"""What is wrong with one entry: (the field at fault or None, what is wrong)."""
+
+
+def _problems(display: str, subject: Subject, found: Found) -> list[Problem]:
+    """One entry's problems, each at its field."""
+    return [
+        Problem(display, said, subject if field is None else subject.at(field))
+        for field, said in found
+    ]
 
 
 def metric_problems(
@@ -56,24 +73,23 @@ def metric_problems(
     computed from each other in a cycle (through numerator, denominator and growth_of)."""
     problems = []
     for metric_id, metric in metrics.items():
-        where = f'metric "{metric_id}"'
+        found: Found = []
         for field in ("numerator", "denominator", "growth_of"):
             part = getattr(metric, field)
-            if part is not None and (message := names[0].problem(part)):
-                problems.append(Problem(display, where, f"{field}: {message}"))
+            if part is not None and (said := names[0].problem(part)):
+                found.append((field, said))
         grown = metrics.get(metric.growth_of or "")
         if grown is not None and grown.growth_of is not None and grown.id != metric_id:
-            message = f'growth_of: "{grown.id}" is a growth metric; a growth of a growth is refused'
-            problems.append(Problem(display, where, message))
+            found.append(("growth_of", text(rules.GROWTH_OF_GROWTH, metric=grown.id)))
         region = metric.denominator_region
-        if region is not None and region != "parent" and (message := names[1].problem(region)):
-            problems.append(Problem(display, where, f'denominator_region: {message} (or "parent")'))
+        if region is not None and region != "parent" and (said := names[1].problem(region)):
+            found.append(("denominator_region", text(rules.OR_PARENT, message=said)))
+        problems += _problems(display, Subject(Kind.METRIC, (metric_id,)), found)
     for cycle in ratio_cycles(metrics):
-        message = (
-            f"metrics are computed from each other in a cycle: {' -> '.join(cycle)} (through "
-            "numerator, denominator and growth_of)"
+        subject = Subject(Kind.METRIC, (cycle[0],))
+        problems.append(
+            Problem(display, text(rules.METRIC_CYCLE, path=" -> ".join(cycle)), subject)
         )
-        problems.append(Problem(display, f'metric "{cycle[0]}"', message))
     return problems
 
 
@@ -82,40 +98,31 @@ def region_problems(display: str, regions: Mapping[str, Region], known: Known) -
     count a region twice or contain themselves."""
     problems = []
     for path in member_repeats(regions):
-        what = (
-            "the group contains itself"
+        shown = " → ".join(path)
+        said = (
+            text(rules.GROUP_ITSELF, path=shown)
             if path[-1] == path[0]
-            else f"{path[-1]} is reached twice (a sum would count it twice)"
+            else text(rules.GROUP_TWICE, path=shown, region=path[-1])
         )
-        problems.append(
-            Problem(display, f'region "{path[0]}"', f"members: {' → '.join(path)}: {what}")
-        )
+        problems.append(Problem(display, said, Subject(Kind.REGION, (path[0],), field="members")))
     for region_id, region in regions.items():
-        where = f'region "{region_id}"'
-        problems += _region_names(display, where, region, known)
+        found: Found = []
+        if region.id == "parent":
+            found.append((None, text(rules.PARENT_ID)))
+        found += [("members", bad) for member in region.members if (bad := known.problem(member))]
         if region.parent is not None and region.parent not in regions:
-            if message := known.problem(region.parent):
-                problems.append(Problem(display, where, f"parent: {message}"))
-            continue
-        seen = [region_id]
-        parent = region.parent
-        while parent is not None and parent in regions and parent not in seen:
-            seen.append(parent)
-            parent = regions[parent].parent
-        if parent == region_id:
-            message = f"parent: regions are each other's parents: {' -> '.join([*seen, region_id])}"
-            problems.append(Problem(display, where, message))
-    return problems
-
-
-def _region_names(display: str, where: str, region: Region, known: Known) -> list[Problem]:
-    """A region's own id, and the members it names."""
-    problems = []
-    if region.id == "parent":
-        problems.append(Problem(display, where, 'no region may have the id "parent"'))
-    for member in region.members:
-        if found := known.problem(member):
-            problems.append(Problem(display, where, f"members: {found}"))
+            if unknown_parent := known.problem(region.parent):
+                found.append(("parent", unknown_parent))
+        else:
+            seen = [region_id]
+            parent = region.parent
+            while parent is not None and parent in regions and parent not in seen:
+                seen.append(parent)
+                parent = regions[parent].parent
+            if parent == region_id:
+                cycle = " -> ".join([*seen, region_id])
+                found.append(("parent", text(rules.PARENT_CYCLE, path=cycle)))
+        problems += _problems(display, Subject(Kind.REGION, (region_id,)), found)
     return problems
 
 
@@ -133,17 +140,16 @@ def target_problems(
     problems = []
     first_seen: dict[str, str] = {}
     for policy, owns in zip(policies, own_regions, strict=True):
-        if policy.region is not None and (message := names[1].problem(policy.region)):
-            problems.append(Problem(policy.path, "policy", f"region: {message}"))
+        if policy.region is not None and (said := names[1].problem(policy.region)):
+            problems.append(Problem(policy.path, said, Subject(Kind.POLICY, field="region")))
         for target, own in zip(policy.targets, owns, strict=True):
-            found = []
+            found: Found = []
             if target.id in first_seen:
-                found.append(f"id: already used by a target in {first_seen[target.id]}")
+                found.append(("id", text(rules.ID_TWICE, path=first_seen[target.id])))
             else:
                 first_seen[target.id] = policy.path
             found += _target_references(target, own, policy, metrics, names)
-            where = f'target "{target.id}"'
-            problems.extend(Problem(policy.path, where, message) for message in found)
+            problems += _problems(policy.path, Subject(Kind.TARGET, (target.id,)), found)
     return problems
 
 
@@ -153,24 +159,24 @@ def _target_references(
     policy: Policy,
     metrics: Mapping[str, Metric],
     names: tuple[Known, Known],
-) -> list[str]:
+) -> Found:
     """What is wrong with what a target names: its metric, its region, its goal's bounds."""
-    found = []
-    if message := names[0].problem(target.metric):
-        found.append(f"metric: {message}")
+    found: Found = []
+    if said := names[0].problem(target.metric):
+        found.append(("metric", said))
     if own is None and policy.region is None:
-        found.append("region: required (or give the [policy] a region)")
-    elif own is not None and (message := names[1].problem(own)):
-        found.append(f"region: {message}")
+        found.append(("region", text(rules.REGION_REQUIRED)))
+    elif own is not None and (said := names[1].problem(own)):
+        found.append(("region", said))
     metric = metrics.get(target.metric)
     if metric is not None:
         amounts: list[tuple[str, float | None]] = [("baseline_value", target.baseline_value)]
         if GOAL_FACTS[target.goal].level:
-            amounts.insert(0, (target.goal, target.amount))
+            amounts.insert(0, (target.goal.value, target.amount))
         for field, amount in amounts:
             reason = None if amount is None else metric.out_of_bounds(amount)
             if reason:
-                found.append(f"{field}: {reason}")
+                found.append((field, reason))
     return found
 
 
@@ -212,40 +218,43 @@ def actual_problems(
     problems: list[Problem] = []
     first_seen: dict[tuple[str, str, Period, datetime.date | None], str] = {}
     for display, actual in actuals:
-        found = []
+        found: Found = []
         key = (actual.metric, actual.region, actual.period, actual.published)
         if key in first_seen:
-            place = "this file" if first_seen[key] == display else first_seen[key]
+            place: object = first_seen[key]
+            if place == display:
+                place = text(rules.THIS_FILE)
             if actual.published is None:
-                found.append(f"recorded twice: already in {place} (date one vintage: published)")
+                found.append((None, text(rules.TWICE, place=place)))
             else:
-                vintage = f"the vintage of {actual.published}"
-                found.append(f"published: {vintage} is recorded twice: already in {place}")
+                found.append(
+                    ("published", text(rules.VINTAGE_TWICE, date=actual.published, place=place))
+                )
         else:
             first_seen[key] = display
-        if message := published_problem(actual.period, actual.published, today):
-            found.append(f"published: {message}")
+        if said := published_problem(actual.period, actual.published, today):
+            found.append(("published", said))
         metric = metrics.get(actual.metric)
         if metric is None:
-            if message := names[0].problem(actual.metric):
-                found.append(f"metric: {message}")
+            if said := names[0].problem(actual.metric):
+                found.append(("metric", said))
         elif reason := metric.out_of_bounds(actual.value):
-            found.append(f"value: {reason}")
-        if message := names[1].problem(actual.region):
-            found.append(f"region: {message}")
-        where = actual_where(actual.metric, actual.region, str(actual.period))
-        problems.extend(Problem(display, where, message) for message in found)
+            found.append(("value", reason))
+        if said := names[1].problem(actual.region):
+            found.append(("region", said))
+        subject = actual_subject(actual.metric, actual.region, actual.period)
+        problems += _problems(display, subject, found)
     return problems
 
 
 def published_problem(
     period: Period, published: datetime.date | None, today: datetime.date
-) -> str | None:
+) -> Text | None:
     """What is wrong with a figure's publication date (SPEC 5.2), or None."""
     if published is None:
         return None
     if published > today:
-        return f"{published} is after today ({today}); record the figure once it is published"
+        return text(rules.PUBLISHED_LATER, published=published, today=today)
     if published < period.start:
-        return f"{published} is before the period {period} began ({period.start})"
+        return text(rules.PUBLISHED_EARLY, published=published, period=period, start=period.start)
     return None

@@ -3,32 +3,31 @@
 from __future__ import annotations
 
 import datetime
+from dataclasses import fields
 
 from iptarget.core import dataset as core
 from iptarget.core.goals import Goal
-from iptarget.models.files import Actual, Metric, Target
+from iptarget.models.files import Actual, Metric, Region, Target
 from iptarget.periods import Period
+
+#: The keys a metric's model and its core value share: every key of the file, the model being
+#: the one place a key is declared (``tests/test_registries.py`` holds the two lists equal).
+METRIC_KEYS = tuple(field.name for field in fields(core.Metric) if field.name != "id")
+REGION_KEYS = tuple(field.name for field in fields(core.Region) if field.name != "id")
 
 
 def core_metric(metric_id: str, metric: Metric) -> core.Metric:
-    """A metric as the core holds it."""
-    return core.Metric(
-        id=metric_id,
-        name=metric.name,
-        unit=metric.unit,
-        decimals=metric.decimals,
-        min=metric.min,
-        max=metric.max,
-        trend=metric.trend or ("linear" if metric.growth_of is not None else "compound"),
-        numerator=metric.numerator,
-        denominator=metric.denominator,
-        scale=metric.scale,
-        aggregate=metric.aggregate,
-        denominator_region=metric.denominator_region,
-        growth_of=metric.growth_of,
-        name_zh=metric.name_zh,
-        name_en=metric.name_en,
-    )
+    """A metric as the core holds it, its trend settled (linear for a growth metric)."""
+    keys = {key: getattr(metric, key) for key in METRIC_KEYS}
+    keys["trend"] = metric.trend or ("linear" if metric.growth_of is not None else "compound")
+    return core.Metric(id=metric_id, **keys)
+
+
+def core_region(region_id: str, region: Region) -> core.Region:
+    """A region as the core holds it, its members a tuple."""
+    keys = {key: getattr(region, key) for key in REGION_KEYS}
+    keys["members"] = tuple(region.members or ())
+    return core.Region(id=region_id, **keys)
 
 
 def core_target(target: Target, policy_region: str | None) -> core.Target:

@@ -5,7 +5,6 @@ from __future__ import annotations
 import contextlib
 import gc
 import os
-import re
 import stat
 from collections.abc import Iterator
 from pathlib import Path
@@ -13,11 +12,13 @@ from typing import Any
 
 import toml_rs
 
-from iptarget.errors import Problem, unknown_key
+from iptarget.errors import Kind, Problem, Subject, Text, text
 from iptarget.store.messages import toml_error
 from iptarget.store.toml_scan import MAX_DEPTH, too_deep
-
-NOT_REGULAR = "not a regular file (a FIFO, device, socket or directory is never read)"
+from iptarget.texts import files
+from iptarget.texts.rules import unknown_key
+from iptarget.texts.usage import os_reason
+from iptarget.texts.words import KIND_TABLE
 
 
 def toml_files(root: Path, folder: str, problems: list[Problem]) -> list[Path]:
@@ -25,13 +26,13 @@ def toml_files(root: Path, folder: str, problems: list[Problem]) -> list[Path]:
     directory = root / folder
     if not directory.is_dir():
         if folder == "policies":
-            what = "is not a directory" if directory.exists() else "is missing"
-            _add(problems, str(directory), "", f"{what}: every target directory has policies/")
+            what = files.POLICIES_NOT_DIRECTORY if directory.exists() else files.NO_POLICIES
+            _add(problems, str(directory), text(what))
         return []
     try:
         return sorted(path for path in directory.iterdir() if path.suffix == ".toml")
     except OSError as error:
-        _add(problems, str(directory), "", f"cannot read: {error.strerror}")
+        _add(problems, str(directory), text(files.CANNOT_READ, reason=os_reason(error)))
         return []
 
 
@@ -42,38 +43,37 @@ def read_toml(
     display = str(path)
     try:
         if not stat.S_ISREG(path.stat().st_mode):
-            _add(problems, display, "", NOT_REGULAR)
+            _add(problems, display, text(files.NOT_REGULAR))
             return None
-        text = path.read_bytes().decode("utf-8")
+        content = path.read_bytes().decode("utf-8")
     except FileNotFoundError:
-        _add(problems, display, "", "file not found (every target directory has one)")
+        _add(problems, display, text(files.FILE_MISSING))
         return None
     except UnicodeDecodeError as error:
-        _add(problems, display, "", f"not UTF-8 text (byte {error.start})")
+        _add(problems, display, text(files.NOT_UTF8, byte=error.start))
         return None
     except OSError as error:
-        _add(problems, display, "", f"cannot read: {error.strerror}")
+        _add(problems, display, text(files.CANNOT_READ, reason=os_reason(error)))
         return None
-    deep = too_deep(text)
+    deep = too_deep(content)
     if deep is not None:
-        message = f"nested too deeply (more than {MAX_DEPTH} levels of tables and arrays)"
-        problems.append(Problem(display, f"line {deep}", message, deep))
+        subject = Subject(Kind.LINE, index=deep)
+        problems.append(Problem(display, text(files.TOO_DEEP, depth=MAX_DEPTH), subject, deep))
         return None
     try:
-        raw = toml_rs.loads(text, toml_version="1.0.0")
+        raw = toml_rs.loads(content, toml_version="1.0.0")
     except toml_rs.TOMLDecodeError as error:
-        message = toml_error(error.msg)
-        line = re.search(r"at line (\d+)", message)
-        problems.append(Problem(display, "", message, int(line[1]) if line else None))
+        said, line = toml_error(error.msg)
+        problems.append(Problem(display, said, line=line))
         return None
     for key in raw:
         if key not in allowed:
-            _add(problems, display, "", unknown_key(key, allowed, "table"))
+            _add(problems, display, unknown_key(key, allowed, KIND_TABLE))
     return raw
 
 
-def _add(problems: list[Problem], origin: str, where: str, message: str) -> None:
-    problems.append(Problem(origin, where, message))
+def _add(problems: list[Problem], origin: str, said: Text) -> None:
+    problems.append(Problem(origin, said))
 
 
 _NO_PLUGINS = "PYDANTIC_DISABLE_PLUGINS"

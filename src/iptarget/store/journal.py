@@ -14,12 +14,12 @@ import stat
 from collections.abc import Mapping
 from pathlib import Path
 
-from iptarget.errors import Problem, UserError
+from iptarget.errors import Problem, UserError, text
+from iptarget.texts import usage
 
 #: The journal of renames in progress, in the target directory while a change is renamed.
 JOURNAL = ".iptarget-journal.json"
 #: The temporary files of writers: ``.<name>.<random>.tmp`` beside the file they replace.
-READ_ONLY = "read-only; make it writable to record here"
 _TEMPORARY = re.compile(r"\..+\..+\.tmp")
 
 
@@ -29,9 +29,7 @@ def refuse_read_only(paths: list[Path]) -> None:
     for path in paths:
         with contextlib.suppress(FileNotFoundError):
             if not path.stat().st_mode & (stat.S_IWUSR | stat.S_IWGRP | stat.S_IWOTH):
-                problems.append(
-                    Problem(str(path), "", "read-only; make it writable to record here")
-                )
+                problems.append(Problem(str(path), text(usage.READ_ONLY)))
     if problems:
         raise UserError(problems)
 
@@ -68,7 +66,7 @@ def write_together(root: Path, files: Mapping[Path, bytes]) -> None:
 
 
 def _cannot_write(path: Path, error: OSError) -> UserError:
-    return UserError.single(str(path), "", f"cannot write: {error.strerror or error}")
+    return UserError.single(str(path), usage.CANNOT_WRITE, reason=usage.os_reason(error))
 
 
 def recover(root: Path) -> None:

@@ -1,87 +1,137 @@
-"""How problems in files are worded: TOML and pydantic errors, entry labels, the id rule."""
+"""Problems in files as texts: TOML's syntax errors, pydantic's errors, entry subjects."""
 
 from __future__ import annotations
 
-import contextlib
 import re
 from collections.abc import Mapping
 from typing import Any
 
 from pydantic import BaseModel
 
-from iptarget.errors import unknown_key
-from iptarget.i18n import _, _p, language
+from iptarget.errors import Invalid, Kind, Subject, Text, text
 from iptarget.models.files import ID_PATTERN
+from iptarget.texts import files
+from iptarget.texts.rules import unknown_key
+from iptarget.texts.template import Template
+from iptarget.texts.words import KIND_KEY
 
 ID = re.compile(ID_PATTERN)
-ID_RULE = (
-    "not a valid id (lower-case letters, digits, '_' and '-', starting with a letter or digit)"
+_PARSE_ERROR = re.compile(
+    r"TOML parse error at line (\d+), column (\d+)\n(?:.*\n)*?\s*\|\s*\^+\n", re.ASCII
 )
-FieldIssue = tuple[str, str]
-"""Something wrong with one field of a new figure: (field, message)."""
-_PARSE_ERROR = re.compile(r"TOML parse error (at line \d+, column \d+)\n(?:.*\n)*?\s*\|\s*\^+\n")
+_INTEGER = re.compile(r"invalid integer (.+)")
 
 
-def toml_error(message: str) -> str:
-    """toml-rs's report (position, a quoted line, a caret, the reason) as one line."""
+def toml_error(message: str) -> tuple[Text, int | None]:
+    """toml-rs's report (position, a quoted line, a caret, the reason) as a text, with the
+    line it points at."""
     match = _PARSE_ERROR.match(message)
     if match is None:
-        return "invalid TOML: " + " ".join(line.strip() for line in message.splitlines())
-    reason = " ".join(line.strip() for line in message[match.end() :].splitlines())
-    return f"invalid TOML {match[1]}: {reason}"
+        return text(files.TOML, reason=" ".join(message.split())), None
+    line, column = int(match[1]), int(match[2])
+    detail = " ".join(part.strip() for part in message[match.end() :].splitlines())
+    reason = _toml_reason(detail)
+    if reason is None:
+        return text(files.TOML_AT_OTHER, line=line, column=column, detail=detail), line
+    return text(files.TOML_AT, line=line, column=column, reason=reason), line
 
 
-def field_message(model: type[BaseModel], detail: Mapping[str, Any]) -> str:
-    """One pydantic error as 'field: message', worded for people who write TOML."""
+def _toml_reason(detail: str) -> Text | None:
+    """What the parser says is wrong, worded in the catalogue; None when it is not known."""
+    what, _, expected = detail.partition(", expected ")
+    integer = _INTEGER.fullmatch(what)
+    found = text(files.TOML_INTEGER, token=integer[1]) if integer else None
+    if found is None and what in files.TOML_WHAT:
+        found = text(files.TOML_WHAT[what])
+    if found is None:
+        return None
+    if not expected or expected == "nothing":
+        return found
+    tokens = [
+        text(files.TOML_TOKEN[token]) if token in files.TOML_TOKEN else token
+        for token in expected.split(", ")
+    ]
+    return text(files.TOML_EXPECTED, what=found, expected=tokens)
+
+
+#: The pydantic errors that the catalogue words, by their type.
+_TYPES: dict[str, Template] = {
+    "float_parsing": files.NOT_NUMBER,
+    "float_type": files.NOT_NUMBER,
+    "int_parsing": files.NOT_INTEGER,
+    "int_type": files.NOT_INTEGER,
+    "int_from_float": files.NOT_WHOLE,
+    "string_type": files.NOT_TEXT,
+    "bool_type": files.NOT_BOOLEAN,
+    "bool_parsing": files.NOT_BOOLEAN,
+    "date_type": files.NOT_DATE,
+    "date_parsing": files.NOT_DATE,
+    "date_from_datetime_parsing": files.NOT_DATE,
+    "date_from_datetime_inexact": files.NOT_DAY,
+    "literal_error": files.NOT_ONE_OF,
+    "greater_than": files.NOT_ABOVE,
+    "greater_than_equal": files.NOT_AT_LEAST,
+    "less_than_equal": files.NOT_AT_MOST,
+    "finite_number": files.NOT_FINITE,
+    "list_type": files.NOT_LIST,
+    "dict_type": files.NOT_MAPPING,
+    "model_type": files.NOT_MAPPING,
+    "model_attributes_type": files.NOT_MAPPING,
+    "too_short": files.TOO_SHORT,
+    "string_too_short": files.TOO_SHORT,
+}
+
+
+def field_problem(
+    model: type[BaseModel], detail: Mapping[str, Any], subject: Subject
+) -> tuple[Subject, Text]:
+    """One pydantic error as the field it names and what is wrong with it, for people who
+    write TOML."""
     field = ".".join(str(part) for part in detail["loc"])
     kind = detail["type"]
+    at = subject.at(field) if field else subject
     if kind == "extra_forbidden":
-        return unknown_key(field, list(model.model_fields))
+        return subject, unknown_key(field, list(model.model_fields), KIND_KEY)
     if kind == "missing":
-        return _("{field}: required, but missing").format(field=field)
+        return at, text(files.REQUIRED)
     if kind == "value_error":
-        return f"{field}: {detail['ctx']['error']}"
+        error = detail.get("ctx", {}).get("error")
+        if isinstance(error, Invalid):
+            return at, error.text
     if kind == "string_pattern_mismatch":
-        return f"{field}: {detail['input']!r} is {id_rule()}"
-    message = str(detail["msg"]).replace("Input should be", "should be")
-    if language() != "en" and kind in PYDANTIC_TYPES:  # pydantic says it in English only
-        with contextlib.suppress(KeyError, IndexError):  # a context the words do not name
-            message = _p("pydantic", kind).format(**detail.get("ctx", {}))
-    return _("{field}: {message} (got {input})").format(
-        field=field, message=message, input=repr(detail["input"])
+        return at, text(files.BAD_ID, value=repr(detail["input"]), rule=text(files.ID_RULE))
+    context = detail.get("ctx", {})
+    limit = next((context[key] for key in ("gt", "ge", "le", "lt") if key in context), None)
+    choices = re.findall(r"'([^']*)'", str(context.get("expected", "")))
+    return at, text(
+        _TYPES.get(kind, files.NOT_VALID),
+        input=repr(detail["input"]),
+        limit=limit,
+        expected=str(context.get("expected", "")),
+        choices=choices,
     )
 
 
-#: The pydantic errors whose words the catalogue carries (context "pydantic"), keyed by the
-#: error's type; the others keep pydantic's English.
-PYDANTIC_TYPES = (
-    "float_parsing", "float_type", "int_parsing", "int_type", "int_from_float",
-    "string_type", "bool_type", "bool_parsing", "date_type", "date_parsing",
-    "date_from_datetime_inexact", "literal_error", "greater_than", "greater_than_equal",
-    "less_than_equal", "finite_number", "list_type", "dict_type", "model_type",
-)  # fmt: skip
+def bad_id(value: str) -> Text:
+    """What an id that breaks the rule is told."""
+    return text(files.BAD_ID, value=repr(value), rule=text(files.ID_RULE))
 
 
-def id_rule() -> str:
-    """What an id may hold, in the interface's language."""
-    return _(ID_RULE)
-
-
-def target_label(data: object, index: int) -> str:
+def target_subject(data: object, index: int) -> Subject:
     """A target as messages name it: by its id, else by its place in the file."""
     target_id = data.get("id") if isinstance(data, dict) else None
     if isinstance(target_id, str) and target_id:
-        return f'target "{target_id}"'
-    return f"target #{index + 1}"
+        return Subject(Kind.TARGET, (target_id,))
+    return Subject(Kind.TARGET, index=index + 1)
 
 
-def actual_where(metric: object, region: object, period: object) -> str:
+def actual_subject(metric: object, region: object, period: object) -> Subject:
     """An actual as messages name it: ``actual (metric, region, period)``."""
-    return f"actual ({metric}, {region}, {period})"
+    return Subject(Kind.ACTUAL, (str(metric), str(region), str(period)))
 
 
-def actual_label(data: object, index: int) -> str:
+def actual_label(data: object, index: int) -> Subject:
     """An actual by its metric, region and period when it has them, else by its place."""
     if isinstance(data, dict) and all(key in data for key in ("metric", "region", "period")):
-        return actual_where(data["metric"], data["region"], data["period"])
-    return f"actual #{index + 1}"
+        return actual_subject(data["metric"], data["region"], data["period"])
+    return Subject(Kind.ACTUAL, index=index + 1)

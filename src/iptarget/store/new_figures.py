@@ -11,14 +11,19 @@ import datetime
 from dataclasses import dataclass
 
 from iptarget.core.dataset import Dataset, Flag, Value
-from iptarget.errors import exact, unknown
-from iptarget.figures import parse_figure
-from iptarget.i18n import _
+from iptarget.errors import Invalid, Text, text
 from iptarget.models.files import Actual
 from iptarget.periods import Period, parse_typed_date, parse_typed_period
 from iptarget.store.checks import published_problem
-from iptarget.store.messages import ID, FieldIssue, id_rule
+from iptarget.store.messages import ID, bad_id
 from iptarget.store.slips import slips
+from iptarget.texts import figures
+from iptarget.texts.rules import unknown
+from iptarget.texts.words import KIND_METRIC, KIND_REGION
+from iptarget.typed import parse_figure
+
+FieldIssue = tuple[str, Text]
+"""Something wrong with one field of a new figure: (field, what is wrong)."""
 
 
 @dataclass(frozen=True)
@@ -45,14 +50,14 @@ def new_actual(
     or before the period began.
     """
     issues: list[FieldIssue] = []
-    for name, text, known in (
-        ("metric", figure.metric, dataset.metrics),
-        ("region", figure.region, dataset.regions),
+    for name, given, known, kind in (
+        ("metric", figure.metric, dataset.metrics, KIND_METRIC),
+        ("region", figure.region, dataset.regions, KIND_REGION),
     ):
-        if not ID.match(text):
-            issues.append((name, f"{text!r} is {id_rule()}"))
-        elif text not in known:
-            issues.append((name, unknown(text, known, name)))
+        if not ID.match(given):
+            issues.append((name, bad_id(given)))
+        elif given not in known:
+            issues.append((name, unknown(given, known, kind)))
     period, period_issue = _period(figure.period, today)
     value, value_issue = _figure_value(figure, dataset)
     published, published_issue = _published(figure.published, period, today)
@@ -76,40 +81,38 @@ def new_actual(
 
 
 def _published(
-    text: str | None, period: Period | None, today: datetime.date
+    given: str | None, period: Period | None, today: datetime.date
 ) -> tuple[datetime.date | None, FieldIssue | None]:
     """A new figure's publication date: after its period began, not after today."""
-    if not text:
+    if not given:
         return None, None
     try:
-        published = parse_typed_date(text)
-    except ValueError as error:
-        return None, ("published", str(error))
-    if period is not None and (message := published_problem(period, published, today)):
-        return None, ("published", message)
+        published = parse_typed_date(given)
+    except Invalid as error:
+        return None, ("published", error.text)
+    if period is not None and (said := published_problem(period, published, today)):
+        return None, ("published", said)
     return published, None
 
 
-def _flag(text: str | None) -> tuple[Flag | None, FieldIssue | None]:
+def _flag(given: str | None) -> tuple[Flag | None, FieldIssue | None]:
     """A new figure's flag: p (provisional) or e (estimated)."""
-    if not text:
+    if not given:
         return None, None
-    flag = text.strip().lower()
+    flag = given.strip().lower()
     if flag in {"p", "e"}:
         return ("p" if flag == "p" else "e"), None
-    message = _("{text} is not a flag: give p (provisional) or e (estimated)")
-    return None, ("flag", message.format(text=repr(text)))
+    return None, ("flag", text(figures.NOT_FLAG, text=repr(given)))
 
 
-def _period(text: str, today: datetime.date) -> tuple[Period | None, FieldIssue | None]:
+def _period(given: str, today: datetime.date) -> tuple[Period | None, FieldIssue | None]:
     """A new figure's period, which must have ended."""
     try:
-        period = parse_typed_period(text)
-    except ValueError as error:
-        return None, ("period", str(error))
+        period = parse_typed_period(given)
+    except Invalid as error:
+        return None, ("period", error.text)
     if period.end > today:
-        message = _("{period} ends after today ({today}); record it once it has ended")
-        return None, ("period", message.format(period=period, today=today))
+        return None, ("period", text(figures.NOT_ENDED, period=period, today=today))
     return period, None
 
 
@@ -118,8 +121,8 @@ def _figure_value(figure: NewFigure, dataset: Dataset) -> tuple[float | None, Fi
     metric = dataset.metrics.get(figure.metric)
     try:
         value = parse_figure(figure.value, metric.unit if metric else None)
-    except ValueError as error:
-        return None, ("value", str(error))
+    except Invalid as error:
+        return None, ("value", error.text)
     if metric is not None and (reason := metric.out_of_bounds(value)):
         return None, ("value", reason)
     return value, None
@@ -143,27 +146,24 @@ def same(value: Value, actual: Actual) -> bool:
     )
 
 
-def named(value: Value) -> str:
+def named(value: Value) -> Value | float:
     """A recorded figure in a message: exact, with its date when it is a dated vintage."""
-    return value.label if value.published is not None else exact(value.value)
+    return value if value.published is not None else value.value
 
 
-def undated_beside_dated(dataset: Dataset, actual: Actual, give: str) -> list[FieldIssue]:
+def undated_beside_dated(dataset: Dataset, actual: Actual, column: bool) -> list[FieldIssue]:
     """An undated figure for a period that already has dated vintages is refused (SPEC 5.2):
     the new one would rank below them all, and could never be told apart from them."""
     if actual.published is not None or recorded_value(dataset, actual) is not None:
         return []
     dates = [
-        str(vintage.published)
+        vintage.published
         for vintage in dataset.vintages_of(actual.metric, actual.region, actual.period)
     ]
     if not dates:
         return []
-    message = (
-        f"{actual.period} already has vintages published {', '.join(dates)}: give this one's "
-        f"date {give}"
-    )
-    return [("published", message)]
+    give = figures.GIVE_DATE_COLUMN if column else figures.GIVE_DATE
+    return [("published", text(give, period=actual.period, dates=dates))]
 
 
 class Batch:
@@ -186,19 +186,25 @@ class Batch:
         repeats = existing is not None and same(existing, actual)
         issues: list[FieldIssue] = []
         if key in self.lines:
-            vintage = "" if actual.published is None else f" published {actual.published}"
-            issues.append(("period", f"{actual.period}{vintage} is also on line {self.lines[key]}"))
-        elif existing is not None and not self.replace and not repeats:
-            message = (
-                f"{actual.period} is already recorded ({named(existing)}); "
-                "add --replace to change it"
+            line = self.lines[key]
+            also = (
+                text(figures.ALSO_ON_LINE, period=actual.period, line=line)
+                if actual.published is None
+                else text(
+                    figures.ALSO_ON_LINE_DATED,
+                    period=actual.period,
+                    published=actual.published,
+                    line=line,
+                )
             )
-            issues.append(("period", message))
+            issues.append(("period", also))
+        elif existing is not None and not self.replace and not repeats:
+            already = text(figures.ALREADY_ROW, period=actual.period, figure=named(existing))
+            issues.append(("period", already))
         elif actual.published is None and figure in self.vintages:
-            message = f"{actual.period} has dated rows above: give this one's date too"
-            issues.append(("published", message))
+            issues.append(("published", text(figures.DATED_ROWS_ABOVE, period=actual.period)))
         else:
-            issues += undated_beside_dated(self.before, actual, "in the published column")
+            issues += undated_beside_dated(self.before, actual, column=True)
             if not issues and not self.force and not repeats:
                 issues += slips(actual, self.before, self.earlier, self.vintages)
         self.lines.setdefault(key, line)

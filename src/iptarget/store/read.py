@@ -13,19 +13,14 @@ from typing import Any, TypeVar
 from pydantic import BaseModel, TypeAdapter, ValidationError
 
 from iptarget.core import dataset as core
-from iptarget.errors import Problem, UserError
+from iptarget.errors import Kind, Problem, Subject, Text, UserError, text
 from iptarget.models.files import Actual, Metric, Policy, Region, Target
 from iptarget.periods import Period
 from iptarget.store import checks
-from iptarget.store.convert import core_metric, core_target, record_figures
+from iptarget.store.convert import core_metric, core_region, core_target, record_figures
 from iptarget.store.files import Parsed, quiet_reading, read_toml, toml_files
-from iptarget.store.messages import (
-    ID,
-    actual_label,
-    field_message,
-    id_rule,
-    target_label,
-)
+from iptarget.store.messages import ID, actual_label, field_problem, target_subject
+from iptarget.texts import files
 
 M = TypeVar("M", bound=BaseModel)
 
@@ -61,9 +56,7 @@ class Reader:
         shared: Parsed | None = None,
     ) -> None:
         if not root.is_dir():
-            raise UserError.single(
-                str(root), "", "no target directory here (give --dir or set IPTARGET_DIR)"
-            )
+            raise UserError.single(str(root), files.NO_DIRECTORY)
         self.root = root
         # the actuals files whose entries are kept for a writer (True: every one): a reader
         # that keeps none holds a third less memory at national scale, and is faster
@@ -77,8 +70,8 @@ class Reader:
         self.invalid: dict[str, set[str]] = {"metric": set(), "region": set()}
         self.failed: set[str] = set()
 
-    def problem(self, origin: str, where: str, message: str) -> None:
-        self.problems.append(Problem(origin, where, message))
+    def problem(self, origin: str, said: Text, subject: Subject | None = None) -> None:
+        self.problems.append(Problem(origin, said, subject))
 
     def read(self) -> core.Dataset:
         """The directory as a dataset; ``problems`` says what is wrong with it."""
@@ -93,14 +86,7 @@ class Reader:
             for key, entry in self._keyed_tables("metrics.toml", "metric", Metric).items()
         }
         regions = {
-            key: core.Region(
-                key,
-                entry.name,
-                entry.parent,
-                tuple(entry.members or ()),
-                entry.name_zh,
-                entry.name_en,
-            )
+            key: core_region(key, entry)
             for key, entry in self._keyed_tables("regions.toml", "region", Region).items()
         }
         parsed = [self._policy(path) for path in toml_files(self.root, "policies", self.problems)]
@@ -158,35 +144,36 @@ class Reader:
         """The ``[key.<id>]`` tables of a file, each id checked."""
         table = raw.get(key, {})
         if not isinstance(table, dict):
-            self.problem(display, "", f"{key}: should be tables such as [{key}.<id>]")
+            self.problem(display, text(files.NOT_TABLES, key=key))
             return {}
         for entry_id in table:
             if not ID.match(entry_id):
-                self.problem(display, f'{key} "{entry_id}"', id_rule())
+                self.problem(display, text(files.ID_RULE), Subject(Kind(key), (entry_id,)))
         return {entry_id: value for entry_id, value in table.items() if ID.match(entry_id)}
 
     def _array(self, display: str, raw: dict[str, Any], key: str) -> list[Any]:
         """The ``[[key]]`` tables of a file."""
         array = raw.get(key, [])
         if not isinstance(array, list):
-            self.problem(display, "", f"{key}: should be an array of tables, written [[{key}]]")
+            self.problem(display, text(files.NOT_ARRAY, key=key))
             return []
         return array
 
-    def _validate(self, model: type[M], data: object, display: str, where: str) -> M | None:
+    def _validate(self, model: type[M], data: object, display: str, where: Subject) -> M | None:
         """One entry as its model, or None after reporting each field that is wrong."""
         if not isinstance(data, dict):
-            self.problem(display, where, "should be a table")
+            self.problem(display, text(files.NOT_A_TABLE), where)
             return None
         try:
             entry = model.model_validate(data)
         except ValidationError as error:
             for detail in error.errors():
-                self.problem(display, where, field_message(model, detail))
+                subject, said = field_problem(model, detail, where)
+                self.problem(display, said, subject)
             return None
         if isinstance(entry, Metric | Target):
-            for field, message in entry.issues():
-                self.problem(display, where, f"{field}: {message}")
+            for field, said in entry.issues():
+                self.problem(display, said, where.at(field))
         return entry
 
     def _keyed_tables(self, name: str, key: str, model: type[M]) -> dict[str, M]:
@@ -202,14 +189,14 @@ class Reader:
         if isinstance(table, dict):
             self.invalid[key].update(entry_id for entry_id in table if not ID.match(entry_id))
         for entry_id, data in self._table(display, raw, key).items():
-            entry = self._validate(model, data, display, f'{key} "{entry_id}"')
+            entry = self._validate(model, data, display, Subject(Kind(key), (entry_id,)))
             if entry is not None:
                 entries[entry_id] = entry
             else:
                 self.invalid[key].add(entry_id)
         if not isinstance(table, dict) or not table:
             if isinstance(table, dict):
-                self.problem(display, "", f"defines no {key}: add [{key}.<id>] tables")
+                self.problem(display, text(files.DEFINES_NONE, key=key))
             self.failed.add(key)
         return entries
 
@@ -220,12 +207,12 @@ class Reader:
             return None
         display = str(path)
         if "policy" not in raw:
-            self.problem(display, "", "the [policy] table is missing (it needs at least a title)")
+            self.problem(display, text(files.NO_POLICY_TABLE))
             return None
-        policy = self._validate(Policy, raw["policy"], display, "policy")
+        policy = self._validate(Policy, raw["policy"], display, Subject(Kind.POLICY))
         targets = []
         for index, data in enumerate(self._array(display, raw, "target")):
-            target = self._validate(Target, data, display, target_label(data, index))
+            target = self._validate(Target, data, display, target_subject(data, index))
             if target is not None:
                 targets.append(target)
         if policy is None:

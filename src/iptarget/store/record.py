@@ -6,19 +6,18 @@ Both check every figure before anything is written, and write under the director
 from __future__ import annotations
 
 import datetime
-from collections.abc import Mapping, Sequence
+from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
 from iptarget.core.dataset import Dataset, FigureChange
-from iptarget.errors import Problem, UserError, unknown
-from iptarget.i18n import _
+from iptarget.errors import Invalid, Problem, UserError, text
 from iptarget.models.files import Actual
 from iptarget.periods import Period, parse_typed_date, parse_typed_period
 from iptarget.store.convert import core_value
 from iptarget.store.files import quiet_reading
 from iptarget.store.journal import recover, refuse_read_only, write_together
-from iptarget.store.messages import actual_where
+from iptarget.store.messages import actual_subject
 from iptarget.store.new_figures import (
     Batch,
     NewFigure,
@@ -30,7 +29,11 @@ from iptarget.store.new_figures import (
 )
 from iptarget.store.read import Reader
 from iptarget.store.slips import slips
+from iptarget.store.tables import TableRows
 from iptarget.store.write import actuals_text, locked
+from iptarget.texts import figures
+from iptarget.texts.rules import unknown
+from iptarget.texts.words import KIND_METRIC, KIND_REGION
 
 
 @dataclass(frozen=True)
@@ -81,58 +84,58 @@ def add_figure(
             existing = recorded_value(before, actual)
             if existing is not None and same(existing, actual):
                 return Recording([], 1, before, before)
-            issues += undated_beside_dated(before, actual, "with --published")
+            issues += undated_beside_dated(before, actual, column=False)
             if not issues and not force and (existing is None or replace):
                 issues += slips(actual, before, {}, {})
         if issues or actual is None:
-            raise UserError([Problem(_argument(field), "", message) for field, message in issues])
+            raise UserError([Problem(_argument(field), said) for field, said in issues])
         (change,) = _changes(reader, root, before, [actual])
         if change.replaced is not None and not replace:
             old = core_value(change.replaced)
-            source = _(" (source: {source})").format(source=old.source) if old.source else ""
-            raise UserError.single(
-                change.path,
-                actual_where(actual.metric, actual.region, str(actual.period)),
-                _("already recorded: {figure}{source}; add --replace to change it").format(
-                    figure=named(old), source=source
-                ),
-            )
+            where = actual_subject(actual.metric, actual.region, actual.period)
+            if old.source:
+                raise UserError.single(
+                    change.path,
+                    figures.ALREADY_SOURCED,
+                    where,
+                    figure=named(old),
+                    source=old.source,
+                )
+            raise UserError.single(change.path, figures.ALREADY, where, figure=named(old))
         _write(root, reader.files, [change])
     return Recording([change.public()], 0, before, _after(before, [change]))
 
 
 def import_figures(
     root: Path,
-    origin: str,
-    rows: Sequence[tuple[int, NewFigure]],
-    shape_problems: Sequence[Problem],
-    replace: bool,
+    rows: TableRows,
     today: datetime.date,
+    *,
+    replace: bool = False,
     dry_run: bool = False,
     force: bool = False,
-    word: str = "line",
 ) -> Recording:
-    """Record many figures (rows of a CSV file or a workbook, each with its line or row
-    number, named by ``word``) all together or not at all.
+    """Record the figures of a CSV file or a workbook (each row with its line or row number)
+    all together or not at all.
 
     Every row is checked first, against the directory and against the other rows; any
     problem, named ``origin: line N: field: message``, stops the import before anything is
-    written, and so do ``shape_problems`` (rows that could not be read as figures). Each
-    file is then written as ``add_figure`` writes one, under the same lock.
+    written, and so do the rows that could not be read as figures. Each file is then written
+    as ``add_figure`` writes one, under the same lock.
     """
     reader = Reader(root)
     with locked(root), quiet_reading():
         recover(root)
         before = _valid(reader, root)
-        problems = list(shape_problems)
+        problems = list(rows.problems)
         batch = Batch(before, replace, force)
-        for line, figure in rows:
+        for line, figure in rows.figures:
             actual, issues = new_actual(figure, before, today)
             if actual is not None and not issues:
                 issues = batch.add(line, actual)
             problems.extend(
-                Problem(origin, f"{word} {line}", f"{field}: {message}", line)
-                for field, message in issues
+                Problem(rows.origin, said, rows.subject(line).at(field), line)
+                for field, said in issues
             )
         if problems:
             raise UserError(sorted(problems, key=lambda problem: problem.line or 0))
@@ -159,29 +162,23 @@ def remove_figure(
         recover(root)
         before = _valid(reader, root)
         key, date = _named(before, metric, region, period, published)
-        where = actual_where(metric, region, str(key))
+        where = actual_subject(metric, region, key)
         vintages = before.vintages_of(metric, region, key)
         home = _home(root, region)
         if not vintages:
-            raise UserError.single(home, where, _("no figure is recorded for this period"))
+            raise UserError.single(home, figures.NOTHING_RECORDED, where)
         # the file that holds the figure's latest vintage names it in messages
         path = _find(reader, home, (metric, region, key, vintages[-1].published))[0]
         if published is None and not undated:
             if len(vintages) > 1:
-                names = ", ".join(vintage.label for vintage in vintages)
-                message = _("has {count} vintages ({names}): give --published or --undated")
                 raise UserError.single(
-                    path, where, message.format(count=len(vintages), names=names)
+                    path, figures.WHICH_VINTAGE, where, count=len(vintages), names=vintages
                 )
             date = vintages[0].published
         if not any(vintage.published == date for vintage in vintages):
-            names = ", ".join(vintage.label for vintage in vintages)
-            message = (
-                _("no vintage undated; recorded: {names}")
-                if date is None
-                else _("no vintage published {date}; recorded: {names}")
-            )
-            raise UserError.single(path, where, message.format(date=date, names=names))
+            if date is None:
+                raise UserError.single(path, figures.NO_UNDATED, where, names=vintages)
+            raise UserError.single(path, figures.NO_VINTAGE, where, date=date, names=vintages)
         path, entry = _find(reader, home, (metric, region, key, date))
         refuse_read_only([Path(path)])
         text = actuals_text(Path(path), reader.files[path], [], removed=[entry])
@@ -196,23 +193,23 @@ def _named(
 ) -> tuple[Period, datetime.date | None]:
     """The figure remove-actual names: known metric and region, a period, perhaps a date."""
     problems = [
-        Problem(name, "", unknown(text, known, name.lower()))
-        for name, text, known in (
-            ("METRIC", metric, dataset.metrics),
-            ("REGION", region, dataset.regions),
+        Problem(name, unknown(given, known, kind))
+        for name, given, known, kind in (
+            ("METRIC", metric, dataset.metrics, KIND_METRIC),
+            ("REGION", region, dataset.regions, KIND_REGION),
         )
-        if text not in known
+        if given not in known
     ]
     key: Period | None = None
     date = None
     try:
         key = parse_typed_period(period)
-    except ValueError as error:
-        problems.append(Problem("PERIOD", "", str(error)))
+    except Invalid as error:
+        problems.append(Problem("PERIOD", error.text))
     try:
         date = None if published is None else parse_typed_date(published)
-    except ValueError as error:
-        problems.append(Problem("--published", "", str(error)))
+    except Invalid as error:
+        problems.append(Problem("--published", error.text))
     if problems or key is None:
         raise UserError(problems)
     return key, date
@@ -228,7 +225,7 @@ def _valid(reader: Reader, root: Path) -> Dataset:
     dataset = reader.read()
     problems = reader.problems
     if problems:
-        fix = Problem(str(root), "", "does not validate; fix these first (iptarget validate):")
+        fix = Problem(str(root), text(figures.DOES_NOT_VALIDATE))
         raise UserError([fix, *problems])
     return dataset
 

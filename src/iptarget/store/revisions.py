@@ -7,12 +7,13 @@ from __future__ import annotations
 
 import os
 import subprocess
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from iptarget.core.dataset import Dataset
-from iptarget.errors import Problem, UserError
+from iptarget.errors import Problem, UserError, text
 from iptarget.store.files import Parsed
+from iptarget.texts import usage
 
 #: git's environment: no pager, no prompt, messages in English whatever the locale.
 _GIT_ENV = {"GIT_PAGER": "cat", "GIT_TERMINAL_PROMPT": "0", "LC_ALL": "C"}
@@ -43,12 +44,11 @@ def repository(directory: Path) -> Repository:
         existing = existing.parent
     result = _git(existing, "rev-parse", "--show-toplevel", check=False)
     if result.returncode != 0:
-        message = "not inside a git repository: diff compares two revisions of one"
-        raise UserError.single(str(directory), "", message)
+        raise UserError.single(str(directory), usage.NOT_A_REPOSITORY)
     top = Path(result.stdout.decode("utf-8").strip())
     inside = os.path.relpath(absolute, top)
     if inside.startswith(".."):
-        raise UserError.single(str(directory), "", f"outside the repository at {top}")
+        raise UserError.single(str(directory), usage.OUTSIDE_REPOSITORY, top=str(top))
     return Repository(top, Path(inside).as_posix())
 
 
@@ -56,7 +56,7 @@ def side(repo: Repository, name: str, argument: str) -> Side:
     """A revision as ``git rev-parse`` reads it (a branch, a tag, a commit, ``HEAD~2``)."""
     result = _git(repo.top, "rev-parse", "--verify", "--quiet", f"{name}^{{commit}}", check=False)
     if result.returncode != 0 or not name.strip() or name.startswith("-"):
-        raise UserError.single(argument, "", f"unknown revision {name!r} (git rev-parse)")
+        raise UserError.single(argument, usage.UNKNOWN_REVISION, name=repr(name))
     commit = result.stdout.decode("ascii").strip()
     return Side(f"{name} ({commit[:7]})" if commit[:7] not in name else name, commit)
 
@@ -139,10 +139,12 @@ def _git(
             check=False,
         )
     except FileNotFoundError:
-        raise UserError.single("git", "", "git is not installed (diff needs it)") from None
+        raise UserError.single("git", usage.NO_GIT) from None
     if check and result.returncode != 0:
-        message = result.stderr.decode("utf-8", "replace").strip().splitlines()
-        raise UserError([Problem("git " + args[0], "", line) for line in message or ["failed"]])
+        said = result.stderr.decode("utf-8", "replace").strip().splitlines()
+        raise UserError(
+            [Problem("git " + args[0], text(usage.GIT_SAID, line=line)) for line in said or ["?"]]
+        )
     return result
 
 
@@ -168,10 +170,10 @@ def read_side(
         return dataset
     prefix = str(found)
     renamed = [
-        Problem(shown + problem.origin[len(prefix) :], problem.where, problem.message)
+        replace(problem, origin=shown + problem.origin[len(prefix) :])
         if problem.origin.startswith(prefix)
         else problem
         for problem in problems
     ]
-    intro = Problem(chosen.label, "", f"{repo.inside} does not validate at this revision:")
+    intro = Problem(chosen.label, text(usage.SIDE_INVALID, directory=repo.inside))
     raise UserError([intro, *renamed])

@@ -10,9 +10,7 @@ from iptarget.errors import UserError
 from iptarget.models.schema import SCHEMA_KINDS, json_schema, schema_text
 from iptarget.store.journal import write_together
 from iptarget.store.write import SCHEMA_DIR, writing
-
-#: The file kinds a JSON Schema describes, in the order ``schema`` prints them.
-KINDS = tuple(SCHEMA_KINDS)
+from iptarget.texts import usage
 
 
 def schemas_json(kinds: Sequence[str], one: bool) -> str:
@@ -24,7 +22,7 @@ def schemas_json(kinds: Sequence[str], one: bool) -> str:
 def write_schemas(root: Path) -> list[Path]:
     """Write the JSON Schema of every file kind to ``<root>/schema/<kind>.json``."""
     if not root.is_dir():
-        raise UserError.single(str(root), "", "no target directory here (give --dir)")
+        raise UserError.single(str(root), usage.NO_DIRECTORY_HERE)
     folder = root / SCHEMA_DIR
     with writing(folder):
         folder.mkdir(exist_ok=True)
@@ -48,9 +46,7 @@ def init(root: Path) -> list[Path]:
     from importlib.resources import as_file, files
 
     if root.exists() and (not root.is_dir() or any(root.iterdir())):
-        raise UserError.single(
-            str(root), "", "already exists and is not empty; init makes a new target directory"
-        )
+        raise UserError.single(str(root), usage.NOT_EMPTY)
     parent = root.absolute().parent
     with writing(root):
         parent.mkdir(parents=True, exist_ok=True)

@@ -5,13 +5,12 @@ from __future__ import annotations
 import datetime
 from collections.abc import Mapping, Sequence
 
-from iptarget.core.dataset import Dataset
+from iptarget.core.dataset import Amount, Dataset
 from iptarget.core.slips import unit_slip
-from iptarget.errors import exact
-from iptarget.i18n import _
+from iptarget.errors import Text, text
 from iptarget.models.files import Actual
 from iptarget.periods import Period
-from iptarget.store.messages import FieldIssue
+from iptarget.texts import figures
 
 Neighbours = Mapping[tuple[str, str], Mapping[Period, float]]
 """Figures by (metric, region) and period: the rows of an import before the one checked."""
@@ -21,7 +20,7 @@ SameFigure = Mapping[tuple[str, str, Period], Sequence[tuple[datetime.date | Non
 
 def slips(
     actual: Actual, dataset: Dataset, earlier: Neighbours, same_figure: SameFigure
-) -> list[FieldIssue]:
+) -> list[tuple[str, Text]]:
     """A likely unit slip (SPEC 5.1): ten times off the figures recorded around it, or off
     another vintage of the same figure. Growth rates are not checked."""
     if dataset.metrics[actual.metric].growth_of is not None:
@@ -38,30 +37,12 @@ def slips(
     slip = unit_slip(recorded, actual.period, actual.value, vintages)
     if slip is None:
         return []
-    unit = dataset.metrics[actual.metric].unit
-    new, other = (
-        f"{exact(value)} {unit}" if unit else exact(value) for value in (actual.value, slip.other)
-    )
-    vintage = (
-        _("the undated vintage")
-        if slip.published is None
-        else _("the vintage of {date}").format(date=slip.published)
-    )
-    where = (
-        _("{vintage} of {period}").format(vintage=vintage, period=slip.period)
-        if slip.vintage
-        else f"{slip.period}"
-    )
-    template = (
-        _(
-            "{new} is {times} times smaller than {other} in {where}: a unit slip? Check the "
-            "figure and its unit, or add --force if it is right"
-        )
-        if slip.smaller
-        else _(
-            "{new} is {times} times larger than {other} in {where}: a unit slip? Check the "
-            "figure and its unit, or add --force if it is right"
-        )
-    )
-    message = template.format(new=new, times=int(slip.times), other=other, where=where)
-    return [("value", message)]
+    metric = dataset.metrics[actual.metric]
+    new, other = Amount(actual.value, metric), Amount(slip.other, metric)
+    where: object = slip.period
+    if slip.vintage and slip.published is None:
+        where = text(figures.SLIP_UNDATED, period=slip.period)
+    elif slip.vintage:
+        where = text(figures.SLIP_VINTAGE, date=slip.published, period=slip.period)
+    template = figures.SLIP_SMALLER if slip.smaller else figures.SLIP_LARGER
+    return [("value", text(template, new=new, times=int(slip.times), other=other, where=where))]

@@ -8,8 +8,11 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from iptarget.cells import unprotect
-from iptarget.errors import Problem, UserError, unknown_key
+from iptarget.errors import Kind, Problem, Subject, Text, UserError, text
 from iptarget.store.new_figures import NewFigure
+from iptarget.texts import files, usage
+from iptarget.texts.rules import unknown_key
+from iptarget.texts.words import KIND_COLUMN
 
 if TYPE_CHECKING:
     from _csv import Reader
@@ -21,18 +24,30 @@ CSV_COLUMNS = (*CSV_REQUIRED, "source", "note", "published", "flag", "derived", 
 
 
 @dataclass(frozen=True)
-class CsvRows:
-    """The rows of a CSV file as figures, by line; derived rows skipped; rows of a bad shape."""
+class TableRows:
+    """The rows of a CSV file or a workbook's sheet as figures, by line or row number;
+    derived rows skipped; rows of a bad shape as problems."""
 
     origin: str
     figures: list[tuple[int, NewFigure]]
     skipped: int
     problems: list[Problem]
     encoding: str = "utf-8"  # gb18030 when the file was not UTF-8 (Excel on Chinese Windows)
-    word: str = "line"  # how a row is named: "line" in a CSV file, "row" in a workbook
+    sheet: str | None = None  # the workbook's sheet the rows are read from
+
+    def subject(self, number: int) -> Subject:
+        """A row as messages name it: ``line 4`` of a CSV file, ``sheet 'S': row 4``."""
+        return row_subject(number, self.sheet)
 
 
-def parse_csv(path: Path) -> CsvRows:
+def row_subject(number: int, sheet: str | None) -> Subject:
+    """Line ``number`` of a CSV file, or row ``number`` of a workbook's sheet."""
+    if sheet is None:
+        return Subject(Kind.LINE, index=number)
+    return Subject(Kind.ROW, (sheet,), index=number)
+
+
+def parse_csv(path: Path) -> TableRows:
     """The figures of a CSV file with their line numbers, and how many derived rows it skipped.
 
     The header names the columns (any order; metric, region, period and value required,
@@ -47,38 +62,40 @@ def parse_csv(path: Path) -> CsvRows:
     import io
 
     display = str(path)
-    text, encoding = _text(path)
-    first = text.split("\n", 1)[0]
+    content, encoding = _text(path)
+    first = content.split("\n", 1)[0]
     delimiter = ";" if first.count(";") > first.count(",") else ","
-    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=True)
-    reading = Rows(display, "line")
+    reader = csv.reader(io.StringIO(content, newline=""), delimiter=delimiter, strict=True)
+    reading = RowReader(display)
     try:
         header = [name.strip().lower() for name in next(reader, [])]
-        check_header(display, header, "line")
+        check_header(display, header)
         for line, cells in _lines(reader):
             reading.add(line, header, cells)
     except csv.Error as error:
-        line = reader.line_num
-        reading.problem(line, f"not valid CSV: {error}")
+        reading.problem(reader.line_num, text(usage.NOT_CSV, reason=usage.csv_reason(str(error))))
     return reading.done(encoding)
 
 
-class Rows:
+class RowReader:
     """The figures of a table, row by row: each named by its line (CSV) or row (workbook)."""
 
-    def __init__(self, display: str, word: str) -> None:
-        self.display, self.word = display, word
+    def __init__(self, display: str, sheet: str | None = None) -> None:
+        self.display, self.sheet = display, sheet
         self.figures: list[tuple[int, NewFigure]] = []
         self.problems: list[Problem] = []
         self.skipped = 0
 
-    def problem(self, number: int, message: str) -> None:
-        self.problems.append(Problem(self.display, f"{self.word} {number}", message, number))
+    def problem(self, number: int, said: Text, field: str | None = None) -> None:
+        subject = row_subject(number, self.sheet)
+        subject = subject.at(field) if field else subject
+        self.problems.append(Problem(self.display, said, subject, number))
 
     def add(self, number: int, header: list[str], cells: list[str]) -> None:
         """One row under the header: a figure, a derived row skipped, or a problem."""
         row, problem = _row(header, cells)
         if row is None:
+            assert problem is not None
             self.problem(number, problem)
             return
         if row.get("derived", "").lower() in ("true", "1", "yes"):
@@ -96,14 +113,17 @@ class Rows:
         )
         self.figures.append((number, figure))
 
-    def done(self, encoding: str = "utf-8") -> CsvRows:
+    def done(self, encoding: str = "utf-8") -> TableRows:
         """What was read; a table with nothing under its header is refused."""
         if not self.figures and not self.skipped and not self.problems:
-            raise UserError.single(self.display, "", "no rows under the header")
-        return CsvRows(self.display, self.figures, self.skipped, self.problems, encoding, self.word)
+            subject = None if self.sheet is None else Subject(Kind.SHEET, (self.sheet,))
+            raise UserError.single(self.display, usage.NO_ROWS, subject)
+        return TableRows(
+            self.display, self.figures, self.skipped, self.problems, encoding, self.sheet
+        )
 
 
-def _row(header: list[str], cells: list[str]) -> tuple[dict[str, str] | None, str]:
+def _row(header: list[str], cells: list[str]) -> tuple[dict[str, str] | None, Text | None]:
     """A row's cells by column name, or None and what is wrong with its shape.
 
     Cells under a column without a heading must be empty; such columns may also be missing
@@ -115,14 +135,14 @@ def _row(header: list[str], cells: list[str]) -> tuple[dict[str, str] | None, st
     while len(cells) < len(header) and not header[len(cells)]:
         cells = [*cells, ""]
     if len(cells) != len(header):
-        return None, f"{len(cells)} cells where the header has {named} columns"
+        return None, text(usage.CELLS, cells=len(cells), columns=named)
     row = {}
     for number, (name, cell) in enumerate(zip(header, cells, strict=True), start=1):
         if name:
             row[name] = unprotect(cell.strip())
         elif cell.strip():
-            return None, f"column {number} has no heading but holds {cell.strip()!r}"
-    return row, ""
+            return None, text(usage.NO_HEADING, number=number, value=repr(cell.strip()))
+    return row, None
 
 
 def _text(path: Path) -> tuple[str, str]:
@@ -132,9 +152,9 @@ def _text(path: Path) -> tuple[str, str]:
     try:
         data = path.read_bytes()
     except FileNotFoundError:
-        raise UserError.single(display, "", "file not found") from None
+        raise UserError.single(display, usage.FILE_NOT_FOUND) from None
     except OSError as error:
-        raise UserError.single(display, "", f"cannot read: {error.strerror}") from None
+        raise UserError.single(display, files.CANNOT_READ, reason=usage.os_reason(error)) from None
     try:
         return data.decode("utf-8-sig"), "utf-8"
     except UnicodeDecodeError as error:
@@ -142,26 +162,25 @@ def _text(path: Path) -> tuple[str, str]:
     try:
         return data.decode("gb18030"), "gb18030"
     except UnicodeDecodeError:
-        message = f"neither UTF-8 nor GB18030 text (byte {first}); save it as CSV UTF-8"
-        raise UserError.single(display, "", message) from None
+        raise UserError.single(display, usage.NOT_TEXT, byte=first) from None
 
 
-def check_header(display: str, header: list[str], word: str) -> None:
+def check_header(display: str, header: list[str], sheet: str | None = None) -> None:
     """Refuse a header with an unknown column, a missing one or one named twice."""
-    where = f"{word} 1"
+    where = row_subject(1, sheet)
     problems = [
-        Problem(display, where, unknown_key(name, CSV_COLUMNS, "column"), 1)
+        Problem(display, unknown_key(name, CSV_COLUMNS, KIND_COLUMN), where, 1)
         for name in header
         if name and name not in CSV_COLUMNS
     ]
     problems += [
-        Problem(display, where, f'the column "{name}" is missing', 1)
+        Problem(display, text(usage.COLUMN_MISSING, name=name), where, 1)
         for name in CSV_REQUIRED
         if name not in header
     ]
     named = [name for name in header if name]
     if len(set(named)) != len(named):
-        problems.append(Problem(display, where, "a column is named twice", 1))
+        problems.append(Problem(display, text(usage.COLUMN_TWICE), where, 1))
     if problems:
         raise UserError(problems)
 

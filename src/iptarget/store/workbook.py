@@ -15,17 +15,15 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from iptarget.errors import UserError
-from iptarget.store.tables import CsvRows, Rows, check_header
+from iptarget.errors import Kind, Subject, Text, UserError, text
+from iptarget.store.tables import RowReader, TableRows, check_header, row_subject
+from iptarget.texts import usage
 
 if TYPE_CHECKING:
     from openpyxl.cell.cell import Cell
     from openpyxl.worksheet.worksheet import Worksheet
 
 SUFFIXES = (".xlsx", ".xlsm")
-#: The columns exported as text (so that Excel keeps ``2024-03`` as typed); the value is a
-#: number.
-TEXT_COLUMNS = frozenset({"metric", "region", "period", "source", "note", "published", "flag"})
 
 
 def is_workbook(path: Path) -> bool:
@@ -33,7 +31,7 @@ def is_workbook(path: Path) -> bool:
     return path.suffix.lower() in SUFFIXES
 
 
-def parse_xlsx(path: Path) -> CsvRows:
+def parse_xlsx(path: Path) -> TableRows:
     """The figures of a workbook's first sheet, each named by its row; formula cells by the
     value saved with them; merged cells and dates that name no period refused."""
     import zipfile
@@ -46,27 +44,25 @@ def parse_xlsx(path: Path) -> CsvRows:
         values = load_workbook(path, data_only=True)  # the values Excel saved
         formulas = load_workbook(path, data_only=False)  # which cells hold formulas
     except FileNotFoundError:
-        raise UserError.single(display, "", "file not found") from None
+        raise UserError.single(display, usage.FILE_NOT_FOUND) from None
     except (InvalidFileException, zipfile.BadZipFile, KeyError, OSError, ValueError) as error:
-        message = f"not an Excel workbook (.xlsx) that can be read: {error}"
-        raise UserError.single(display, "", message) from None
+        raise UserError.single(display, usage.NOT_WORKBOOK, reason=str(error)) from None
     sheet, sheet_formulas = values.worksheets[0], formulas.worksheets[0]
-    where = f"{display}: sheet {sheet.title!r}"
+    name = sheet.title
     merged = [str(cells) for cells in sheet_formulas.merged_cells.ranges]
     if merged:
-        message = f"cells {', '.join(merged)} are merged; unmerge them (one value to a cell)"
-        raise UserError.single(where, "", message)
+        raise UserError.single(display, usage.MERGED, Subject(Kind.SHEET, (name,)), cells=merged)
     rows = list(zip(_rows(sheet), _rows(sheet_formulas), strict=True))
     if not rows or not any(_text(cell) for cell in rows[0][0]):
-        raise UserError.single(where, "row 1", "no header row: the first row names the columns")
+        raise UserError.single(display, usage.NO_HEADER, row_subject(1, name))
     header = [_text(cell).strip().lower() for cell in rows[0][0]]
-    check_header(where, header, "row")
-    reading = Rows(where, "row")
+    check_header(display, header, name)
+    reading = RowReader(display, name)
     for (cells, formula_cells), number in zip(rows[1:], range(2, len(rows) + 1), strict=True):
-        texts, problem = _cells(header, cells, formula_cells)
-        if problem:
-            reading.problem(number, problem)
-        elif any(text.strip() for text in texts):
+        texts, field, problem = _cells(header, cells, formula_cells)
+        if problem is not None:
+            reading.problem(number, problem, field)
+        elif any(cell.strip() for cell in texts):
             reading.add(number, header, texts)
     return reading.done()
 
@@ -82,56 +78,51 @@ def _rows(sheet: Worksheet) -> list[Sequence[Cell]]:
 
 def _cells(
     header: list[str], cells: Sequence[Cell], formulas: Sequence[Cell]
-) -> tuple[list[str], str]:
-    """A row's cells as text, as the CSV reader takes them, or what is wrong with one."""
+) -> tuple[list[str], str | None, Text | None]:
+    """A row's cells as text, as the CSV reader takes them, or the column of one that is
+    wrong and what is wrong with it."""
     texts = []
     for index, (cell, formula) in enumerate(zip(cells, formulas, strict=True)):
         column = header[index] if index < len(header) else ""
         if formula.data_type == "f" and cell.value is None:
-            return [], (
-                f"{column or cell.coordinate}: {cell.coordinate} holds a formula without a "
-                "saved result; open and save the file in Excel, or paste the values"
-            )
-        text, problem = _cell_text(cell, column)
-        if problem:
-            return [], f"{column}: {problem}"
-        texts.append(text)
-    return texts, ""
+            return [], column or cell.coordinate, text(usage.NO_SAVED_RESULT, cell=cell.coordinate)
+        shown, problem = _cell_text(cell, column)
+        if problem is not None:
+            return [], column, problem
+        texts.append(shown)
+    return texts, None, None
 
 
-def _cell_text(cell: Cell, column: str) -> tuple[str, str]:
+def _cell_text(cell: Cell, column: str) -> tuple[str, Text | None]:
     """One cell as the text a CSV file would hold."""
     value: Any = cell.value
     if value is None:
-        return "", ""
+        return "", None
     if isinstance(value, datetime.datetime | datetime.date):
         day = value.date() if isinstance(value, datetime.datetime) else value
         if column == "period":
             return _period_of(day, cell.number_format)
-        return day.isoformat(), ""
+        return day.isoformat(), None
     if isinstance(value, bool):
-        return ("true" if value else "false"), ""
+        return ("true" if value else "false"), None
     if isinstance(value, float) and value.is_integer() and column != "value":
-        return str(int(value)), ""  # a year typed as a number
+        return str(int(value)), None  # a year typed as a number
     if isinstance(value, int | float):
-        return repr(value), ""
-    return str(value), ""
+        return repr(value), None
+    return str(value), None
 
 
-def _period_of(day: datetime.date, number_format: str) -> tuple[str, str]:
+def _period_of(day: datetime.date, number_format: str) -> tuple[str, Text | None]:
     """The period a date in the period column names: a year when its format shows only the
     year, else a month when it is that month's first day (Excel's reading of "2024-03") or
     last day; any other date is refused."""
     shown = number_format.lower()
     if "y" in shown and not any(letter in shown for letter in "md"):
-        return str(day.year), ""
+        return str(day.year), None
     last = calendar.monthrange(day.year, day.month)[1]
     if day.day in (1, last):
-        return f"{day.year}-{day.month:02d}", ""
-    return "", (
-        f"{day.isoformat()} is a date, not a period: type the period as text "
-        "(2024, 2024-Q1, 2024-03), formatted as Text in Excel"
-    )
+        return f"{day.year}-{day.month:02d}", None
+    return "", text(usage.DATE_IN_PERIOD, date=day.isoformat())
 
 
 def _text(cell: Cell) -> str:
@@ -150,8 +141,8 @@ def xlsx_bytes(headings: Sequence[str], rows: Sequence[Sequence[str]]) -> bytes:
     assert sheet is not None
     sheet.title = "values"
     for number, row in enumerate([list(headings), *rows], start=1):
-        for column, (heading, text) in enumerate(zip(headings, row, strict=True), start=1):
-            value = text if number == 1 else _exported(heading, text)
+        for column, (heading, cell_text) in enumerate(zip(headings, row, strict=True), start=1):
+            value = cell_text if number == 1 else _exported(heading, cell_text)
             cell = sheet.cell(number, column, value)
             if isinstance(value, str):
                 cell.data_type = "s"  # text, never a formula, whatever it starts with

@@ -12,6 +12,7 @@ from typing import Any
 from iptarget.errors import UserError
 from iptarget.models.files import Actual
 from iptarget.periods import Period
+from iptarget.texts import usage
 
 # filelock, tempfile and the TOML writers are imported where they are used: reading needs none.
 
@@ -39,11 +40,8 @@ def locked(root: Path) -> Iterator[None]:
     try:
         lock.acquire(timeout=LOCK_TIMEOUT_SECONDS)
     except filelock.Timeout:
-        message = (
-            f"another iptarget command is writing here; gave up after waiting "
-            f"{LOCK_TIMEOUT_SECONDS:.0f} s"
-        )
-        raise UserError.single(str(root), "", message) from None
+        seconds = f"{LOCK_TIMEOUT_SECONDS:.0f}"
+        raise UserError.single(str(root), usage.LOCKED, seconds=seconds) from None
     try:
         yield
     finally:
@@ -56,13 +54,14 @@ def writing(path: Path) -> Iterator[None]:
     try:
         yield
     except OSError as error:
-        raise UserError.single(str(path), "", f"cannot write: {error.strerror or error}") from None
+        reason = usage.os_reason(error)
+        raise UserError.single(str(path), usage.CANNOT_WRITE, reason=reason) from None
 
 
 def actual_table(actual: Actual) -> dict[str, Any]:
     """One actual as the TOML table ``add-actual`` writes: no empty keys, the canonical period,
     whole numbers as integers."""
-    from iptarget.figures import storable
+    from iptarget.typed import storable
 
     table: dict[str, Any] = {}
     for key, value in actual.model_dump().items():

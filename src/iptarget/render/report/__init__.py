@@ -7,12 +7,17 @@ from __future__ import annotations
 import datetime
 from collections import Counter
 from collections.abc import Sequence
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from markupsafe import Markup
 
 from iptarget.core.dataset import Dataset
 from iptarget.core.evaluate import Evaluation
 from iptarget.core.status import Status
-from iptarget.i18n import _, language, status_word
+from iptarget.i18n import _, chinese, ngettext, pgettext
+from iptarget.render.goals import goal_words
+from iptarget.render.looks import STATUS_LOOKS, status_word
 from iptarget.render.numbers import (
     UNKNOWN,
     at,
@@ -25,26 +30,8 @@ from iptarget.render.numbers import (
     title_of,
 )
 from iptarget.render.report.chart import chart_svg
-from iptarget.render.show import goal_words
 from iptarget.render.status_data import status_json, summary
-
-
-def meaning(status: Status) -> str:
-    """How a status reads in words beside its colour, so that a black-and-white printout
-    still says it."""
-    return {
-        Status.ACHIEVED: _("the deadline has passed and the target was met"),
-        Status.MISSED: _("the deadline has passed and the target was not met"),
-        Status.UNREPORTED: _("the deadline has passed and no figure for it is known yet"),
-        Status.MET: _("already met before the deadline"),
-        Status.ON_TRACK: _("moving fast enough to meet it"),
-        Status.AT_RISK: _("progress, but not fast enough"),
-        Status.OFF_TRACK: _("far too slow to meet it"),
-        Status.REGRESSING: _("moving away from the target"),
-        Status.NO_TREND: _("a figure, but no pace yet"),
-        Status.NO_BASELINE: _("the baseline figure is unknown"),
-        Status.NO_DATA: _("no figure yet"),
-    }[status]
+from iptarget.render.words import date_words
 
 
 def report_html(
@@ -62,15 +49,15 @@ def report_html(
 
     template_text = files("iptarget.render.report").joinpath("report.html.j2").read_text("utf-8")
     environment = jinja2.Environment(autoescape=True, undefined=jinja2.StrictUndefined)
+    environment.globals.update(_=_, ngettext=ngettext, pgettext=pgettext, counted=_counted)
     template = environment.from_string(template_text)
     data = status_json(evaluations, as_of, vintage)
     embedded = data.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
     return template.render(
-        t=_,
-        word=status_word,
-        lang="zh-CN" if language() == "zh" else "en",
+        tone=lambda status: STATUS_LOOKS[Status(status)].tone,
+        lang="zh-CN" if chinese() else "en",
         directory=directory,
-        as_of=as_of.isoformat(),
+        as_of=date_words(as_of),
         first=vintage == "first",
         counts=summary(evaluations),
         total=len(evaluations),
@@ -121,8 +108,10 @@ def _card(evaluation: Evaluation, dataset: Dataset) -> dict[str, Any]:
         "region": region_name(region) if region else evaluation.region,
         "goal": goal_words(evaluation),
         "status": evaluation.status.value,
-        "meaning": meaning(evaluation.status),
-        "word": status_word(evaluation.status.value),
+        "tone": STATUS_LOOKS[evaluation.status].tone,
+        "meaning": _(STATUS_LOOKS[evaluation.status].meaning),
+        "word": status_word(evaluation.status),
+        "sentence": _sentence(evaluation, dataset),
         "latest": at(evaluation.latest, metric) if evaluation.latest else UNKNOWN,
         "progress": percent(evaluation.progress_pct),
         "pace": pace(evaluation.pace),
@@ -130,3 +119,30 @@ def _card(evaluation: Evaluation, dataset: Dataset) -> dict[str, Any]:
         "acknowledged": target.acknowledged or "",
         "chart": Markup(chart_svg(evaluation)),
     }
+
+
+def _counted(count: int, status: str) -> str:
+    """``3 achieved``: a count of targets with a status."""
+    return pgettext("count", "{count} {status}").format(
+        count=count, status=status_word(Status(status))
+    )
+
+
+def _sentence(evaluation: Evaluation, dataset: Dataset) -> Markup:
+    """What a card says in one sentence: the metric and region, the goal, the status and
+    what it means, the status word coloured."""
+    from markupsafe import Markup, escape
+
+    region = dataset.regions.get(evaluation.region)
+    look = STATUS_LOOKS[evaluation.status]
+    status = Markup('<span class="tone-{tone}">{word}</span>').format(
+        tone=look.tone, word=status_word(evaluation.status)
+    )
+    template = _("{metric}, {region}: {goal}. {status}: {meaning}.")
+    return Markup(escape(template)).format(
+        metric=metric_label(evaluation.metric),
+        region=region_name(region) if region else evaluation.region,
+        goal=goal_words(evaluation),
+        status=status,
+        meaning=_(look.meaning),
+    )

@@ -15,7 +15,8 @@ from iptarget.core.dataset import Metric, Value
 from iptarget.core.evaluate import Evaluation
 from iptarget.i18n import _
 from iptarget.periods import Period
-from iptarget.render.numbers import number
+from iptarget.render.numbers import marks, number
+from iptarget.render.words import period_words
 
 WIDTH, HEIGHT = 600, 240
 LEFT, RIGHT, TOP, BOTTOM = 64, 16, 16, 36
@@ -34,6 +35,7 @@ def chart_svg(evaluation: Evaluation) -> str:
     numbers += [] if target is None else [target]
     periods = [value.period for value in series] + [period for period, _ in path] + [deadline]
     scale = _Scale(periods, numbers)
+    deadline_label = _("deadline {period}").format(period=period_words(deadline))
     metric = evaluation.metric
     text = escape(_description(evaluation))
     parts = [
@@ -42,7 +44,7 @@ def chart_svg(evaluation: Evaluation) -> str:
         *scale.frame(metric, periods),
         f'<line class="deadline" x1="{scale.x(deadline):.1f}" y1="{TOP}" '
         f'x2="{scale.x(deadline):.1f}" y2="{scale.bottom:.1f}">'
-        f"<title>{escape(_('deadline'))} {escape(str(deadline))}</title></line>",
+        f"<title>{escape(deadline_label)}</title></line>",
     ]
     if target is not None:
         level = scale.y(target)
@@ -91,7 +93,7 @@ class _Scale:
             _label(LEFT - 6, self.y(self.high) + 4, number(self.high, metric), "end"),
             _label(LEFT - 6, self.bottom + 4, number(self.low, metric), "end"),
             *(
-                _label(self.x(period), HEIGHT - BOTTOM + 18, str(period), "middle")
+                _label(self.x(period), HEIGHT - BOTTOM + 18, period_words(period), "middle")
                 for period in sorted({min(periods), max(periods)})
             ),
         ]
@@ -99,9 +101,10 @@ class _Scale:
 
 def _point(value: Value, scale: _Scale, evaluation: Evaluation) -> str:
     """A published figure: a dot, hollow when derived; a hollow square when flagged."""
-    shown = f"{value.period}: {number(value.value, evaluation.metric)}"
-    shown += f" ({_('derived')})" if value.derived else ""
-    shown += f" ({value.flag})" if value.flag else ""
+    shown = _("{period}: {value}").format(
+        period=period_words(value.period),
+        value=number(value.value, evaluation.metric) + marks(value),
+    )
     kind = "derived" if value.derived else "recorded"
     cx, cy = scale.x(value.period), scale.y(value.value)
     if value.flag:
@@ -125,4 +128,4 @@ def _description(evaluation: Evaluation) -> str:
     return _(
         "{metric} in {region}: actual values against the path required to reach the target by "
         "{deadline}"
-    ).format(metric=target.metric, region=evaluation.region, deadline=target.deadline)
+    ).format(metric=target.metric, region=evaluation.region, deadline=period_words(target.deadline))

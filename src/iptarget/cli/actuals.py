@@ -8,6 +8,8 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
+from iptarget.choices import Vintage
+from iptarget.cli.command import helped
 from iptarget.cli.common import (
     DEFAULT_DIR,
     DirOption,
@@ -15,11 +17,13 @@ from iptarget.cli.common import (
     MetricArgument,
     RegionArgument,
     ReplaceOption,
-    VintageChoice,
     VintageOption,
     load,
 )
+from iptarget.cli.usage import iso_date
 from iptarget.errors import ExitCode, UserError
+from iptarget.i18n import N_
+from iptarget.texts import figures
 
 if TYPE_CHECKING:
     from iptarget.store.record import Recording
@@ -29,12 +33,29 @@ PublishedOption = Annotated[
     typer.Option(
         "--published",
         metavar="DATE",
-        help="When the figure was published (YYYY-MM-DD): one vintage of the figure.",
+        help=N_("When the figure was published (YYYY-MM-DD): one vintage of the figure."),
         show_default=False,
     ),
 ]
 
 
+@helped(
+    N_(
+        "Record a published figure in actuals/<region>.toml and show the targets it touches.\n"
+        "\n"
+        "A figure given --published is one vintage of it: a revision published later is "
+        "recorded beside it, again with --published, and is used from that date on.\n"
+        "\n"
+        "\b\n"
+        "Periods as written: 2024年  2024年3月  2024/03  2024.03  2023Q4  2023 Q4\n"
+        "                    2023年第四季度  2024年上半年\n"
+        "Figures as written: 1.2万 (12,000)  3.5亿 (350,000,000)  80% (a metric in %)\n"
+        "                    12.99件  45家  7.2亿元 (in 亿元)  −2.0  １２０．５\n"
+        "\n"
+        "A figure ten times larger or smaller than the figures recorded around it is refused "
+        "as a likely unit slip unless --force."
+    )
+)
 def add_actual(
     metric: MetricArgument,
     region: RegionArgument,
@@ -42,8 +63,10 @@ def add_actual(
         str,
         typer.Argument(
             metavar="PERIOD",
-            help="The period, which must have ended: 2024, 2024-H1, 2024-Q3 or 2024-03, or as "
-            "written (see above).",
+            help=N_(
+                "The period, which must have ended: 2024, 2024-H1, 2024-Q3 or 2024-03, or as "
+                "written (see above)."
+            ),
             show_default=False,
         ),
     ],
@@ -51,7 +74,9 @@ def add_actual(
         str,
         typer.Argument(
             metavar="VALUE",
-            help="The figure as published: 7812, 7,812, 12.99 or -3.5, or as written (see above).",
+            help=N_(
+                "The figure as published: 7812, 7,812, 12.99 or -3.5, or as written (see above)."
+            ),
             show_default=False,
         ),
     ],
@@ -60,7 +85,7 @@ def add_actual(
         typer.Option(
             "--source",
             metavar="TEXT",
-            help="Where the figure was published (a citation or address).",
+            help=N_("Where the figure was published (a citation or address)."),
             show_default=False,
         ),
     ] = None,
@@ -69,7 +94,7 @@ def add_actual(
         typer.Option(
             "--note",
             metavar="TEXT",
-            help="A remark on the figure, such as how its period was chosen.",
+            help=N_("A remark on the figure, such as how its period was chosen."),
             show_default=False,
         ),
     ] = None,
@@ -79,7 +104,7 @@ def add_actual(
         typer.Option(
             "--flag",
             metavar="FLAG",
-            help="p if the figure is provisional, e if it is estimated.",
+            help=N_("p if the figure is provisional, e if it is estimated."),
             show_default=False,
         ),
     ] = None,
@@ -87,21 +112,7 @@ def add_actual(
     force: ForceOption = False,
     directory: DirOption = DEFAULT_DIR,
 ) -> int:
-    """Record a published figure in actuals/<region>.toml and show the targets it touches.
-
-    A figure given --published is one vintage of it: a revision published later is
-    recorded beside it, again with --published, and is used from that date on.
-
-    \b
-    Periods as written: 2024年  2024年3月  2024/03  2024.03  2023Q4  2023 Q4
-                        2023年第四季度  2024年上半年
-    Figures as written: 1.2万 (12,000)  3.5亿 (350,000,000)  80% (a metric in %)
-                        12.99件  45家  7.2亿元 (in 亿元)  −2.0  １２０．５
-
-    A figure ten times larger or smaller than the figures recorded around it is refused
-    as a likely unit slip unless --force.
-    """
-    from iptarget.render.figures import print_repeated
+    from iptarget.render.recorded import print_repeated
     from iptarget.store.new_figures import NewFigure
     from iptarget.store.record import add_figure
 
@@ -115,13 +126,21 @@ def add_actual(
     return ExitCode.OK
 
 
+@helped(
+    N_(
+        "Remove one recorded figure: its only vintage, or the one named, and show the targets "
+        "it touches.\n"
+        "\n"
+        "A figure with several vintages needs --published DATE or --undated to say which."
+    )
+)
 def remove_actual(
     metric: MetricArgument,
     region: RegionArgument,
     period: Annotated[
         str,
         typer.Argument(
-            metavar="PERIOD", help="The period of the figure to remove.", show_default=False
+            metavar="PERIOD", help=N_("The period of the figure to remove."), show_default=False
         ),
     ],
     published: Annotated[
@@ -129,24 +148,19 @@ def remove_actual(
         typer.Option(
             "--published",
             metavar="DATE",
-            help="Remove the vintage published on this date (YYYY-MM-DD).",
+            help=N_("Remove the vintage published on this date (YYYY-MM-DD)."),
             show_default=False,
         ),
     ] = None,
     undated: Annotated[
-        bool, typer.Option("--undated", help="Remove the vintage without a published date.")
+        bool, typer.Option("--undated", help=N_("Remove the vintage without a published date."))
     ] = False,
     directory: DirOption = DEFAULT_DIR,
 ) -> int:
-    """Remove one recorded figure: its only vintage, or the one named, and show the targets
-    it touches.
-
-    A figure with several vintages needs --published DATE or --undated to say which.
-    """
     from iptarget.store.record import remove_figure
 
     if published is not None and undated:
-        raise UserError.single("--undated", "", "give --published or --undated, not both")
+        raise UserError.single("--undated", figures.BOTH)
     recording = remove_figure(directory, metric, region, period, published, undated)
     _report(recording, datetime.date.today())
     return ExitCode.OK
@@ -155,7 +169,7 @@ def remove_actual(
 def _report(recording: Recording, today: datetime.date) -> None:
     """What add-actual or remove-actual changed: the figure, the value used, the statuses."""
     from iptarget.core.compare import revision, status_changes
-    from iptarget.render.figures import print_added
+    from iptarget.render.recorded import print_added
 
     (change,) = recording.changes
     before, after = recording.before, recording.after
@@ -165,57 +179,64 @@ def _report(recording: Recording, today: datetime.date) -> None:
     print_added(change, after, changes, revised)
 
 
-def import_csv(
+@helped(
+    N_(
+        "Record the figures of a CSV file or a workbook: all of them, or none if any row is "
+        "wrong.\n"
+        "\n"
+        "A workbook's first sheet is read as a CSV file is, each row named by its number; a "
+        "formula is read as the value Excel saved with it, and a date in the period column as "
+        "the month (its first or last day) or the year (a year-only format) it names."
+    )
+)
+def import_table(
     file: Annotated[
         Path,
         typer.Argument(
             metavar="FILE",
-            help="A CSV file or an Excel workbook (.xlsx, its first sheet) with a header: "
-            "metric, region, period, value, and optionally source, note, published and flag.",
-            dir_okay=False,
+            help=N_(
+                "A CSV file or an Excel workbook (.xlsx, its first sheet) with a header: "
+                "metric, region, period, value, and optionally source, note, published and flag."
+            ),
             show_default=False,
         ),
     ],
     replace: ReplaceOption = False,
     force: ForceOption = False,
     dry_run: Annotated[
-        bool, typer.Option("--dry-run", help="Check every row and show what would change.")
+        bool, typer.Option("--dry-run", help=N_("Check every row and show what would change."))
     ] = False,
     directory: DirOption = DEFAULT_DIR,
 ) -> int:
-    """Record the figures of a CSV file or a workbook: all of them, or none if any row is
-    wrong.
-
-    A workbook's first sheet is read as a CSV file is, each row named by its number; a
-    formula is read as the value Excel saved with it, and a date in the period column as
-    the month (its first or last day) or the year (a year-only format) it names.
-    """
-    from iptarget.render.figures import print_imported
+    from iptarget.render.recorded import print_imported
     from iptarget.store.record import import_figures
     from iptarget.store.tables import parse_csv
     from iptarget.store.workbook import is_workbook, parse_xlsx
 
     rows = parse_xlsx(file) if is_workbook(file) else parse_csv(file)
+    today = datetime.date.today()
     recording = import_figures(
-        directory,
-        rows.origin,
-        rows.figures,
-        rows.problems,
-        replace,
-        datetime.date.today(),
-        dry_run,
-        force,
-        rows.word,
+        directory, rows, today, replace=replace, dry_run=dry_run, force=force
     )
-    read_as = None
-    if rows.encoding != "utf-8":
-        read_as = f"{rows.origin}: not UTF-8, so read as GB18030 (Excel's CSV on Chinese Windows)"
+    read_as = None if rows.encoding == "utf-8" else rows.origin
     print_imported(
         recording.changes, recording.unchanged, recording.after, rows.skipped, dry_run, read_as
     )
     return ExitCode.OK
 
 
+@helped(
+    N_(
+        "Print every value, recorded and derived, as CSV for spreadsheets and pandas.\n"
+        "\n"
+        "A recorded figure is one row per vintage, oldest first, with its published date and "
+        "flag; a derived one uses the vintage of each input that --vintage chooses.\n"
+        "\n"
+        "A CSV file written with --output starts with a UTF-8 byte-order mark, so that Excel "
+        "shows Chinese text as it is; printed CSV has none, for pipes. A workbook (--output "
+        "FILE.xlsx) holds the same columns, the values as numbers and the rest as text."
+    )
+)
 def export(
     output: Annotated[
         Path | None,
@@ -223,44 +244,38 @@ def export(
             "--output",
             "-o",
             metavar="FILE",
-            help="Write to this file instead of printing: CSV, or an Excel workbook when its "
-            "name ends in .xlsx.",
-            dir_okay=False,
+            help=N_(
+                "Write to this file instead of printing: CSV, or an Excel workbook when its "
+                "name ends in .xlsx."
+            ),
         ),
     ] = None,
     as_of: Annotated[
-        datetime.datetime | None,
+        datetime.date | None,
         typer.Option(
             "--as-of",
-            formats=["%Y-%m-%d"],
+            parser=iso_date,
             metavar="DATE",
-            help="Only what was known on this date (YYYY-MM-DD): periods ended and vintages "
-            "published by then. [default: every figure]",
+            help=N_(
+                "Only what was known on this date (YYYY-MM-DD): periods ended and vintages "
+                "published by then. [default: every figure]"
+            ),
             show_default=False,
         ),
     ] = None,
-    vintage: VintageOption = VintageChoice.LATEST,
+    vintage: VintageOption = Vintage.LATEST,
     directory: DirOption = DEFAULT_DIR,
 ) -> int:
-    """Print every value, recorded and derived, as CSV for spreadsheets and pandas.
-
-    A recorded figure is one row per vintage, oldest first, with its published date and
-    flag; a derived one uses the vintage of each input that --vintage chooses.
-
-    A CSV file written with --output starts with a UTF-8 byte-order mark, so that Excel
-    shows Chinese text as it is; printed CSV has none, for pipes. A workbook (--output
-    FILE.xlsx) holds the same columns, the values as numbers and the rest as text.
-    """
     from iptarget.core.values import Values
     from iptarget.render.console import print_text
-    from iptarget.render.figures import values_table
+    from iptarget.render.export import export_table
     from iptarget.render.table import csv_text
     from iptarget.store.workbook import is_workbook, xlsx_bytes
     from iptarget.store.write import write_bytes
 
-    values = Values(load(directory), None if as_of is None else as_of.date(), vintage.value)
+    values = Values(load(directory), as_of, vintage.value)
     every = list(values.every())
-    table = values_table(every, {key: values.vintages(*key) for key, _ in every})
+    table = export_table(every, {key: values.vintages(*key) for key, _ in every})
     if output is None:
         print_text(csv_text(table))
     elif is_workbook(output):

@@ -1,0 +1,56 @@
+"""The closed sets of values the command line offers: each command's output formats, the file
+kinds of `schema`, the vintages. One enum each, so that the command line offers them as
+choices and every renderer dispatches on them with ``match`` (``tests/test_registries.py``
+walks every member through its renderer). A module of its own, light enough for start-up."""
+
+from __future__ import annotations
+
+import enum
+
+
+class StatusFormat(enum.StrEnum):
+    """``status --format``: json is the stable one for scripts."""
+
+    TABLE = "table"
+    JSON = "json"
+    CSV = "csv"
+    MARKDOWN = "markdown"
+
+
+class SeriesFormat(enum.StrEnum):
+    """``series --format``."""
+
+    TABLE = "table"
+    JSON = "json"
+    CSV = "csv"
+
+
+class DiffFormat(enum.StrEnum):
+    """``diff --format``: markdown for a pull-request comment."""
+
+    TABLE = "table"
+    MARKDOWN = "markdown"
+    JSON = "json"
+
+
+class ValidateFormat(enum.StrEnum):
+    """``validate --format``: json lists the problems and warnings as objects for scripts."""
+
+    TEXT = "text"
+    JSON = "json"
+
+
+class SchemaKind(enum.StrEnum):
+    """The file kinds ``schema`` describes."""
+
+    METRICS = "metrics"
+    REGIONS = "regions"
+    POLICY = "policy"
+    ACTUALS = "actuals"
+
+
+class Vintage(enum.StrEnum):
+    """Which vintage of each figure is used (SPEC 3.1)."""
+
+    LATEST = "latest"
+    FIRST = "first"
