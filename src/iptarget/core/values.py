@@ -165,7 +165,7 @@ class Values:
         rule = (
             text(words.RULE_RATIO)
             if metric.denominator_region is None
-            else text(words.RULE_SHARE, region=other)
+            else text(words.RULE_SHARE, region=self._dataset.regions.get(other, other))
         )
         for period, numerator in numerators.items():
             denominator = denominators.get(period)

@@ -13,11 +13,11 @@ from iptarget.i18n import N_, NP_, _, ngettext, pgettext
 from iptarget.periods import Period
 from iptarget.render.console import console, print_lines, print_text, say
 from iptarget.render.escape import clean
-from iptarget.render.numbers import amount, metric_ref, region_ref
+from iptarget.render.numbers import amount
 from iptarget.render.recorded import what_changed
 from iptarget.render.status import counts_words, status_cell
 from iptarget.render.table import Column, Table, fitted_lines, markdown
-from iptarget.render.words import date_words, period_words, shown
+from iptarget.render.words import date_words, metric_ref, period_words, region_ref, shown
 
 #: The first line of the markdown, by which a CI job finds its comment to update.
 MARKER = "<!-- iptarget diff -->"

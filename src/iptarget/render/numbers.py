@@ -10,8 +10,13 @@ from typing import Protocol
 from iptarget.core.dataset import Amount, Metric, Policy, Region, Target
 from iptarget.core.evaluate import Evaluation, Point
 from iptarget.errors import exact
-from iptarget.i18n import N_, NP_, _, chinese, in_language, pgettext
-from iptarget.render.words import flag_words, period_words, unit_of, with_unit
+from iptarget.i18n import N_, NP_, _, in_language, pgettext
+from iptarget.render.words import (
+    flag_words,
+    period_words,
+    unit_of,
+    with_unit,
+)
 
 UNKNOWN = "-"
 OVERFLOWED = N_("overflowed")  # a computed figure too large for a float (JSON gives null)
@@ -138,17 +143,6 @@ def metric_label(metric: Metric) -> str:
 def metric_name(metric: Metric) -> str:
     """A metric's name in the interface's language."""
     return in_language(metric.name, metric.name_zh, metric.name_en)
-
-
-def metric_ref(metric: Metric) -> str:
-    """A metric as running text names it: its Chinese name in Chinese, where it has one, else
-    its id (the word analysts type)."""
-    return metric.name_zh if chinese() and metric.name_zh else metric.id
-
-
-def region_ref(region: Region) -> str:
-    """A region as running text names it: its Chinese name in Chinese, else its id."""
-    return region.name_zh if chinese() and region.name_zh else region.id
 
 
 def region_name(region: Region) -> str:

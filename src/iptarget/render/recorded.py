@@ -11,10 +11,17 @@ from iptarget.core.dataset import Amount, Dataset, FigureChange, Value
 from iptarget.errors import exact
 from iptarget.i18n import NP_, _, ngettext, pgettext
 from iptarget.render.console import console, print_lines, say
-from iptarget.render.numbers import UNKNOWN, amount, at, metric_ref, region_ref
+from iptarget.render.numbers import UNKNOWN, amount, at
 from iptarget.render.status import status_cell, style
 from iptarget.render.table import Column, Table, fitted_lines
-from iptarget.render.words import date_words, flag_words, period_words, vintage_words
+from iptarget.render.words import (
+    date_words,
+    flag_words,
+    metric_ref,
+    period_words,
+    region_ref,
+    vintage_words,
+)
 
 
 def print_added(

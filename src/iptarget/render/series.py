@@ -16,10 +16,10 @@ from iptarget.core.series import Block, Row
 from iptarget.errors import exact
 from iptarget.i18n import NP_, _, pgettext, speaking
 from iptarget.render.console import console, print_lines, print_text, say
-from iptarget.render.numbers import UNKNOWN, marks, marks_note, metric_label, number, region_ref
+from iptarget.render.numbers import UNKNOWN, marks, marks_note, metric_label, number
 from iptarget.render.status_data import finite
 from iptarget.render.table import Column, Table, csv_text, fitted_lines
-from iptarget.render.words import date_words, flag_words, period_words, shown, worded
+from iptarget.render.words import date_words, flag_words, period_words, region_ref, shown, worded
 
 COLUMNS = (
     Column(NP_("heading", "region")),

@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime
 from typing import assert_never
 
-from iptarget.core.dataset import Amount, Metric, Value
+from iptarget.core.dataset import Amount, Metric, Region, Value
 from iptarget.errors import Kind, Problem, Subject, Text, exact, text
 from iptarget.i18n import _, chinese, in_language, ngettext, npgettext, pgettext
 from iptarget.periods import Period
@@ -56,6 +56,8 @@ def shown(value: object) -> str:
             return vintage_words(value)
         case Amount():
             return with_unit(exact(value.value), value.metric)
+        case Region():
+            return region_ref(value)
         case list() | tuple():
             return ("、" if chinese() else ", ").join(shown(item) for item in value)
         case _:
@@ -82,6 +84,17 @@ def period_words(period: Period) -> str:
 def date_words(day: datetime.date) -> str:
     """A date: 2025-01-08 in English, 2025年1月8日 in Chinese."""
     return f"{day.year}年{day.month}月{day.day}日" if chinese() else day.isoformat()
+
+
+def metric_ref(metric: Metric) -> str:
+    """A metric as running text names it: its Chinese name in Chinese, where it has one, else
+    its id (the word analysts type)."""
+    return metric.name_zh if chinese() and metric.name_zh else metric.id
+
+
+def region_ref(region: Region) -> str:
+    """A region as running text names it: its Chinese name in Chinese, else its id."""
+    return region.name_zh if chinese() and region.name_zh else region.id
 
 
 def unit_of(metric: Metric) -> str | None:
