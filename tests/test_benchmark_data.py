@@ -16,12 +16,13 @@ from iptarget.core.values import Values
 
 
 def benchmark() -> ModuleType:
-    path = Path(__file__).parent.parent / "benchmarks" / "run.py"
-    spec = importlib.util.spec_from_file_location("benchmark_run", path)
+    """The benchmarks' generator of directories."""
+    path = Path(__file__).parent.parent / "benchmarks" / "directories.py"
+    spec = importlib.util.spec_from_file_location("benchmark_directories", path)
     assert spec is not None
     assert spec.loader is not None
     module = importlib.util.module_from_spec(spec)
-    sys.modules["benchmark_run"] = module
+    sys.modules["benchmark_directories"] = module
     spec.loader.exec_module(module)
     return module
 
