@@ -103,7 +103,6 @@ def _card(evaluation: Evaluation, dataset: Dataset) -> dict[str, Any]:
         "policy": title_of(policy),
         "file": policy.file,
         "source": source,
-        "link": source if source.startswith(("https://", "http://")) else "",
         "metric": metric_label(metric),
         "region": region_name(region) if region else evaluation.region,
         "goal": goal_words(evaluation),
@@ -112,6 +111,7 @@ def _card(evaluation: Evaluation, dataset: Dataset) -> dict[str, Any]:
         "meaning": _(STATUS_LOOKS[evaluation.status].meaning),
         "word": status_word(evaluation.status),
         "sentence": _sentence(evaluation, dataset),
+        "origin": _origin(title_of(policy), policy.file, source),
         "latest": at(evaluation.latest, metric) if evaluation.latest else UNKNOWN,
         "progress": percent(evaluation.progress_pct),
         "pace": pace(evaluation.pace),
@@ -146,3 +146,20 @@ def _sentence(evaluation: Evaluation, dataset: Dataset) -> Markup:
         status=status,
         meaning=_(look.meaning),
     )
+
+
+def _origin(policy: str, file: str, source: str) -> Markup:
+    """Where a target comes from: its policy, file and source, the source a link when it is
+    an address."""
+    from markupsafe import Markup, escape
+
+    if source.startswith(("https://", "http://")):
+        link = Markup('<a href="{0}">{0}</a>').format(source)
+        return Markup(escape(_("{policy} ({file}): {source}"))).format(
+            policy=policy, file=file, source=link
+        )
+    if source:
+        return Markup(escape(_("{policy} ({file}): {source}"))).format(
+            policy=policy, file=file, source=source
+        )
+    return Markup(escape(_("{policy} ({file})"))).format(policy=policy, file=file)

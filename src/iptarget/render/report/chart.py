@@ -93,8 +93,9 @@ class _Scale:
             _label(LEFT - 6, self.y(self.high) + 4, number(self.high, metric), "end"),
             _label(LEFT - 6, self.bottom + 4, number(self.low, metric), "end"),
             *(
-                _label(self.x(period), HEIGHT - BOTTOM + 18, period_words(period), "middle")
-                for period in sorted({min(periods), max(periods)})
+                _label(self.x(period), HEIGHT - BOTTOM + 18, period_words(period), anchor)
+                for period, anchor in ((min(periods), "start"), (max(periods), "end"))
+                if anchor == "start" or max(periods) != min(periods)
             ),
         ]
 
