@@ -105,6 +105,8 @@ def test_help_of_every_command_is_chinese_and_fits_80_columns(run: Run) -> None:
         assert max(cell_len(line) for line in lines) <= 80, (command, result.stdout)
         assert "Usage" not in result.stdout
         assert "选项:" not in result.stdout  # a full-width colon, as Chinese writes it
+        english = re.findall(r"[A-Za-z]+ [a-z]+ [a-z]+ [a-z]+", result.stdout)
+        assert not english, (command, english)  # no English sentence left
     status = run("--lang", "zh", "status", "--help", env={"COLUMNS": "80"}).stdout
     assert "选项：" in status
     assert "输出所有目标的进展表" in status

@@ -18,12 +18,15 @@ ALLOWED: dict[str, set[str]] = {
     "typed": {"errors", "texts"},
     "periods": {"typed", "i18n", "errors", "texts"},
     "cells": set(),
+    "linebreak": set(),
     "core": {"core", "periods", "errors", "i18n", "texts"},
     "models": {"models", "periods", "errors", "core.dataset", "core.goals", "i18n", "texts"},
     "store": {"store", "models", "periods", "errors", "typed", "cells", "i18n", "texts"}
     | {"core.dataset", "core.goals", "core.graphs", "core.slips"},
-    "render": {"render", "core", "periods", "errors", "typed", "cells", "i18n", "texts", "choices"},
-    "cli": {"cli", "store", "core", "render", "errors", "i18n", "texts", "choices", "__version__"},
+    "render": {"render", "core", "periods", "errors", "typed", "cells", "i18n", "texts", "choices"}
+    | {"linebreak"},
+    "cli": {"cli", "store", "core", "render", "errors", "i18n", "texts", "choices", "__version__"}
+    | {"linebreak"},
     "__main__": {"cli"},
     "__init__": set(),
 }

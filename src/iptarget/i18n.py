@@ -159,6 +159,13 @@ TYPER_TEXTS = (
 )
 
 
+#: The help of Typer's own options, translated as every help text is.
+TYPER_HELP = (
+    N_("Install completion for the current shell."),
+    N_("Show completion for the current shell, to copy it or customize the installation."),
+)
+
+
 def in_language(text: str, zh: str | None, en: str | None) -> str:
     """A title or name in the interface's language: its ``_zh`` or ``_en`` form when the
     file gives one, else as written."""

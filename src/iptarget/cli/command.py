@@ -131,29 +131,39 @@ def _full_width_heading(self: Any, heading: str) -> None:
     self.write(f"{'':>{self.current_indent}}{heading}：\n")
 
 
-#: Put after each wide character while Click wraps, so that it counts two columns and a
-#: line may break after it; taken out again afterwards.
+#: Put after each wide character while Click wraps, so that it counts two columns; taken out
+#: again afterwards.
 _WIDE_MARK = "\x00"
-#: A hyphen that is no place to break a line (U+2011), while Click wraps.
-_HYPHEN = "\u2011"
 
 
 def _wide_wrap(wrap: Any) -> Any:
-    """Click's wrap_text, counting a wide (CJK) character as two columns."""
-    import unicodedata
+    """Click's wrap_text, breaking lines where Chinese text breaks (iptarget.linebreak) and
+    counting a wide (CJK) character as two columns."""
+    from typer._click._textwrap import TextWrapper
+
+    from iptarget.linebreak import pieces, wide
+
+    def split(self: Any, text: str) -> list[str]:
+        chunks = []
+        for part in re.split(r"(\s+)", text):
+            if part and not part.isspace():
+                chunks += [
+                    "".join(c + _WIDE_MARK if wide(c) else c for c in p) for p in pieces(part)
+                ]
+            elif part:
+                chunks.append(part)
+        return chunks
+
+    def _marked_pieces(part: str) -> list[str]:
+        return ["".join(c + _WIDE_MARK if wide(c) else c for c in piece) for piece in pieces(part)]
 
     def wide_wrap(text: str, *args: Any, **kwargs: Any) -> str:
-        # a line may break between a character and its mark: a column to spare for that
-        if "width" in kwargs:
-            kwargs["width"] -= 1
-        elif args:
-            args = (args[0] - 1, *args[1:])
-        # a hyphen inside a word (YYYY-MM-DD) is no place to break: keep it while wrapping
-        marked = "".join(
-            char + _WIDE_MARK if unicodedata.east_asian_width(char) in "WF" else char
-            for char in text.replace("-", _HYPHEN)
-        )
-        return str(wrap(marked, *args, **kwargs)).replace(_WIDE_MARK, "").replace(_HYPHEN, "-")
+        plain = TextWrapper._split
+        TextWrapper._split = split  # type: ignore[method-assign]
+        try:
+            return str(wrap(text, *args, **kwargs)).replace(_WIDE_MARK, "")
+        finally:
+            TextWrapper._split = plain  # type: ignore[method-assign]
 
     return wide_wrap
 

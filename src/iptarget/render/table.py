@@ -10,12 +10,12 @@ from __future__ import annotations
 
 import csv
 import io
-import itertools
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from iptarget.i18n import pgettext
+from iptarget.linebreak import pieces
 from iptarget.render.escape import clean, csv_cell, markdown_cell
 
 if TYPE_CHECKING:
@@ -113,43 +113,6 @@ def fitted_lines(
     return lines
 
 
-#: Characters a line may not start with (closing punctuation) or end with (opening), so that
-#: a wrapped Chinese line never begins with "，" nor ends with "（".
-_CLOSING = frozenset("，。、：；！？）」』”’》〉%…·")
-_OPENING = frozenset("（「『“‘《〈")
-
-
-def _wide(char: str) -> bool:
-    import unicodedata
-
-    return unicodedata.east_asian_width(char) in "WF"
-
-
-def _pieces(chunk: str) -> list[str]:
-    """A run of text without spaces cut where a line may break inside it, as Chinese text
-    breaks: beside a wide (CJK) character, but never before closing punctuation or after
-    opening punctuation, and never between a number and the word after it (``18个`` and
-    ``2019年`` stay whole); Latin words and numbers are never cut."""
-    pieces = [chunk[:1]]
-    for before, char in itertools.pairwise(chunk):
-        if _breaks_between(before, char):
-            pieces.append(char)
-        else:
-            pieces[-1] += char
-    return pieces
-
-
-def _breaks_between(before: str, char: str) -> bool:
-    """Whether a line may break between two characters that no space separates."""
-    if char in _CLOSING or before in _OPENING:
-        return False
-    if before.isascii() and before.isdigit():
-        return False  # a number stays with the word after it: 18个, 2019年, 457（2018年）
-    if before in _CLOSING or char in _OPENING:
-        return True
-    return _wide(char) or _wide(before)
-
-
 def wrap(line: str, width: int, keep: bool = False) -> str:
     """A line broken into lines of at most ``width`` terminal cells, joined by newlines: at
     spaces, and between Chinese characters where Chinese text breaks; later lines keep the
@@ -165,7 +128,7 @@ def wrap(line: str, width: int, keep: bool = False) -> str:
     lines: list[str] = []
     current = ""
     for chunk in line.split():
-        for index, piece in enumerate(_pieces(chunk)):
+        for index, piece in enumerate(pieces(chunk)):
             joint = " " if index == 0 and current else ""
             if cell_len(current + joint + piece) <= room:
                 current += joint + piece
