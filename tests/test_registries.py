@@ -141,7 +141,7 @@ def test_every_kind_of_subject_is_worded(kind: Kind) -> None:
     tables = (SUBJECTS_BY_ID, SUBJECTS_BY_PLACE, SUBJECTS_ALONE)
     assert any(kind in table for table in tables), f"{kind}: no template in render.words"
     names = SUBJECTS_BY_ID[kind][1] if kind in SUBJECTS_BY_ID else ()
-    subject = Subject(kind, tuple(f"x{index}" for index in range(len(names))), index=3)
+    subject = Subject(kind, tuple(f"x{index}" for index in range(len(names))), number=3)
     assert subject_words(subject)
 
 

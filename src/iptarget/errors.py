@@ -10,8 +10,7 @@ from __future__ import annotations
 
 import enum
 from collections.abc import Iterable
-from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 if TYPE_CHECKING:
     from iptarget.texts.template import Template
@@ -25,8 +24,7 @@ class ExitCode(enum.IntEnum):
     INVALID = 2
 
 
-@dataclass(frozen=True, slots=True)
-class Text:
+class Text(NamedTuple):
     """A message for people, not yet worded: its template and the values of its placeholders."""
 
     template: Template
@@ -56,24 +54,22 @@ class Kind(enum.StrEnum):
     SHEET = "sheet"
 
 
-@dataclass(frozen=True, slots=True)
-class Subject:
+class Subject(NamedTuple):
     """What a problem is about inside its file: an entry by its kind and id (a target's id; an
-    actual's metric, region and period), or by its place (``index``: the Nth entry, line or
+    actual's metric, region and period), or by its place (``number``: the Nth entry, line or
     row), and the field, key, column or argument at fault."""
 
     kind: Kind
     id: tuple[str, ...] = ()
-    index: int | None = None
+    number: int | None = None
     field: str | None = None
 
     def at(self, field: str) -> Subject:
         """The same entry, one of its fields."""
-        return Subject(self.kind, self.id, self.index, field)
+        return Subject(self.kind, self.id, self.number, field)
 
 
-@dataclass(frozen=True, slots=True)
-class Problem:
+class Problem(NamedTuple):
     """One thing wrong in what the user gave: where it is, and what is wrong.
 
     ``origin`` is what holds the problem: a file's path, or a command-line argument or option

@@ -4,22 +4,20 @@ from __future__ import annotations
 
 import datetime
 from collections.abc import Collection, Sequence
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from iptarget.core.evaluate import Evaluation
 from iptarget.core.status import STATUS_FACTS, Status
 
 
-@dataclass(frozen=True, slots=True)
-class Failure:
+class Failure(NamedTuple):
     """A target that fails ``check``; ``days_late`` counts days since an unreported deadline."""
 
     evaluation: Evaluation
     days_late: int | None = None
 
 
-@dataclass(frozen=True, slots=True)
-class CheckResult:
+class CheckResult(NamedTuple):
     """What ``check`` finds among the targets it judges.
 
     ``failing`` fail the check; ``acknowledged`` would fail but their people know why;

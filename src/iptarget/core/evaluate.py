@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime
 from collections.abc import Mapping
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from iptarget.core import formulas
 from iptarget.core.dataset import Dataset, Metric, Policy, Target, Value
@@ -18,8 +18,7 @@ ON_TRACK_PACE = 0.95
 AT_RISK_PACE = 0.6
 
 
-@dataclass(frozen=True, slots=True)
-class Point:
+class Point(NamedTuple):
     """A period with its value (None when unknown), whether the value is derived, and the
     date and flag of its vintage (SPEC 3.1)."""
 
@@ -30,8 +29,7 @@ class Point:
     flag: str | None = None
 
 
-@dataclass(frozen=True, slots=True)
-class Evaluation:
+class Evaluation(NamedTuple):
     """One target judged as of a date: every figure of SPEC 5's JSON, and the series."""
 
     target: Target

@@ -8,8 +8,7 @@ every table.
 from __future__ import annotations
 
 import enum
-from dataclasses import dataclass
-from typing import assert_never
+from typing import NamedTuple, assert_never
 
 from iptarget.core.formulas import Direction, grow
 
@@ -27,8 +26,7 @@ class Goal(enum.StrEnum):
     ANNUAL_GROWTH_PCT = "annual_growth_pct"
 
 
-@dataclass(frozen=True, slots=True)
-class GoalFacts:
+class GoalFacts(NamedTuple):
     """What the core knows about a goal kind: whether it is relative to a baseline value B
     (then it needs ``baseline``, and ``start`` is not allowed), and whether its amount is a
     level of the metric (checked against the metric's bounds) rather than a factor or a

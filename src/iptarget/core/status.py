@@ -9,8 +9,7 @@ in ``render.looks``; ``tests/test_registries.py`` walks every member through eve
 from __future__ import annotations
 
 import enum
-from dataclasses import dataclass
-from typing import Literal, assert_never
+from typing import Literal, NamedTuple, assert_never
 
 
 class Status(enum.StrEnum):
@@ -33,8 +32,7 @@ Phase = Literal["after", "before", "any"]
 """When a status can occur: once the deadline has passed, before it, or either."""
 
 
-@dataclass(frozen=True, slots=True)
-class StatusFacts:
+class StatusFacts(NamedTuple):
     """What the core knows about a status.
 
     ``order`` places it from best to worst for ``diff --fail-on-worse`` (SPEC 9; None:

@@ -8,8 +8,7 @@ The English word of a status is its id (SPEC 8); the catalogue has each word in 
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from typing import Literal
+from typing import Literal, NamedTuple
 
 from iptarget.core.status import Status, Verdict
 from iptarget.i18n import N_, NP_, pgettext
@@ -18,8 +17,7 @@ Tone = Literal["good", "bad", "late", "behind", "slow", "none"]
 """A colour's meaning in the report (its CSS class), so that a colour prints as words too."""
 
 
-@dataclass(frozen=True, slots=True)
-class Look:
+class Look(NamedTuple):
     """How one status or verdict is shown: its ``word`` (translated in its context), the
     ``style`` of a terminal, the report's ``tone``, its ``meaning`` in a sentence, and
     whether a reviewer must not miss it (``strong``: bold in markdown)."""

@@ -30,7 +30,7 @@ def problem_json(problem: Problem) -> dict[str, Any]:
         else {
             "kind": subject.kind.value,
             "id": list(subject.id) or None,
-            "index": subject.index,
+            "index": subject.number,
             "field": subject.field,
         },
         "message": problem_words(problem),

@@ -11,8 +11,7 @@ from __future__ import annotations
 import csv
 import io
 from collections.abc import Sequence
-from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from iptarget.i18n import pgettext
 from iptarget.linebreak import pieces
@@ -22,8 +21,7 @@ if TYPE_CHECKING:
     from rich.text import Text
 
 
-@dataclass(frozen=True)
-class Column:
+class Column(NamedTuple):
     """A column of a plain table: its heading and whether it holds numbers."""
 
     heading: str
@@ -35,8 +33,7 @@ def heading(column: Column) -> str:
     return pgettext("heading", column.heading) if column.heading else ""
 
 
-@dataclass(frozen=True)
-class Table:
+class Table(NamedTuple):
     """A table as plain text cells; a cell may hold several lines (terminal only).
 
     ``styles`` colour the last cell of each row in a terminal; ``strong`` marks the rows
@@ -47,8 +44,8 @@ class Table:
 
     columns: Sequence[Column]
     rows: Sequence[Sequence[str]]
-    styles: Sequence[str] = field(default_factory=tuple)
-    strong: Sequence[bool] = field(default_factory=tuple)
+    styles: Sequence[str] = ()
+    strong: Sequence[bool] = ()
     flexible: int = 0
 
 

@@ -161,10 +161,10 @@ def subject_words(subject: Subject | None) -> str:
     if subject.id and kind in SUBJECTS_BY_ID:
         template, names = SUBJECTS_BY_ID[kind]
         return worded(
-            text(template, index=subject.index, **dict(zip(names, subject.id, strict=True)))
+            text(template, index=subject.number, **dict(zip(names, subject.id, strict=True)))
         )
     if kind in SUBJECTS_BY_PLACE:
-        return worded(text(SUBJECTS_BY_PLACE[kind], index=subject.index))
+        return worded(text(SUBJECTS_BY_PLACE[kind], index=subject.number))
     return worded(text(SUBJECTS_ALONE[kind]))
 
 

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import datetime
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from iptarget.core.dataset import (
     Key,
@@ -30,8 +30,7 @@ from iptarget.texts.template import Template
 from iptarget.texts.words import KIND_METRIC, KIND_REGION
 
 
-@dataclass(frozen=True)
-class Known:
+class Known(NamedTuple):
     """The ids that references of one kind may name.
 
     One bad definition gets one message: an entry that failed its own checks is reported

@@ -57,7 +57,7 @@ def read_toml(
         return None
     deep = too_deep(content)
     if deep is not None:
-        subject = Subject(Kind.LINE, index=deep)
+        subject = Subject(Kind.LINE, number=deep)
         problems.append(Problem(display, text(files.TOO_DEEP, depth=MAX_DEPTH), subject, deep))
         return None
     try:

@@ -122,7 +122,7 @@ def target_subject(data: object, index: int) -> Subject:
     target_id = data.get("id") if isinstance(data, dict) else None
     if isinstance(target_id, str) and target_id:
         return Subject(Kind.TARGET, (target_id,))
-    return Subject(Kind.TARGET, index=index + 1)
+    return Subject(Kind.TARGET, number=index + 1)
 
 
 def actual_subject(metric: object, region: object, period: object) -> Subject:
@@ -134,4 +134,4 @@ def actual_label(data: object, index: int) -> Subject:
     """An actual by its metric, region and period when it has them, else by its place."""
     if isinstance(data, dict) and all(key in data for key in ("metric", "region", "period")):
         return actual_subject(data["metric"], data["region"], data["period"])
-    return Subject(Kind.ACTUAL, index=index + 1)
+    return Subject(Kind.ACTUAL, number=index + 1)

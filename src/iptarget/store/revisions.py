@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import os
 import subprocess
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from pathlib import Path
 
 from iptarget.core.dataset import Dataset
@@ -170,7 +170,7 @@ def read_side(
         return dataset
     prefix = str(found)
     renamed = [
-        replace(problem, origin=shown + problem.origin[len(prefix) :])
+        problem._replace(origin=shown + problem.origin[len(prefix) :])
         if problem.origin.startswith(prefix)
         else problem
         for problem in problems

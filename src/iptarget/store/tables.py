@@ -43,8 +43,8 @@ class TableRows:
 def row_subject(number: int, sheet: str | None) -> Subject:
     """Line ``number`` of a CSV file, or row ``number`` of a workbook's sheet."""
     if sheet is None:
-        return Subject(Kind.LINE, index=number)
-    return Subject(Kind.ROW, (sheet,), index=number)
+        return Subject(Kind.LINE, number=number)
+    return Subject(Kind.ROW, (sheet,), number=number)
 
 
 def parse_csv(path: Path) -> TableRows:

@@ -8,7 +8,7 @@ limit at 32), and it reports no positions.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from typing import NamedTuple
 
 #: SPEC 6: more than this many levels of nested tables or arrays is refused before parsing.
 MAX_DEPTH = 32
@@ -16,8 +16,7 @@ _ID_LINE = re.compile(r"""\s*id\s*=\s*(?:"([^"\\]*)"|'([^']*)')\s*(?:#.*)?$""")
 _HEADER = re.compile(r"\s*\[(\[)?\s*([^\[\]]*?)\s*\]")
 
 
-@dataclass(frozen=True, slots=True)
-class Scan:
+class Scan(NamedTuple):
     """What the scan found: the deepest nesting and its line, and each line's start."""
 
     depth: int
