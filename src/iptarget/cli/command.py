@@ -9,6 +9,8 @@ from typing import Any, TypeVar
 
 from typer.core import TyperCommand, TyperGroup
 
+from iptarget.cli.params import plain
+
 #: A negative figure as people type it: -3.5, -1,234, -2万, -12.3%.
 _NEGATIVE = re.compile(r"-[0-9０-９][^\s]*")
 #: The minus sign U+2212, which figures accept and the option parser leaves alone.
@@ -48,13 +50,20 @@ class Command(TyperCommand):
             super().format_help(ctx, formatter)
 
     def parse_args(self, ctx: Any, args: list[str]) -> list[str]:
-        """Parse, after marking negative figures as arguments rather than options."""
+        """Parse, after marking negative figures as arguments rather than options, each
+        value read without pydantic (iptarget.cli.params)."""
+        plain(self.get_params(ctx))
         return super().parse_args(ctx, negatives_as_arguments(self.params, args))
 
 
 class Group(TyperGroup):
     """The iptarget application: its help, its list of commands and its usage errors in the
     interface's language."""
+
+    def parse_args(self, ctx: Any, args: list[str]) -> list[str]:
+        """Parse the global options, each value read without pydantic (iptarget.cli.params)."""
+        plain(self.get_params(ctx))
+        return super().parse_args(ctx, args)
 
     def make_context(self, *args: Any, **kwargs: Any) -> Any:
         """Parse the global options; a usage error is worded in the interface's language."""

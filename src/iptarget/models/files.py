@@ -1,4 +1,10 @@
-"""The four file kinds as pydantic models (extra keys forbidden), and their invariants."""
+"""The four file kinds as pydantic models (extra keys forbidden): the one place each key is
+declared, with its type, its bounds and its description (for the JSON Schema).
+
+A valid file is read without them (``iptarget.store.plain``); they check what the plain
+reading leaves to them, and say what is wrong, field by field. The rules that no field type
+can say are in ``iptarget.models.entries``.
+"""
 
 from __future__ import annotations
 
@@ -8,12 +14,9 @@ from typing import Annotated, Literal
 from pydantic import BaseModel, ConfigDict, Field, PlainSerializer, PlainValidator
 from pydantic.json_schema import WithJsonSchema
 
-from iptarget.core.goals import GOAL_FACTS, GOAL_KEYS, Goal
-from iptarget.errors import Text, text
-from iptarget.periods import GRANULARITY_WORDS, Period, parse_period
-from iptarget.texts import files
+from iptarget.models.entries import ID_PATTERN
+from iptarget.periods import Period, parse_period
 
-ID_PATTERN = r"^[a-z0-9][a-z0-9_-]*$"
 Id = Annotated[str, Field(pattern=ID_PATTERN)]
 PeriodField = Annotated[
     Period,
@@ -28,9 +31,6 @@ PeriodField = Annotated[
         }
     ),
 ]
-
-Issue = tuple[str, Text]
-"""An invariant broken inside one entry: (field, what is wrong)."""
 
 
 class _Model(BaseModel):
@@ -80,27 +80,6 @@ class Metric(_Model):
     aggregate: Literal["sum", "none"] = Field(
         "none", description="For a plain metric: 'sum' derives a group's value from its members."
     )
-
-    def issues(self) -> list[Issue]:
-        """The invariants of one metric that a field type cannot say."""
-        found: list[Issue] = []
-        ratio = self.numerator is not None or self.denominator is not None
-        if ratio and self.growth_of is not None:
-            found.append(("growth_of", text(files.RATIO_AND_GROWTH)))
-        if self.denominator_region is not None and not ratio:
-            found.append(("denominator_region", text(files.DENOMINATOR_REGION_ALONE)))
-        if self.aggregate != "none" and (ratio or self.growth_of is not None):
-            aggregate = files.AGGREGATE_RATIO if ratio else files.AGGREGATE_GROWTH
-            found.append(("aggregate", text(aggregate)))
-        if self.numerator is not None and self.denominator is None:
-            found.append(("denominator", text(files.NEEDS_DENOMINATOR)))
-        if self.denominator is not None and self.numerator is None:
-            found.append(("numerator", text(files.NEEDS_NUMERATOR)))
-        if self.scale is not None and (self.numerator is None or self.denominator is None):
-            found.append(("scale", text(files.SCALE_ALONE)))
-        if self.min is not None and self.max is not None and self.min > self.max:
-            found.append(("min", text(files.MIN_ABOVE_MAX, min=self.min, max=self.max)))
-        return found
 
 
 class MetricsFile(_Model):
@@ -192,56 +171,6 @@ class Target(_Model):
         description="Goal: the baseline value grown by this percentage a year until the "
         "deadline (年均增长).",
     )
-
-    def issues(self) -> list[Issue]:
-        """The invariants of one target that a field type cannot say."""
-        goals = [key for key in GOAL_KEYS if getattr(self, key) is not None]
-        if not goals:
-            return [("goal", text(files.NO_GOAL, keys=list(GOAL_KEYS)))]
-        if len(goals) > 1:
-            return [("goal", text(files.GOALS, keys=goals))]
-        goal = Goal(goals[0])
-        found: list[Issue] = []
-        if GOAL_FACTS[goal].relative:
-            if self.baseline is None:
-                found.append(("baseline", text(files.NEEDS_BASELINE, goal=goal.value)))
-            for key in ("start", "start_value"):
-                if getattr(self, key) is not None:
-                    found.append((key, text(files.NO_START, goal=goal.value, key=key)))
-        else:
-            if self.baseline is not None:
-                found.append(("baseline", text(files.NO_BASELINE, goal=goal.value)))
-            if self.baseline_value is not None:
-                found.append(("baseline_value", text(files.NO_BASELINE_VALUE, goal=goal.value)))
-        if self.start_value is not None and self.start is None:
-            found.append(("start_value", text(files.START_VALUE_ALONE)))
-        return found + self._period_issues()
-
-    def _period_issues(self) -> list[Issue]:
-        """The baseline and start end before the deadline and have its granularity."""
-        found: list[Issue] = []
-        for key in ("baseline", "start"):
-            period: Period | None = getattr(self, key)
-            if period is None:
-                continue
-            if not self.deadline.end > period.end:
-                found.append(
-                    (
-                        "deadline",
-                        text(files.DEADLINE_FIRST, deadline=self.deadline, key=key, period=period),
-                    )
-                )
-            if period.granularity != self.deadline.granularity:
-                wrong = text(
-                    files.GRANULARITY,
-                    period=period,
-                    granularity=text(GRANULARITY_WORDS[period.granularity]),
-                    deadline=self.deadline,
-                    deadline_granularity=text(GRANULARITY_WORDS[self.deadline.granularity]),
-                    key=key,
-                )
-                found.append((key, wrong))
-        return found
 
 
 class PolicyFile(_Model):

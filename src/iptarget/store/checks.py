@@ -21,7 +21,7 @@ from iptarget.core.dataset import (
 from iptarget.core.goals import GOAL_FACTS
 from iptarget.core.graphs import member_repeats, ratio_cycles
 from iptarget.errors import Kind, Problem, Subject, Text, text
-from iptarget.models.files import Actual
+from iptarget.models.entries import ActualEntry
 from iptarget.periods import Period
 from iptarget.store.messages import actual_subject
 from iptarget.texts import rules
@@ -208,7 +208,7 @@ def actuals_look_right(
 
 
 def actual_problems(
-    actuals: Sequence[tuple[str, Actual]],
+    actuals: Sequence[tuple[str, ActualEntry]],
     metrics: Mapping[str, Metric],
     names: tuple[Known, Known],
     today: datetime.date,

@@ -1,63 +1,79 @@
-"""The models of the files as the core's plain frozen values."""
+"""The entries of the files, as read, as the core's plain frozen values."""
 
 from __future__ import annotations
 
 import datetime
+from collections.abc import Mapping, Sequence
 from dataclasses import fields
+from typing import Any
 
 from iptarget.core import dataset as core
 from iptarget.core.goals import Goal
-from iptarget.models.files import Actual, Metric, Region, Target
+from iptarget.models.entries import ActualEntry
 from iptarget.periods import Period
 
 #: The keys a metric's model and its core value share: every key of the file, the model being
 #: the one place a key is declared (``tests/test_registries.py`` holds the two lists equal).
 METRIC_KEYS = tuple(field.name for field in fields(core.Metric) if field.name != "id")
 REGION_KEYS = tuple(field.name for field in fields(core.Region) if field.name != "id")
+TARGET_KEYS = tuple(
+    field.name for field in fields(core.Target) if field.name not in ("region", "goal", "amount")
+)
+POLICY_KEYS = tuple(
+    field.name
+    for field in fields(core.Policy)
+    if field.name not in ("path", "file", "stem", "targets")
+)
 
 
-def core_metric(metric_id: str, metric: Metric) -> core.Metric:
+def core_metric(metric_id: str, metric: Mapping[str, Any]) -> core.Metric:
     """A metric as the core holds it, its trend settled (linear for a growth metric)."""
-    keys = {key: getattr(metric, key) for key in METRIC_KEYS}
-    keys["trend"] = metric.trend or ("linear" if metric.growth_of is not None else "compound")
+    keys = {key: metric[key] for key in METRIC_KEYS}
+    growth = metric["growth_of"] is not None
+    keys["trend"] = metric["trend"] or ("linear" if growth else "compound")
     return core.Metric(id=metric_id, **keys)
 
 
-def core_region(region_id: str, region: Region) -> core.Region:
+def core_region(region_id: str, region: Mapping[str, Any]) -> core.Region:
     """A region as the core holds it, its members a tuple."""
-    keys = {key: getattr(region, key) for key in REGION_KEYS}
-    keys["members"] = tuple(region.members or ())
+    keys = {key: region[key] for key in REGION_KEYS}
+    keys["members"] = tuple(region["members"] or ())
     return core.Region(id=region_id, **keys)
 
 
-def core_target(target: Target, policy_region: str | None) -> core.Target:
+def core_target(target: Mapping[str, Any], policy_region: str | None) -> core.Target:
     """A target as the core sees it: its region resolved, its goal one key and an amount.
 
     A target without a goal or a region has been reported; it gets a placeholder, and the
     directory does not validate.
     """
-    goals = [goal for goal in Goal if getattr(target, goal.value) is not None]
+    goals = [goal for goal in Goal if target[goal.value] is not None]
     goal = goals[0] if goals else Goal.AT_LEAST
     return core.Target(
-        id=target.id,
-        title=target.title,
-        metric=target.metric,
-        region=target.region or policy_region or "",
-        deadline=target.deadline,
+        **{key: target[key] for key in TARGET_KEYS},
+        region=target["region"] or policy_region or "",
         goal=goal,
-        amount=float(getattr(target, goal.value)) if goals else 0.0,
-        strict=target.strict,
-        baseline=target.baseline,
-        baseline_value=target.baseline_value,
-        acknowledged=target.acknowledged,
-        start=target.start,
-        start_value=target.start_value,
-        title_zh=target.title_zh,
-        title_en=target.title_en,
+        amount=float(target[goal.value]) if goals else 0.0,
     )
 
 
-def core_value(actual: Actual) -> core.Value:
+def core_policy(
+    where: tuple[str, str, str], policy: Mapping[str, Any], targets: Sequence[Mapping[str, Any]]
+) -> core.Policy:
+    """A policy as the core holds it, with its targets; ``where`` is its file as shown, as
+    written inside the directory, and its name (SPEC 7: the --policy filter)."""
+    path, file, stem = where
+    region = policy["region"]
+    return core.Policy(
+        **{key: policy[key] for key in POLICY_KEYS},
+        path=path,
+        file=file,
+        stem=stem,
+        targets=tuple(core_target(target, region) for target in targets),
+    )
+
+
+def core_value(actual: ActualEntry) -> core.Value:
     """A recorded figure as the core holds it."""
     return core.Value(
         actual.period,
@@ -72,7 +88,7 @@ def core_value(actual: Actual) -> core.Value:
 
 
 def record_figures(
-    entries: list[tuple[str, Actual]],
+    entries: list[tuple[str, ActualEntry]],
     recorded: dict[core.Key, dict[Period, core.Value]],
     repeats: list[tuple[core.Key, core.Value]],
     today: datetime.date,

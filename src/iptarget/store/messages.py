@@ -4,16 +4,17 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping
-from typing import Any
-
-from pydantic import BaseModel
+from typing import TYPE_CHECKING, Any
 
 from iptarget.errors import Invalid, Kind, Subject, Text, text
-from iptarget.models.files import ID_PATTERN
+from iptarget.models.entries import ID_PATTERN
 from iptarget.texts import files
 from iptarget.texts.rules import unknown_key
 from iptarget.texts.template import Template
 from iptarget.texts.words import KIND_KEY
+
+if TYPE_CHECKING:
+    from pydantic import BaseModel
 
 ID = re.compile(ID_PATTERN)
 _PARSE_ERROR = re.compile(

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from iptarget.core.dataset import Dataset, Flag, Value
 from iptarget.errors import Invalid, Text, text
-from iptarget.models.files import Actual
+from iptarget.models.entries import ActualEntry
 from iptarget.periods import Period, parse_typed_date, parse_typed_period
 from iptarget.store.checks import published_problem
 from iptarget.store.messages import ID, bad_id
@@ -42,8 +42,8 @@ class NewFigure:
 
 def new_actual(
     figure: NewFigure, dataset: Dataset, today: datetime.date
-) -> tuple[Actual | None, list[FieldIssue]]:
-    """The figure as an Actual, and everything wrong with it, field by field.
+) -> tuple[ActualEntry | None, list[FieldIssue]]:
+    """The figure as an actual entry, and everything wrong with it, field by field.
 
     Malformed ids, periods, values, dates and flags; unknown metrics and regions; values
     outside the metric's bounds; periods that have not ended; publication dates after today
@@ -66,7 +66,7 @@ def new_actual(
     issues.extend(issue for issue in found if issue is not None)
     if issues or period is None or value is None:
         return None, issues
-    actual = Actual(
+    actual = ActualEntry(
         metric=figure.metric,
         region=figure.region,
         period=period,
@@ -128,7 +128,7 @@ def _figure_value(figure: NewFigure, dataset: Dataset) -> tuple[float | None, Fi
     return value, None
 
 
-def recorded_value(dataset: Dataset, actual: Actual) -> Value | None:
+def recorded_value(dataset: Dataset, actual: ActualEntry) -> Value | None:
     """The vintage recorded for the figure's metric, region, period and publication date."""
     for vintage in dataset.vintages_of(actual.metric, actual.region, actual.period):
         if vintage.published == actual.published:
@@ -136,7 +136,7 @@ def recorded_value(dataset: Dataset, actual: Actual) -> Value | None:
     return None
 
 
-def same(value: Value, actual: Actual) -> bool:
+def same(value: Value, actual: ActualEntry) -> bool:
     """Whether a new figure repeats a recorded one: then recording it changes nothing."""
     return (value.value, value.source, value.note, value.flag) == (
         actual.value,
@@ -151,7 +151,7 @@ def named(value: Value) -> Value | float:
     return value if value.published is not None else value.value
 
 
-def undated_beside_dated(dataset: Dataset, actual: Actual, column: bool) -> list[FieldIssue]:
+def undated_beside_dated(dataset: Dataset, actual: ActualEntry, column: bool) -> list[FieldIssue]:
     """An undated figure for a period that already has dated vintages is refused (SPEC 5.2):
     the new one would rank below them all, and could never be told apart from them."""
     if actual.published is not None or recorded_value(dataset, actual) is not None:
@@ -172,13 +172,13 @@ class Batch:
 
     def __init__(self, before: Dataset, replace: bool, force: bool) -> None:
         self.before, self.replace, self.force = before, replace, force
-        self.actuals: list[Actual] = []
+        self.actuals: list[ActualEntry] = []
         self.unchanged = 0
         self.lines: dict[tuple[str, str, Period, datetime.date | None], int] = {}
         self.earlier: dict[tuple[str, str], dict[Period, float]] = {}
         self.vintages: dict[tuple[str, str, Period], list[tuple[datetime.date | None, float]]] = {}
 
-    def add(self, line: int, actual: Actual) -> list[FieldIssue]:
+    def add(self, line: int, actual: ActualEntry) -> list[FieldIssue]:
         """Take one row's figure; what is wrong with it in this batch."""
         key = (actual.metric, actual.region, actual.period, actual.published)
         figure = key[:3]

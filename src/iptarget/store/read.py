@@ -2,27 +2,22 @@
 
 from __future__ import annotations
 
-import contextlib
 import datetime
-import functools
 from collections import defaultdict
 from collections.abc import Mapping
 from pathlib import Path
-from typing import Any, TypeVar
-
-from pydantic import BaseModel, TypeAdapter, ValidationError
+from typing import Any
 
 from iptarget.core import dataset as core
 from iptarget.errors import Kind, Problem, Subject, Text, UserError, text
-from iptarget.models.files import Actual, Metric, Policy, Region, Target
+from iptarget.models.entries import ActualEntry
 from iptarget.periods import Period
-from iptarget.store import checks
-from iptarget.store.convert import core_metric, core_region, core_target, record_figures
+from iptarget.store import checks, modelled
+from iptarget.store.convert import core_metric, core_policy, core_region, record_figures
 from iptarget.store.files import Parsed, quiet_reading, read_toml, toml_files
-from iptarget.store.messages import ID, actual_label, field_problem, target_subject
+from iptarget.store.messages import ID, actual_label, target_subject
+from iptarget.store.plain import ENTRIES, Values, plain_actuals, plain_entry
 from iptarget.texts import files
-
-M = TypeVar("M", bound=BaseModel)
 
 
 def load_directory(root: Path) -> core.Dataset:
@@ -65,7 +60,7 @@ class Reader:
         # published dates after today are refused (SPEC 5.2)
         self.today = today or datetime.date.today()
         self.problems: list[Problem] = []
-        self.files: dict[str, list[Actual]] = {}
+        self.files: dict[str, list[ActualEntry]] = {}
         # metric and region ids that are defined but invalid, and the files that failed whole
         self.invalid: dict[str, set[str]] = {"metric": set(), "region": set()}
         self.failed: set[str] = set()
@@ -83,11 +78,11 @@ class Reader:
     def _read(self) -> core.Dataset:
         metrics = {
             key: core_metric(key, entry)
-            for key, entry in self._keyed_tables("metrics.toml", "metric", Metric).items()
+            for key, entry in self._keyed_tables("metrics.toml", "metric").items()
         }
         regions = {
             key: core_region(key, entry)
-            for key, entry in self._keyed_tables("regions.toml", "region", Region).items()
+            for key, entry in self._keyed_tables("regions.toml", "region").items()
         }
         parsed = [self._policy(path) for path in toml_files(self.root, "policies", self.problems)]
         recorded: dict[core.Key, dict[Period, core.Value]] = defaultdict(dict)
@@ -114,7 +109,7 @@ class Reader:
         shown = core.with_display_decimals(metrics, recorded, vintages)
         return core.Dataset(shown, regions, policies, dict(recorded), count, metrics_file, vintages)
 
-    def _every_actual(self) -> list[tuple[str, Actual]]:
+    def _every_actual(self) -> list[tuple[str, ActualEntry]]:
         """Every actual with its file, to name each problem that the quick checks found: kept
         from the reading when the entries are kept, else read again (an invalid directory
         is the rare case), the problems of the files not reported twice."""
@@ -159,24 +154,25 @@ class Reader:
             return []
         return array
 
-    def _validate(self, model: type[M], data: object, display: str, where: Subject) -> M | None:
-        """One entry as its model, or None after reporting each field that is wrong."""
-        if not isinstance(data, dict):
-            self.problem(display, text(files.NOT_A_TABLE), where)
-            return None
-        try:
-            entry = model.model_validate(data)
-        except ValidationError as error:
-            for detail in error.errors():
-                subject, said = field_problem(model, detail, where)
+    def _validate(self, kind: str, data: object, display: str, where: Subject) -> Values | None:
+        """One entry's values, or None after reporting each field that is wrong; read
+        without pydantic when it is valid (iptarget.store.plain)."""
+        spec, model, rules = ENTRIES[kind]
+        values = plain_entry(spec, data)
+        if values is None:
+            if not isinstance(data, dict):
+                self.problem(display, text(files.NOT_A_TABLE), where)
+                return None
+            values, wrong = modelled.model_values(model, data, where)
+            for subject, said in wrong:
                 self.problem(display, said, subject)
-            return None
-        if isinstance(entry, Metric | Target):
-            for field, said in entry.issues():
-                self.problem(display, said, where.at(field))
-        return entry
+            if values is None:
+                return None
+        for field, said in rules(values):
+            self.problem(display, said, where.at(field))
+        return values
 
-    def _keyed_tables(self, name: str, key: str, model: type[M]) -> dict[str, M]:
+    def _keyed_tables(self, name: str, key: str) -> dict[str, Values]:
         """metrics.toml or regions.toml: one ``[key.<id>]`` table per entry."""
         path = self.root / name
         raw = read_toml(path, (key,), self.problems)
@@ -189,7 +185,7 @@ class Reader:
         if isinstance(table, dict):
             self.invalid[key].update(entry_id for entry_id in table if not ID.match(entry_id))
         for entry_id, data in self._table(display, raw, key).items():
-            entry = self._validate(model, data, display, Subject(Kind(key), (entry_id,)))
+            entry = self._validate(key, data, display, Subject(Kind(key), (entry_id,)))
             if entry is not None:
                 entries[entry_id] = entry
             else:
@@ -209,32 +205,20 @@ class Reader:
         if "policy" not in raw:
             self.problem(display, text(files.NO_POLICY_TABLE))
             return None
-        policy = self._validate(Policy, raw["policy"], display, Subject(Kind.POLICY))
+        policy = self._validate("policy", raw["policy"], display, Subject(Kind.POLICY))
         targets = []
         for index, data in enumerate(self._array(display, raw, "target")):
-            target = self._validate(Target, data, display, target_subject(data, index))
+            target = self._validate("target", data, display, target_subject(data, index))
             if target is not None:
                 targets.append(target)
         if policy is None:
             return None
         stem = path.relative_to(self.root / "policies").with_suffix("").as_posix()
         relative = path.relative_to(self.root).as_posix()
-        entry = core.Policy(
-            path=display,
-            file=relative,
-            stem=stem,
-            title=policy.title,
-            targets=tuple(core_target(target, policy.region) for target in targets),
-            issuer=policy.issuer,
-            issued=policy.issued,
-            source=policy.source,
-            region=policy.region,
-            title_zh=policy.title_zh,
-            title_en=policy.title_en,
-        )
-        return entry, tuple(target.region for target in targets)
+        entry = core_policy((display, relative, stem), policy, targets)
+        return entry, tuple(target["region"] for target in targets)
 
-    def _actuals(self, path: Path) -> list[tuple[str, Actual]]:
+    def _actuals(self, path: Path) -> list[tuple[str, ActualEntry]]:
         display = str(path)
         shared = self.shared
         known = shared.get(path) if shared is not None else None
@@ -252,19 +236,17 @@ class Reader:
             self.files[display] = entries
         return [(display, actual) for actual in entries]
 
-    def _actual_entries(self, display: str, array: list[Any]) -> list[Actual]:
-        """The ``[[actual]]`` entries of a file, in one call unless one of them is wrong."""
-        with contextlib.suppress(ValidationError):  # then check entry by entry, naming each
-            return _actual_list().validate_python(array)
+    def _actual_entries(self, display: str, array: list[Any]) -> list[ActualEntry]:
+        """The ``[[actual]]`` entries of a file: read without pydantic when they are valid,
+        else checked by the model in one call, else entry by entry, naming each problem."""
+        read = plain_actuals(array)
+        if read is None:
+            read = modelled.model_actuals(array)
+        if read is not None:
+            return read
         actuals = []
         for index, data in enumerate(array):
-            actual = self._validate(Actual, data, display, actual_label(data, index))
-            if actual is not None:
-                actuals.append(actual)
+            values = self._validate("actual", data, display, actual_label(data, index))
+            if values is not None:
+                actuals.append(ActualEntry(**values))
         return actuals
-
-
-@functools.cache
-def _actual_list() -> TypeAdapter[list[Actual]]:
-    """Validates a whole file's actuals in one call, the common case of a file with no error."""
-    return TypeAdapter(list[Actual])

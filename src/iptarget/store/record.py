@@ -12,7 +12,7 @@ from pathlib import Path
 
 from iptarget.core.dataset import Dataset, FigureChange
 from iptarget.errors import Invalid, Problem, UserError, text
-from iptarget.models.files import Actual
+from iptarget.models.entries import ActualEntry
 from iptarget.periods import Period, parse_typed_date, parse_typed_period
 from iptarget.store.convert import core_value
 from iptarget.store.files import quiet_reading
@@ -51,8 +51,8 @@ class _Change:
     """One figure to write: the file, the new entry and the entry it replaces, if any."""
 
     path: str
-    actual: Actual
-    replaced: Actual | None
+    actual: ActualEntry
+    replaced: ActualEntry | None
 
     def public(self) -> FigureChange:
         old = None if self.replaced is None else core_value(self.replaced)
@@ -230,7 +230,9 @@ def _valid(reader: Reader, root: Path) -> Dataset:
     return dataset
 
 
-def _changes(reader: Reader, root: Path, before: Dataset, actuals: list[Actual]) -> list[_Change]:
+def _changes(
+    reader: Reader, root: Path, before: Dataset, actuals: list[ActualEntry]
+) -> list[_Change]:
     """Where each new figure goes: over the figure it replaces, else actuals/<region>.toml."""
     changes = []
     for actual in actuals:
@@ -249,7 +251,7 @@ def _home(root: Path, region: str) -> str:
 
 def _find(
     reader: Reader, first: str, key: tuple[str, str, Period, datetime.date | None]
-) -> tuple[str, Actual]:
+) -> tuple[str, ActualEntry]:
     """The file and entry that record a vintage (metric, region, period, published): in
     ``first``, else in any file (read again if the reader did not keep it)."""
     for _attempt in range(2):
@@ -262,7 +264,7 @@ def _find(
     raise LookupError(f"no actual recorded for {key}")
 
 
-def _write(root: Path, files: Mapping[str, list[Actual]], changes: list[_Change]) -> None:
+def _write(root: Path, files: Mapping[str, list[ActualEntry]], changes: list[_Change]) -> None:
     """Write every file the changes touch, all or none, changing only the entries they touch."""
     by_path: dict[str, list[_Change]] = {}
     for change in changes:

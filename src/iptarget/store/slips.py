@@ -8,7 +8,7 @@ from collections.abc import Mapping, Sequence
 from iptarget.core.dataset import Amount, Dataset
 from iptarget.core.slips import unit_slip
 from iptarget.errors import Text, text
-from iptarget.models.files import Actual
+from iptarget.models.entries import ActualEntry
 from iptarget.periods import Period
 from iptarget.texts import figures
 
@@ -19,7 +19,7 @@ SameFigure = Mapping[tuple[str, str, Period], Sequence[tuple[datetime.date | Non
 
 
 def slips(
-    actual: Actual, dataset: Dataset, earlier: Neighbours, same_figure: SameFigure
+    actual: ActualEntry, dataset: Dataset, earlier: Neighbours, same_figure: SameFigure
 ) -> list[tuple[str, Text]]:
     """A likely unit slip (SPEC 5.1): ten times off the figures recorded around it, or off
     another vintage of the same figure. Growth rates are not checked."""

@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import Any
 
 from iptarget.errors import UserError
-from iptarget.models.files import Actual
+from iptarget.models.entries import ActualEntry
 from iptarget.periods import Period
 from iptarget.texts import usage
 
@@ -58,13 +58,13 @@ def writing(path: Path) -> Iterator[None]:
         raise UserError.single(str(path), usage.CANNOT_WRITE, reason=reason) from None
 
 
-def actual_table(actual: Actual) -> dict[str, Any]:
+def actual_table(actual: ActualEntry) -> dict[str, Any]:
     """One actual as the TOML table ``add-actual`` writes: no empty keys, the canonical period,
     whole numbers as integers."""
     from iptarget.typed import storable
 
     table: dict[str, Any] = {}
-    for key, value in actual.model_dump().items():
+    for key, value in actual._asdict().items():
         if value is not None:
             table[key] = str(value) if key == "period" else value
     table["value"] = storable(actual.value)
@@ -73,9 +73,9 @@ def actual_table(actual: Actual) -> dict[str, Any]:
 
 def actuals_text(
     path: Path,
-    entries: Sequence[Actual],
-    new: Sequence[tuple[Actual | None, Actual]],
-    removed: Sequence[Actual] = (),
+    entries: Sequence[ActualEntry],
+    new: Sequence[tuple[ActualEntry | None, ActualEntry]],
+    removed: Sequence[ActualEntry] = (),
 ) -> bytes:
     """An actuals file with new entries added, replaced ones changed and removed ones gone,
     and nothing else.
@@ -111,7 +111,7 @@ def actuals_text(
     return edit(text, len(entries), edits).encode("utf-8")
 
 
-def _sort_key(actual: Actual) -> tuple[str, Period, bool, datetime.date]:
+def _sort_key(actual: ActualEntry) -> tuple[str, Period, bool, datetime.date]:
     """How entries are ordered in an actuals file: by metric, then period, then publication
     date, an undated vintage first (SPEC 1)."""
     published = actual.published

@@ -1,0 +1,115 @@
+"""What the files hold once read, without pydantic: the id rule, an actual as a plain
+record, and the rules of a metric and a target that no field type can say.
+
+The pydantic models of ``iptarget.models.files`` declare every key; these follow them
+(``tests/test_plain_reading.py`` holds them equal), so that a command reading valid files
+never imports pydantic.
+"""
+
+from __future__ import annotations
+
+import datetime
+from collections.abc import Mapping
+from typing import Any, Literal, NamedTuple
+
+from iptarget.core.goals import GOAL_FACTS, GOAL_KEYS, Goal
+from iptarget.errors import Text, text
+from iptarget.periods import GRANULARITY_WORDS, Period
+from iptarget.texts import files
+
+ID_PATTERN = r"^[a-z0-9][a-z0-9_-]*$"
+
+Issue = tuple[str, Text]
+"""A rule broken inside one entry: (field, what is wrong)."""
+
+
+class ActualEntry(NamedTuple):
+    """One ``[[actual]]`` as read: a published figure (the keys of models.files.Actual)."""
+
+    metric: str
+    region: str
+    period: Period
+    value: float
+    source: str | None = None
+    note: str | None = None
+    published: datetime.date | None = None
+    flag: Literal["p", "e"] | None = None
+    recorded: datetime.date | None = None
+
+
+def metric_issues(metric: Mapping[str, Any]) -> list[Issue]:
+    """The rules of one metric that a field type cannot say."""
+    found: list[Issue] = []
+    numerator, denominator = metric["numerator"], metric["denominator"]
+    ratio = numerator is not None or denominator is not None
+    growth = metric["growth_of"] is not None
+    if ratio and growth:
+        found.append(("growth_of", text(files.RATIO_AND_GROWTH)))
+    if metric["denominator_region"] is not None and not ratio:
+        found.append(("denominator_region", text(files.DENOMINATOR_REGION_ALONE)))
+    if metric["aggregate"] != "none" and (ratio or growth):
+        aggregate = files.AGGREGATE_RATIO if ratio else files.AGGREGATE_GROWTH
+        found.append(("aggregate", text(aggregate)))
+    if numerator is not None and denominator is None:
+        found.append(("denominator", text(files.NEEDS_DENOMINATOR)))
+    if denominator is not None and numerator is None:
+        found.append(("numerator", text(files.NEEDS_NUMERATOR)))
+    if metric["scale"] is not None and (numerator is None or denominator is None):
+        found.append(("scale", text(files.SCALE_ALONE)))
+    low, high = metric["min"], metric["max"]
+    if low is not None and high is not None and low > high:
+        found.append(("min", text(files.MIN_ABOVE_MAX, min=low, max=high)))
+    return found
+
+
+def target_issues(target: Mapping[str, Any]) -> list[Issue]:
+    """The rules of one target that a field type cannot say."""
+    goals = [key for key in GOAL_KEYS if target[key] is not None]
+    if not goals:
+        return [("goal", text(files.NO_GOAL, keys=list(GOAL_KEYS)))]
+    if len(goals) > 1:
+        return [("goal", text(files.GOALS, keys=goals))]
+    goal = Goal(goals[0])
+    found: list[Issue] = []
+    if GOAL_FACTS[goal].relative:
+        if target["baseline"] is None:
+            found.append(("baseline", text(files.NEEDS_BASELINE, goal=goal.value)))
+        for key in ("start", "start_value"):
+            if target[key] is not None:
+                found.append((key, text(files.NO_START, goal=goal.value, key=key)))
+    else:
+        if target["baseline"] is not None:
+            found.append(("baseline", text(files.NO_BASELINE, goal=goal.value)))
+        if target["baseline_value"] is not None:
+            found.append(("baseline_value", text(files.NO_BASELINE_VALUE, goal=goal.value)))
+    if target["start_value"] is not None and target["start"] is None:
+        found.append(("start_value", text(files.START_VALUE_ALONE)))
+    return found + _period_issues(target)
+
+
+def _period_issues(target: Mapping[str, Any]) -> list[Issue]:
+    """The baseline and start end before the deadline and have its granularity."""
+    found: list[Issue] = []
+    deadline: Period = target["deadline"]
+    for key in ("baseline", "start"):
+        period: Period | None = target[key]
+        if period is None:
+            continue
+        if not deadline.end > period.end:
+            found.append(
+                (
+                    "deadline",
+                    text(files.DEADLINE_FIRST, deadline=deadline, key=key, period=period),
+                )
+            )
+        if period.granularity != deadline.granularity:
+            wrong = text(
+                files.GRANULARITY,
+                period=period,
+                granularity=text(GRANULARITY_WORDS[period.granularity]),
+                deadline=deadline,
+                deadline_granularity=text(GRANULARITY_WORDS[deadline.granularity]),
+                key=key,
+            )
+            found.append((key, wrong))
+    return found
