@@ -62,3 +62,41 @@ def test_pydantic_never_scans_installed_packages_for_plugins(tmp_path: Path) -> 
 def test_machine_formats_do_without_rich(output: str) -> None:
     probe = "print(sorted(name for name in sys.modules if name.startswith('rich')))"
     assert imports_after("status", "--format", output, "--dir", str(EXAMPLE), probe=probe) == "[]"
+
+
+@pytest.mark.parametrize(
+    ("args", "env", "command"),
+    [
+        (["status", "--format", "json"], {}, "status"),
+        (["--lang", "zh", "add-actual", "m", "r", "2019", "1"], {}, "add-actual"),
+        (["--lang=zh", "show", "t1"], {}, "show"),
+        (["status", "--help"], {}, "status"),
+        (["--help"], {}, None),  # the application's help lists every command
+        ([], {}, None),
+        (["stauts"], {}, None),  # unknown: Typer suggests the nearest of all
+        (["--lang", "status"], {}, None),  # "status" is the value of --lang here
+        (["status"], {"_IPTARGET_COMPLETE": "bash_complete"}, None),  # shell completion
+    ],
+)
+def test_only_the_command_that_runs_is_built(
+    args: list[str], env: dict[str, str], command: str | None
+) -> None:
+    from iptarget.cli import requested
+
+    assert requested(args, env) == command
+
+
+def test_the_application_keeps_every_command() -> None:
+    from iptarget.cli import app, only_command
+
+    every = list(app.registered_commands)
+    with only_command("status"):
+        assert [info.name for info in app.registered_commands] == ["status"]
+    assert app.registered_commands == every
+
+
+def test_a_mistyped_command_is_still_told_the_nearest(tmp_path: Path) -> None:
+    command = [sys.executable, "-m", "iptarget", "stauts"]
+    done = subprocess.run(command, capture_output=True, text=True, check=False, cwd=tmp_path)
+    assert done.returncode == 2
+    assert "status" in done.stderr

@@ -1,6 +1,9 @@
 """The command line: parse options, call the store and the core, hand the results to render."""
 
+import contextlib
 import gc
+import sys
+from collections.abc import Iterator, Mapping
 
 from iptarget.cli import actuals, check, diff, series, setup, status
 from iptarget.cli.app import app
@@ -8,7 +11,7 @@ from iptarget.cli.command import Command
 from iptarget.cli.common import handle_errors
 from iptarget.i18n import N_
 
-__all__ = ["app", "main"]
+__all__ = ["app", "main", "only_command", "requested"]
 
 for name, command, summary in (
     ("status", status.status, N_("The progress table of every target.")),
@@ -40,4 +43,38 @@ def main() -> None:
     from iptarget.i18n import language_from, use
 
     use(language_from(None, os.environ))  # --lang, when given, says otherwise before the command
-    app(prog_name="iptarget")
+    with only_command(requested(sys.argv[1:], os.environ)):
+        app(prog_name="iptarget")
+
+
+#: The global options that take a value (``--lang zh``), which is not the command's name.
+_VALUED = ("--lang",)
+
+
+def requested(args: list[str], env: Mapping[str, str]) -> str | None:
+    """The command the arguments name, when Typer needs to build no other: not for the
+    application's own help, a name it does not know (it suggests the nearest), or shell
+    completion."""
+    if any(name.endswith("_COMPLETE") for name in env):
+        return None
+    arguments = iter(args)
+    for arg in arguments:
+        if arg in _VALUED:
+            next(arguments, None)
+        elif not arg.startswith("-"):
+            known = {info.name for info in app.registered_commands}
+            return arg if arg in known else None
+    return None
+
+
+@contextlib.contextmanager
+def only_command(name: str | None) -> Iterator[None]:
+    """Typer with only the command that runs: it builds every command's parameters from
+    its signature before it runs one, a tenth of a command on the example directory."""
+    every = app.registered_commands
+    if name is not None:
+        app.registered_commands = [info for info in every if info.name == name]
+    try:
+        yield
+    finally:
+        app.registered_commands = every
