@@ -1,10 +1,12 @@
-"""Writing files safely: an exclusive lock per directory, atomic writes, actuals files whole."""
+"""Writing files safely: an exclusive lock on the directory, atomic writes, actuals files whole."""
 
 from __future__ import annotations
 
 import contextlib
 import datetime
-import hashlib
+import errno
+import os
+import time
 from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import Any
@@ -24,28 +26,74 @@ ACTUALS_SCHEMA_LINE = f"#:schema ../{SCHEMA_DIR}/actuals.json"
 LOCK_TIMEOUT_SECONDS = 60.0
 
 
+#: The lock file where a directory cannot be locked itself (Windows), removed on release.
+LOCK_FILE = ".iptarget.lock"
+
+
 @contextlib.contextmanager
 def locked(root: Path) -> Iterator[None]:
     """An exclusive lock on the target directory, held while a command reads and writes it.
 
-    The lock file lives in the system's temporary directory, named after the directory's
-    real path, so that the user's repository gets no lock file of ours.
+    The directory itself is locked (flock on the directory), so every user who writes into
+    it meets the same lock, whoever made it, and no lock file is left anywhere. Where a
+    directory cannot be locked (Windows), a lock file inside it is, removed on release. A
+    lock that cannot be taken at all is said as such; nothing is then written.
     """
-    import tempfile
+    try:
+        import fcntl
+    except ImportError:  # Windows
+        with _file_locked(root):
+            yield
+        return
+    try:
+        descriptor = os.open(root, os.O_RDONLY | getattr(os, "O_DIRECTORY", 0))
+    except OSError as error:
+        raise _cannot_lock(root, error) from None
+    try:
+        _flock(root, descriptor, fcntl)
+        yield
+    finally:
+        os.close(descriptor)  # releases the lock
 
+
+def _flock(root: Path, descriptor: int, fcntl: Any) -> None:
+    """Take the lock, waiting up to LOCK_TIMEOUT_SECONDS for another writer."""
+    deadline = time.monotonic() + LOCK_TIMEOUT_SECONDS
+    while True:
+        try:
+            fcntl.flock(descriptor, fcntl.LOCK_EX | fcntl.LOCK_NB)
+            return
+        except OSError as error:
+            if error.errno not in (errno.EAGAIN, errno.EWOULDBLOCK, errno.EACCES):
+                raise _cannot_lock(root, error) from None
+        if time.monotonic() >= deadline:
+            raise _locked_out(root)
+        time.sleep(0.05)
+
+
+@contextlib.contextmanager
+def _file_locked(root: Path) -> Iterator[None]:
     import filelock
 
-    name = hashlib.sha256(str(root.resolve()).encode("utf-8")).hexdigest()[:32]
-    lock = filelock.FileLock(Path(tempfile.gettempdir()) / f"iptarget-{name}.lock")
+    lock = filelock.FileLock(root / LOCK_FILE)
     try:
         lock.acquire(timeout=LOCK_TIMEOUT_SECONDS)
     except filelock.Timeout:
-        seconds = f"{LOCK_TIMEOUT_SECONDS:.0f}"
-        raise UserError.single(str(root), usage.LOCKED, seconds=seconds) from None
+        raise _locked_out(root) from None
+    except OSError as error:
+        raise _cannot_lock(root, error) from None
     try:
         yield
     finally:
         lock.release()
+
+
+def _locked_out(root: Path) -> UserError:
+    return UserError.single(str(root), usage.LOCKED, seconds=f"{LOCK_TIMEOUT_SECONDS:.0f}")
+
+
+def _cannot_lock(root: Path, error: OSError) -> UserError:
+    return UserError.single(str(root), usage.CANNOT_LOCK, reason=usage.os_reason(error))
 
 
 @contextlib.contextmanager

@@ -88,6 +88,10 @@ READ_ONLY = message("write.read_only", "read-only; make it writable to record he
 LOCKED = message(
     "write.locked", "another iptarget command is writing here; gave up after waiting {seconds} s"
 )
+CANNOT_LOCK = message(
+    "write.cannot_lock",
+    "cannot lock the directory against other writers, so nothing was written: {reason}",
+)
 
 # -- git, for diff ---------------------------------------------------------------------------
 
