@@ -6,8 +6,6 @@ import calendar
 import datetime
 import functools
 import re
-from dataclasses import dataclass
-from functools import total_ordering
 from typing import Literal
 
 from iptarget.errors import Invalid, Text, text
@@ -31,31 +29,91 @@ GRANULARITY_WORDS: dict[Granularity, Template] = {
 }
 
 
-@total_ordering
-@dataclass(frozen=True, slots=True)
 class Period:
-    """A calendar period; ``number`` counts halves, quarters or months within the year."""
+    """A calendar period; ``number`` counts halves, quarters or months within the year.
 
+    Immutable, ordered by its end (then the longer first), and compared, hashed and placed
+    by values worked out once: a national directory asks each of its few hundred periods
+    these questions some 10^6 times.
+    """
+
+    __slots__ = ("_end", "_hash", "_key", "_start", "end_month", "granularity", "number", "year")
     year: int
-    granularity: Granularity = "year"
-    number: int = 1
+    granularity: Granularity
+    number: int
+    #: Months from the start of year 0 to the period's last month (0-based).
+    end_month: int
+    _start: datetime.date  # the first and last day, worked out when first asked
+    _end: datetime.date
+    _key: tuple[int, int]
+    _hash: int
 
-    @property
-    def end_month(self) -> int:
-        """Months from the start of year 0 to the period's last month (0-based)."""
-        return self.year * 12 + self.number * MONTHS[self.granularity] - 1
-
-    @property
-    def end(self) -> datetime.date:
-        """The period's last day."""
-        month = self.end_month % 12 + 1
-        return datetime.date(self.year, month, calendar.monthrange(self.year, month)[1])
+    def __init__(self, year: int, granularity: Granularity = "year", number: int = 1) -> None:
+        end_month = year * 12 + number * MONTHS[granularity] - 1
+        key = (end_month, _RANK[granularity])
+        for name, value in (
+            ("year", year),
+            ("granularity", granularity),
+            ("number", number),
+            ("end_month", end_month),
+            ("_key", key),
+            ("_hash", hash(key)),
+        ):
+            object.__setattr__(self, name, value)
 
     @property
     def start(self) -> datetime.date:
         """The period's first day."""
-        month = self.end_month - MONTHS[self.granularity] + 1
-        return datetime.date(self.year, month % 12 + 1, 1)
+        try:
+            return self._start
+        except AttributeError:
+            month = (self.end_month - MONTHS[self.granularity] + 1) % 12 + 1
+            object.__setattr__(self, "_start", datetime.date(self.year, month, 1))
+            return self._start
+
+    @property
+    def end(self) -> datetime.date:
+        """The period's last day."""
+        try:
+            return self._end
+        except AttributeError:
+            month = self.end_month % 12 + 1
+            last = calendar.monthrange(self.year, month)[1]
+            object.__setattr__(self, "_end", datetime.date(self.year, month, last))
+            return self._end
+
+    def __setattr__(self, name: str, value: object) -> None:
+        raise AttributeError(f"a Period cannot be changed ({name})")
+
+    def __delattr__(self, name: str) -> None:
+        raise AttributeError(f"a Period cannot be changed ({name})")
+
+    def __reduce__(self) -> tuple[type[Period], tuple[int, Granularity, int]]:
+        return (Period, (self.year, self.granularity, self.number))
+
+    def __hash__(self) -> int:
+        return self._hash
+
+    def __eq__(self, other: object) -> bool:
+        if other.__class__ is not Period:
+            return NotImplemented
+        return self._key == other._key
+
+    def __lt__(self, other: Period) -> bool:
+        return self._key < other._key
+
+    def __le__(self, other: Period) -> bool:
+        return self._key <= other._key
+
+    def __gt__(self, other: Period) -> bool:
+        return self._key > other._key
+
+    def __ge__(self, other: Period) -> bool:
+        return self._key >= other._key
+
+    def __repr__(self) -> str:
+        year, granularity, number = self.year, self.granularity, self.number
+        return f"Period(year={year!r}, granularity={granularity!r}, number={number!r})"
 
     def next(self) -> Period:
         """The period of the same granularity that follows this one."""
@@ -67,14 +125,6 @@ class Period:
     def year_before(self) -> Period:
         """The period of the same granularity and position one year earlier (SPEC 2)."""
         return Period(self.year - 1, self.granularity, self.number)
-
-    def __lt__(self, other: object) -> bool:
-        if not isinstance(other, Period):
-            return NotImplemented
-        return (self.end_month, _RANK[self.granularity]) < (
-            other.end_month,
-            _RANK[other.granularity],
-        )
 
     def __str__(self) -> str:
         if self.granularity == "year":
