@@ -11,6 +11,7 @@ import datetime
 import math
 import subprocess
 import sys
+from collections import defaultdict
 from pathlib import Path
 from typing import Any
 
@@ -19,9 +20,13 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from pydantic import BaseModel, ValidationError
 
+from iptarget.core.dataset import Key, Value
 from iptarget.models import files as models
 from iptarget.models.entries import ActualEntry
+from iptarget.periods import Period
 from iptarget.store import plain
+from iptarget.store.convert import record_figures
+from iptarget.store.one_pass import merge, read_figures
 
 ROOT = Path(__file__).parent.parent
 KINDS = {name: (spec, getattr(models, model)) for name, (spec, model, _) in plain.ENTRIES.items()}
@@ -167,12 +172,20 @@ def test_what_the_plain_reading_reads_the_model_reads_alike(kind: str, data: st.
         assert _same(read[key], expected[key]), f"{key}: {read[key]!r} != {expected[key]!r}"
 
 
+TODAY = datetime.date(2026, 12, 4)
+
+
+def quick_entries(array: list[dict[str, Any]]) -> list[ActualEntry] | None:
+    figures = read_figures(array, TODAY, entries=True)
+    return None if figures is None else figures.entries
+
+
 @settings(max_examples=600, deadline=None)
 @given(entry=entries("actual"))
 def test_the_quick_reading_of_actuals_is_the_reading_of_each(entry: dict[str, Any]) -> None:
-    """plain_actuals, written out for speed, reads an entry exactly when plain_entry does,
+    """read_figures, written out for speed, reads an entry exactly when plain_entry does,
     and alike."""
-    quick = plain.plain_actuals([entry])
+    quick = quick_entries([entry])
     each = plain.plain_entry(plain.ACTUAL, entry)
     assert (quick is None) == (each is None), f"read by one and not the other: {entry}"
     if quick is not None and each is not None:
@@ -183,7 +196,7 @@ def test_the_quick_reading_of_actuals_is_the_reading_of_each(entry: dict[str, An
 @settings(max_examples=300, deadline=None)
 @given(array=st.lists(entries("actual"), max_size=4))
 def test_a_file_of_actuals_is_read_as_the_model_reads_it(array: list[dict[str, Any]]) -> None:
-    read = plain.plain_actuals(array)
+    read = quick_entries(array)
     if read is None:
         return
     for entry, actual in zip(array, read, strict=True):
@@ -192,6 +205,52 @@ def test_a_file_of_actuals_is_read_as_the_model_reads_it(array: list[dict[str, A
         for key in ActualEntry._fields:
             value = getattr(actual, key)
             assert _same(value, expected[key]), f"{key}: {value!r} != {expected[key]!r}"
+
+
+FIGURES = st.fixed_dictionaries(
+    {
+        "metric": st.sampled_from(["m", "n"]),
+        "region": st.sampled_from(["r", "s"]),
+        "period": st.sampled_from(["2019", "2020", "2020-Q1"]),
+        "value": st.integers(0, 9),
+    },
+    optional={
+        "published": st.dates(datetime.date(2018, 1, 1), datetime.date(2027, 1, 1)),
+        "source": st.sampled_from(["a", "b"]),
+    },
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(files=st.lists(st.lists(FIGURES, max_size=6), max_size=3))
+def test_files_recorded_in_one_pass_are_recorded_as_one_by_one(
+    files: list[list[dict[str, Any]]],
+) -> None:
+    """The same figures filed, the same repeats (other vintages) in the same order for each
+    figure, the same dates found out of place, as recording the entries one by one."""
+    quick: tuple[dict[Key, dict[Period, Value]], list[tuple[Key, Value]]] = ({}, [])
+    slow: tuple[defaultdict[Key, dict[Period, Value]], list[tuple[Key, Value]]] = (
+        defaultdict(dict),
+        [],
+    )
+    quick_dated = slow_dated = True
+    for array in files:
+        figures = read_figures(array, TODAY, entries=True)
+        assert figures is not None
+        assert figures.entries is not None
+        merge(figures, *quick)
+        quick_dated = quick_dated and figures.dated
+        slow_dated = record_figures(figures.entries, *slow, TODAY) and slow_dated
+    assert quick[0] == dict(slow[0])
+    assert quick_dated == slow_dated
+
+    def each_figure(repeats: list[tuple[Key, Value]]) -> dict[tuple[Key, Period], list[Value]]:
+        grouped: dict[tuple[Key, Period], list[Value]] = defaultdict(list)
+        for key, value in repeats:
+            grouped[key, value.period].append(value)
+        return grouped
+
+    assert each_figure(quick[1]) == each_figure(slow[1])
 
 
 def test_valid_entries_are_read_plainly() -> None:
@@ -207,7 +266,7 @@ def test_valid_entries_are_read_plainly() -> None:
         "flag": "p",
         "recorded": datetime.date(2020, 3, 2),
     }
-    assert plain.plain_actuals([actual, {**actual, "period": 2019, "value": 1.5}]) is not None
+    assert quick_entries([actual, {**actual, "period": 2019, "value": 1.5}]) is not None
     target = {"id": "t", "title": "T", "metric": "m", "deadline": 2020, "at_least": 5}
     assert plain.plain_entry(plain.TARGET, target) is not None
     metric = {"name": "M", "unit": "件", "decimals": 1, "min": 0, "aggregate": "sum"}

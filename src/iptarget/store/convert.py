@@ -88,7 +88,7 @@ def core_value(actual: ActualEntry) -> core.Value:
 
 
 def record_figures(
-    entries: list[tuple[str, ActualEntry]],
+    entries: list[ActualEntry],
     recorded: dict[core.Key, dict[Period, core.Value]],
     repeats: list[tuple[core.Key, core.Value]],
     today: datetime.date,
@@ -97,7 +97,7 @@ def record_figures(
     (the others); whether every publication date lies between its period's start and today.
     """
     dated = True
-    for _, actual in entries:
+    for actual in entries:
         # core_value inline: this runs once per figure, 10^5 times at national scale
         value = core.Value(
             actual.period,

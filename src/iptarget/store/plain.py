@@ -18,10 +18,10 @@ import re
 from collections.abc import Callable
 from typing import Any
 
-from iptarget.models.entries import ID_PATTERN, ActualEntry, Issue, metric_issues, target_issues
+from iptarget.models.entries import ID_PATTERN, Issue, metric_issues, target_issues
 from iptarget.periods import Period, parse_period
 
-#: A key's check: the value as the model holds it, or _Refused.
+#: A key's check: the value as the model holds it, or Refused.
 Check = Callable[[Any], Any]
 #: Each key of an entry: whether it is required, its default, its check.
 Spec = dict[str, tuple[bool, Any, Check]]
@@ -30,39 +30,39 @@ _ID = re.compile(ID_PATTERN.removeprefix("^").removesuffix("$"))
 _DATE = datetime.date
 
 
-class _Refused(Exception):
+class Refused(Exception):
     """A value that the plain reading leaves to the model."""
 
 
 def _text(value: Any) -> str:
     if type(value) is str:
         return value
-    raise _Refused
+    raise Refused
 
 
 def _some_text(value: Any) -> str:
     if type(value) is str and value:
         return value
-    raise _Refused
+    raise Refused
 
 
-def _id(value: Any) -> str:
+def check_id(value: Any) -> str:
     if type(value) is str and _ID.fullmatch(value):
         return value
-    raise _Refused
+    raise Refused
 
 
 def _ids(value: Any) -> list[str]:
     if type(value) is list:
-        return [_id(item) for item in value]
-    raise _Refused
+        return [check_id(item) for item in value]
+    raise Refused
 
 
-def _number(value: Any) -> float:
+def number(value: Any) -> float:
     kind = type(value)
     if (kind is float and math.isfinite(value)) or kind is int:
         return float(value)
-    raise _Refused
+    raise Refused
 
 
 def _bounded(
@@ -71,14 +71,14 @@ def _bounded(
     """A number above ``above`` (exclusive), and between ``low`` and ``high`` (inclusive)."""
 
     def check(value: Any) -> float:
-        number = _number(value)
-        if above is not None and not number > above:
-            raise _Refused
-        if high is not None and not number <= high:
-            raise _Refused
-        if low is not None and not number >= low:
-            raise _Refused
-        return number
+        read = number(value)
+        if above is not None and not read > above:
+            raise Refused
+        if high is not None and not read <= high:
+            raise Refused
+        if low is not None and not read >= low:
+            raise Refused
+        return read
 
     return check
 
@@ -86,35 +86,35 @@ def _bounded(
 def _decimals(value: Any) -> int:
     if type(value) is int and 0 <= value <= 12:
         return value
-    raise _Refused
+    raise Refused
 
 
 def _flag(value: Any) -> bool:
     if type(value) is bool:
         return value
-    raise _Refused
+    raise Refused
 
 
 def _date(value: Any) -> datetime.date:
     if type(value) is _DATE:
         return value
-    raise _Refused
+    raise Refused
 
 
-def _period(value: Any) -> Period:
+def check_period(value: Any) -> Period:
     if type(value) is str or type(value) is int:
         try:
             return parse_period(value)
         except ValueError:
             pass
-    raise _Refused
+    raise Refused
 
 
 def _one_of(*choices: str) -> Check:
     def check(value: Any) -> str:
         if type(value) is str and value in choices:
             return value
-        raise _Refused
+        raise Refused
 
     return check
 
@@ -138,21 +138,21 @@ METRIC: Spec = {
     "unit_zh": _optional(_text),
     "unit_en": _optional(_text),
     "decimals": _optional(_decimals),
-    "min": _optional(_number),
-    "max": _optional(_number),
+    "min": _optional(number),
+    "max": _optional(number),
     "trend": _optional(_one_of("compound", "linear")),
-    "numerator": _optional(_id),
-    "denominator": _optional(_id),
+    "numerator": _optional(check_id),
+    "denominator": _optional(check_id),
     "scale": _optional(_bounded(above=0)),
-    "denominator_region": _optional(_id),
-    "growth_of": _optional(_id),
+    "denominator_region": _optional(check_id),
+    "growth_of": _optional(check_id),
     "aggregate": _optional(_one_of("sum", "none"), "none"),
 }
 REGION: Spec = {
     "name": _required(_text),
     "name_zh": _optional(_text),
     "name_en": _optional(_text),
-    "parent": _optional(_id),
+    "parent": _optional(check_id),
     "members": _optional(_ids),
 }
 POLICY: Spec = {
@@ -162,24 +162,24 @@ POLICY: Spec = {
     "issuer": _optional(_text),
     "issued": _optional(_date),
     "source": _optional(_text),
-    "region": _optional(_id),
+    "region": _optional(check_id),
 }
 TARGET: Spec = {
-    "id": _required(_id),
+    "id": _required(check_id),
     "title": _required(_text),
     "title_zh": _optional(_text),
     "title_en": _optional(_text),
-    "metric": _required(_id),
-    "region": _optional(_id),
-    "deadline": _required(_period),
-    "baseline": _optional(_period),
-    "baseline_value": _optional(_number),
-    "start": _optional(_period),
-    "start_value": _optional(_number),
+    "metric": _required(check_id),
+    "region": _optional(check_id),
+    "deadline": _required(check_period),
+    "baseline": _optional(check_period),
+    "baseline_value": _optional(number),
+    "start": _optional(check_period),
+    "start_value": _optional(number),
     "acknowledged": _optional(_some_text),
     "strict": _optional(_flag, False),
-    "at_least": _optional(_number),
-    "at_most": _optional(_number),
+    "at_least": _optional(number),
+    "at_most": _optional(number),
     "factor": _optional(_bounded(above=0)),
     "increase": _optional(_bounded(above=0)),
     "increase_pct": _optional(_bounded(above=0)),
@@ -188,10 +188,10 @@ TARGET: Spec = {
     "annual_growth_pct": _optional(_bounded(above=-100)),
 }
 ACTUAL: Spec = {
-    "metric": _required(_id),
-    "region": _required(_id),
-    "period": _required(_period),
-    "value": _required(_number),
+    "metric": _required(check_id),
+    "region": _required(check_id),
+    "period": _required(check_period),
+    "value": _required(number),
     "source": _optional(_text),
     "note": _optional(_text),
     "published": _optional(_date),
@@ -215,9 +215,6 @@ ENTRIES: dict[str, tuple[Spec, str, Callable[[Values], list[Issue]]]] = {
     "target": (TARGET, "Target", target_issues),
     "actual": (ACTUAL, "Actual", _no_rules),
 }
-#: The keys an actual must have, and those it may have.
-_ACTUAL_REQUIRED = frozenset(key for key, (required, _, _) in ACTUAL.items() if required)
-_ACTUAL_KEYS = frozenset(ACTUAL)
 
 
 def plain_entry(spec: Spec, data: object) -> Values | None:
@@ -234,61 +231,6 @@ def plain_entry(spec: Spec, data: object) -> Values | None:
                 return None
             else:
                 values[key] = default
-    except _Refused:
+    except Refused:
         return None
     return values
-
-
-def plain_actuals(entries: list[Any]) -> list[ActualEntry] | None:
-    """A file's ``[[actual]]`` entries, or None to leave them all to the model.
-
-    The checks of ``ACTUAL``, written out for the 10^5 entries of a national directory: the
-    ids and periods a file repeats are checked once each.
-    """
-    ids: set[str] = set()
-    periods: dict[object, Period] = {}
-    read: list[ActualEntry] = []
-    append = read.append
-    required, allowed = _ACTUAL_REQUIRED, _ACTUAL_KEYS
-    get_period = periods.get
-    try:
-        for data in entries:
-            if type(data) is not dict:
-                return None
-            keys = data.keys()
-            if not (keys >= required and keys <= allowed):
-                return None
-            metric, region = data["metric"], data["region"]
-            if metric not in ids:
-                ids.add(_id(metric))
-            if region not in ids:
-                ids.add(_id(region))
-            written = data["period"]
-            period = get_period(written) if type(written) is str else None
-            if period is None:
-                period = periods[written] = _period(written)
-            value = data["value"]
-            if type(value) is not float or not math.isfinite(value):
-                value = _number(value)
-            if len(keys) == 4:
-                append(ActualEntry(metric, region, period, value))
-                continue
-            source, note = data.get("source"), data.get("note")
-            published, flag = data.get("published"), data.get("flag")
-            recorded = data.get("recorded")
-            append(
-                ActualEntry(
-                    metric,
-                    region,
-                    period,
-                    value,
-                    None if source is None else _text(source),
-                    None if note is None else _text(note),
-                    None if published is None else _date(published),
-                    None if flag is None else _FLAG(flag),
-                    None if recorded is None else _date(recorded),
-                )
-            )
-    except (_Refused, TypeError):  # TypeError: an id that is a list or a table
-        return None
-    return read

@@ -16,7 +16,8 @@ from iptarget.store import checks, modelled
 from iptarget.store.convert import core_metric, core_policy, core_region, record_figures
 from iptarget.store.files import Parsed, quiet_reading, read_toml, toml_files
 from iptarget.store.messages import ID, actual_label, target_subject
-from iptarget.store.plain import ENTRIES, Values, plain_actuals, plain_entry
+from iptarget.store.one_pass import FileFigures, merge, read_figures
+from iptarget.store.plain import ENTRIES, Values, plain_entry
 from iptarget.texts import files
 
 
@@ -90,9 +91,13 @@ class Reader:
         dated = True  # every published date lies between its period's start and today
         count = 0
         for path in toml_files(self.root, "actuals", self.problems):
-            entries = self._actuals(path)
-            count += len(entries)
-            dated = record_figures(entries, recorded, repeats, self.today) and dated
+            read = self._actuals(path)
+            if isinstance(read, FileFigures):
+                merge(read, recorded, repeats)
+                count, dated = count + read.size, dated and read.dated
+            else:
+                count += len(read)
+                dated = record_figures(read, recorded, repeats, self.today) and dated
         policies = tuple(policy for policy, _ in filter(None, parsed))
         own_regions = tuple(own for _, own in filter(None, parsed))
         metrics_file = str(self.root / "metrics.toml")
@@ -218,30 +223,34 @@ class Reader:
         entry = core_policy((display, relative, stem), policy, targets)
         return entry, tuple(target["region"] for target in targets)
 
-    def _actuals(self, path: Path) -> list[tuple[str, ActualEntry]]:
+    def _actuals(self, path: Path) -> FileFigures | list[ActualEntry]:
+        """One actuals file: its figures, read in one pass (iptarget.store.one_pass), else
+        its entries, checked by the model; the entries are kept when a writer needs them."""
         display = str(path)
+        keep = self.keep is True or (isinstance(self.keep, frozenset) and display in self.keep)
         shared = self.shared
         known = shared.get(path) if shared is not None else None
+        read: FileFigures | list[ActualEntry]
         if known is not None:
-            entries = known
+            read = known
         else:
             before = len(self.problems)
             raw = read_toml(path, ("actual",), self.problems)
             if raw is None:
                 return []
-            entries = self._actual_entries(display, self._array(display, raw, "actual"))
+            array = self._array(display, raw, "actual")
+            quick = read_figures(array, self.today, entries=keep or shared is not None)
+            read = quick if quick is not None else self._actual_entries(display, array)
             if shared is not None and len(self.problems) == before:
-                shared.put(path, entries)
-        if self.keep is True or (self.keep and display in self.keep):
-            self.files[display] = entries
-        return [(display, actual) for actual in entries]
+                shared.put(path, _entries(read))
+        if keep:
+            self.files[display] = _entries(read)
+        return read
 
     def _actual_entries(self, display: str, array: list[Any]) -> list[ActualEntry]:
-        """The ``[[actual]]`` entries of a file: read without pydantic when they are valid,
-        else checked by the model in one call, else entry by entry, naming each problem."""
-        read = plain_actuals(array)
-        if read is None:
-            read = modelled.model_actuals(array)
+        """The ``[[actual]]`` entries of a file that the quick reading left to the model:
+        checked in one call, else entry by entry, naming each problem."""
+        read = modelled.model_actuals(array)
         if read is not None:
             return read
         actuals = []
@@ -250,3 +259,11 @@ class Reader:
             if values is not None:
                 actuals.append(ActualEntry(**values))
         return actuals
+
+
+def _entries(read: FileFigures | list[ActualEntry]) -> list[ActualEntry]:
+    """The entries of a file as read (asked for when the file was read)."""
+    if isinstance(read, FileFigures):
+        assert read.entries is not None, "the entries of a kept file are read"
+        return read.entries
+    return read
