@@ -243,31 +243,6 @@ def _vintages_in(
     return () if latest is None else (latest,)
 
 
-def gather_vintages(
-    recorded: dict[Key, dict[Period, Value]], repeats: Iterable[tuple[Key, Value]]
-) -> tuple[dict[Key, Vintages], bool]:
-    """Figures recorded more than once as vintages: ``recorded`` then holds the latest of
-    each, and the vintages of each are returned oldest first; and whether no two vintages
-    of a figure have the same date (or are both undated)."""
-    gathered: dict[Key, dict[Period, list[Value]]] = {}
-    for key, value in repeats:
-        several = gathered.setdefault(key, {})
-        if value.period not in several:
-            several[value.period] = [recorded[key][value.period]]
-        several[value.period].append(value)
-    unique = True
-    vintages: dict[Key, Vintages] = {}
-    for key, periods in gathered.items():
-        found = {}
-        for period, values in periods.items():
-            values.sort(key=lambda vintage: vintage.rank)
-            unique = unique and len({value.published for value in values}) == len(values)
-            recorded[key][period] = values[-1]
-            found[period] = tuple(values)
-        vintages[key] = found
-    return vintages, unique
-
-
 def with_display_decimals(
     metrics: Mapping[str, Metric],
     recorded: Mapping[Key, Series],

@@ -45,7 +45,8 @@ def read_toml(
         if not stat.S_ISREG(path.stat().st_mode):
             _add(problems, display, text(files.NOT_REGULAR))
             return None
-        content = path.read_bytes().decode("utf-8")
+        data = path.read_bytes()
+        content = data.decode("utf-8")
     except FileNotFoundError:
         _add(problems, display, text(files.FILE_MISSING))
         return None
@@ -55,7 +56,7 @@ def read_toml(
     except OSError as error:
         _add(problems, display, text(files.CANNOT_READ, reason=os_reason(error)))
         return None
-    deep = too_deep(content)
+    deep = too_deep(content, data)
     if deep is not None:
         subject = Subject(Kind.LINE, number=deep)
         problems.append(Problem(display, text(files.TOO_DEEP, depth=MAX_DEPTH), subject, deep))

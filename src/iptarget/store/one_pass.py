@@ -10,18 +10,31 @@ entry by entry (``tests/test_plain_reading.py`` holds the two alike).
 from __future__ import annotations
 
 import datetime
+import itertools
+import operator
+from collections.abc import Callable
+from types import NoneType
 from typing import Any, NamedTuple
 
 from iptarget.core.dataset import Key, Value
 from iptarget.models.entries import ActualEntry
 from iptarget.periods import Period
-from iptarget.store.plain import ACTUAL, Refused, check_id, check_period, number
+from iptarget.store.plain import ACTUAL, Refused, check_id, check_period
 
 _REQUIRED = frozenset(key for key, (required, _, _) in ACTUAL.items() if required)
-_KEYS = frozenset(ACTUAL)
-_FLAGS = ("p", "e")
-_DATE = datetime.date
-_TEXT = str
+#: The keys of an actual in the order they are unpacked.
+_ORDER = ("metric", "region", "period", "value", "source", "note", "published", "flag", "recorded")
+#: The types an actual's value and optional keys may have, together (NoneType: not given):
+#: one look-up for the four checks.
+_TEXT, _DAY = (str, NoneType), (datetime.date, NoneType)
+_TYPES = frozenset(itertools.product((float, int), _TEXT, _TEXT, _DAY, _DAY))
+_FLAGS = frozenset({"p", "e", None})
+#: Makes a value without the Python-level __new__ of a named tuple, 10^5 times.
+_new = tuple.__new__
+#: Takes the keys of an actual out of its values (see _unpacking).
+Unpack = Callable[[tuple[Any, ...]], tuple[Any, ...]]
+#: A period as checked, with its first day.
+Dated = tuple[Period, datetime.date]
 
 
 class FileFigures(NamedTuple):
@@ -39,8 +52,8 @@ class FileFigures(NamedTuple):
 def read_figures(array: list[Any], today: datetime.date, entries: bool) -> FileFigures | None:
     """A file's ``[[actual]]`` entries as figures, with the entries themselves if
     ``entries``; None to leave the whole file to the model."""
-    shapes: set[tuple[str, ...]] = set()  # the sets of keys seen, each checked once
-    periods: dict[str, Period] = {}
+    shapes: dict[tuple[str, ...], Unpack] = {}
+    periods: dict[str, Dated] = {}
     found: dict[Key, dict[Period, Value]] = {}
     repeats: list[tuple[Key, Value]] = []
     read: list[ActualEntry] | None = [] if entries else None
@@ -51,64 +64,49 @@ def read_figures(array: list[Any], today: datetime.date, entries: bool) -> FileF
     try:
         for data in array:
             shape = tuple(data) if type(data) is dict else ()
-            if shape not in shapes:
-                _check_shape(shape, shapes)
-            if data["metric"] != seen[0] or data["region"] != seen[1]:
-                seen = key = (check_id(data["metric"]), check_id(data["region"]))
+            unpack = shapes.get(shape) or _unpacking(shape, shapes)
+            metric, region, written, value, source, note, published, flag, recorded = unpack(
+                (*data.values(), None)
+            )
+            if metric != seen[0] or region != seen[1]:
+                seen = key = (check_id(metric), check_id(region))
                 series = found.setdefault(key, {})
-            period = periods.get(data["period"]) or _period(data["period"], periods)
-            value = data["value"]
-            if type(value) is not float or value - value != 0.0:  # not finite
-                value = number(value)
-            source, note, published, flag, recorded = _NONE if len(shape) == 4 else _rest(data)
-            if published is not None and not period.start <= published <= today:
+            period, start = periods.get(written) or _period(written, periods)
+            kinds = (type(value), type(source), type(note), type(published), type(recorded))
+            if kinds not in _TYPES or value - value != 0 or flag not in _FLAGS:
+                return None
+            if published is not None and not start <= published <= today:
                 dated = False
-            figure = Value(period, value, False, source, note, None, published, flag)
-            if period in series:
+            value = float(value)
+            figure = _new(Value, (period, value, False, source, note, None, published, flag))
+            if series.setdefault(period, figure) is not figure:
                 repeats.append((key, figure))
-            else:
-                series[period] = figure
             if read is not None:
-                metric, region = key
                 dates = (published, flag, recorded)
-                read.append(ActualEntry(metric, region, period, value, source, note, *dates))
-    except (Refused, TypeError):  # TypeError: an id or period that is a list or a table
+                read.append(ActualEntry(*key, period, value, source, note, *dates))
+    except (Refused, TypeError, OverflowError):  # an id that is a table, a huge integer
         return None
     return FileFigures(found, repeats, dated, read, len(array))
 
 
-_NONE = (None, None, None, None, None)
-
-
-def _check_shape(shape: tuple[str, ...], shapes: set[tuple[str, ...]]) -> None:
-    """A set of keys an actual may have (none: not a table); it is then known."""
-    if not shape or not _REQUIRED <= set(shape) <= _KEYS:
+def _unpacking(shape: tuple[str, ...], shapes: dict[tuple[str, ...], Unpack]) -> Unpack:
+    """How to take the keys of an actual with these keys (in this order) out of its values,
+    followed by None for the keys it does not have; refused if it may not have them."""
+    if not shape or not _REQUIRED <= set(shape) <= set(ACTUAL):
         raise Refused
-    shapes.add(shape)
+    missing = len(shape)  # the None after the values
+    unpack = operator.itemgetter(*(shape.index(key) if key in shape else missing for key in _ORDER))
+    shapes[shape] = unpack
+    return unpack
 
 
-def _period(written: object, periods: dict[str, Period]) -> Period:
-    """A period as written, checked (remembered when written as text, as files write it)."""
+def _period(written: object, periods: dict[str, Dated]) -> Dated:
+    """A period as written, checked, and its first day (remembered when written as text, as
+    files write it)."""
     period = check_period(written)
-    if type(written) is _TEXT:
-        periods[written] = period
-    return period
-
-
-def _rest(data: dict[str, Any]) -> tuple[Any, Any, Any, Any, Any]:
-    """The optional keys of an actual: source, note, published, flag and recorded."""
-    source, note = data.get("source"), data.get("note")
-    published, flag = data.get("published"), data.get("flag")
-    recorded = data.get("recorded")
-    if (
-        (source is not None and type(source) is not _TEXT)
-        or (note is not None and type(note) is not _TEXT)
-        or (published is not None and type(published) is not _DATE)
-        or (recorded is not None and type(recorded) is not _DATE)
-        or (flag is not None and (type(flag) is not _TEXT or flag not in _FLAGS))
-    ):
-        raise Refused
-    return source, note, published, flag, recorded
+    if type(written) is str:
+        periods[written] = (period, period.start)
+    return period, period.start
 
 
 def merge(

@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from iptarget.core import dataset as core
+from iptarget.core.vintages import gather_vintages
 from iptarget.errors import Kind, Problem, Subject, Text, UserError, text
 from iptarget.models.entries import ActualEntry
 from iptarget.periods import Period
@@ -105,7 +106,7 @@ class Reader:
         self.problems += checks.metric_problems(metrics_file, metrics, names)
         self.problems += checks.region_problems(str(self.root / "regions.toml"), regions, names[1])
         self.problems += checks.target_problems(policies, own_regions, metrics, names)
-        vintages, unique = core.gather_vintages(recorded, repeats)
+        vintages, unique = gather_vintages(recorded, repeats)
         if not (
             dated and unique and checks.actuals_look_right(recorded, vintages, metrics, regions)
         ):

@@ -93,9 +93,10 @@ def scan(text: str) -> Scan:
     return _Scanner(text).run()
 
 
-def too_deep(text: str) -> int | None:
-    """The line where the text nests more than MAX_DEPTH levels deep, or None."""
-    if not _maybe_deep(text):
+def too_deep(text: str, data: bytes | None = None) -> int | None:
+    """The line where the text nests more than MAX_DEPTH levels deep, or None; ``data`` is
+    the text as UTF-8, when the caller has it."""
+    if not _maybe_deep(text.encode("utf-8", "surrogatepass") if data is None else data):
         return None
     found = scan(text)
     return found.deepest_line if found.depth > MAX_DEPTH else None
@@ -107,7 +108,7 @@ _ALL_BUT_DOTS = bytes(range(256)).translate(None, b".\n")
 _MANY_DOTS = b"." * (MAX_DEPTH // 2 + 1)
 
 
-def _maybe_deep(text: str) -> bool:
+def _maybe_deep(data: bytes) -> bool:
     """A quick bound, at the speed of ``bytes.translate``: False when the text cannot nest
     too deeply.
 
@@ -118,7 +119,6 @@ def _maybe_deep(text: str) -> bool:
     actuals files, the bulk of a national directory, are done in two passes: 13 MB in 13 ms,
     where the full scan takes 3 s. (UTF-8 never uses an ASCII byte inside another character.)
     """
-    data = text.encode("utf-8", "surrogatepass")
     if _MANY_DOTS in data.translate(None, _ALL_BUT_DOTS):
         return True
     brackets = data.translate(None, _ALL_BUT_BRACKETS)
