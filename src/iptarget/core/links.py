@@ -84,3 +84,16 @@ def inputs_of(
             pending.extend((key[0], member) for member in dataset.regions[place].members)
         pending.extend((grower, place) for grower in growth.get(key[0], ()))
     return seen
+
+
+def reached(dataset: Dataset, metric_id: str, region: str) -> set[Key]:
+    """Every (metric, region) whose figures say what a figure of (metric_id, region)
+    changes: itself, and every input of each target whose values it may change (add-actual
+    reads the files of these regions, and no others)."""
+    growth = growth_metrics(dataset.metrics)
+    found: set[Key] = {(metric_id, region)}
+    for _, target in dataset.targets():
+        inputs = inputs_of(dataset, target.metric, target.region, growth)
+        if (metric_id, region) in inputs:
+            found |= inputs
+    return found

@@ -5,6 +5,7 @@ from __future__ import annotations
 import contextlib
 import gc
 import os
+import re
 import stat
 from collections.abc import Iterator
 from pathlib import Path
@@ -71,6 +72,19 @@ def read_toml(
         if key not in allowed:
             _add(problems, display, unknown_key(key, allowed, KIND_TABLE))
     return raw
+
+
+def holds_only(path: Path, region: str) -> bool:
+    """Whether an actuals file certainly holds figures of ``region`` alone (or none): every
+    ``region`` in its text is a line ``region = "<region>"``, as iptarget writes it. Any
+    other spelling, a comment or a source that says "region", or a file that cannot be read
+    says no, and the file is read."""
+    quoted = re.escape(region.encode("utf-8"))
+    other = re.compile(rb'region(?! = "' + quoted + rb'"(?:\r?\n|\Z))')
+    try:
+        return other.search(path.read_bytes()) is None
+    except OSError:
+        return False
 
 
 def _add(problems: list[Problem], origin: str, said: Text) -> None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime
 from collections import defaultdict
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from pathlib import Path
 from typing import Any
 
@@ -15,11 +15,14 @@ from iptarget.models.entries import ActualEntry
 from iptarget.periods import Period
 from iptarget.store import checks, modelled
 from iptarget.store.convert import core_metric, core_policy, core_region, record_figures
-from iptarget.store.files import Parsed, quiet_reading, read_toml, toml_files
+from iptarget.store.files import Parsed, holds_only, quiet_reading, read_toml, toml_files
 from iptarget.store.messages import ID, actual_label, target_subject
 from iptarget.store.one_pass import FileFigures, merge, read_figures
 from iptarget.store.plain import ENTRIES, Values, plain_entry
 from iptarget.texts import files
+
+Select = Callable[[core.Dataset], set[str]]
+"""The regions whose actuals files a reader needs, given the definitions (no figures yet)."""
 
 
 def load_directory(root: Path) -> core.Dataset:
@@ -51,6 +54,7 @@ class Reader:
         today: datetime.date | None = None,
         keep: bool | frozenset[str] = True,
         shared: Parsed | None = None,
+        select: Select | None = None,
     ) -> None:
         if not root.is_dir():
             raise UserError.single(str(root), files.NO_DIRECTORY)
@@ -59,6 +63,9 @@ class Reader:
         # that keeps none holds a third less memory at national scale, and is faster
         self.keep: bool | frozenset[str] = keep
         self.shared = shared  # actuals files parsed before, by content
+        # which regions' actuals files to read, once the definitions are read (None: all)
+        self.select = select
+        self.regions: frozenset[str] | None = None
         # published dates after today are refused (SPEC 5.2)
         self.today = today or datetime.date.today()
         self.problems: list[Problem] = []
@@ -87,11 +94,16 @@ class Reader:
             for key, entry in self._keyed_tables("regions.toml", "region").items()
         }
         parsed = [self._policy(path) for path in toml_files(self.root, "policies", self.problems)]
+        policies = tuple(policy for policy, _ in filter(None, parsed))
+        metrics_file = str(self.root / "metrics.toml")
+        if self.select is not None:
+            bare = core.Dataset(metrics, regions, policies, {}, 0, metrics_file)
+            self.regions = frozenset(regions) - self.select(bare)
         recorded: dict[core.Key, dict[Period, core.Value]] = defaultdict(dict)
         repeats: list[tuple[core.Key, core.Value]] = []
         dated = True  # every published date lies between its period's start and today
         count = 0
-        for path in toml_files(self.root, "actuals", self.problems):
+        for path in self._actuals_files():
             read = self._actuals(path)
             if isinstance(read, FileFigures):
                 merge(read, recorded, repeats)
@@ -99,9 +111,7 @@ class Reader:
             else:
                 count += len(read)
                 dated = record_figures(read, recorded, repeats, self.today) and dated
-        policies = tuple(policy for policy, _ in filter(None, parsed))
         own_regions = tuple(own for _, own in filter(None, parsed))
-        metrics_file = str(self.root / "metrics.toml")
         names = (self._known("metric", metrics), self._known("region", regions))
         self.problems += checks.metric_problems(metrics_file, metrics, names)
         self.problems += checks.region_problems(str(self.root / "regions.toml"), regions, names[1])
@@ -129,10 +139,19 @@ class Reader:
         reported, self.problems = self.problems, []
         self.keep, self.files = True, {}
         try:
-            for path in toml_files(self.root, "actuals", self.problems):
+            for path in self._actuals_files():
                 self._actuals(path)
         finally:
             self.problems = reported
+
+    def _actuals_files(self) -> list[Path]:
+        """The actuals files to read: every one, else (``select``) all but those named after
+        a region the selection leaves out that hold that region's figures alone."""
+        found = toml_files(self.root, "actuals", self.problems)
+        out = self.regions
+        if out is None:
+            return found
+        return [path for path in found if path.stem not in out or not holds_only(path, path.stem)]
 
     def _known(self, kind: str, ids: Mapping[str, object]) -> checks.Known:
         """What references to metrics or regions may name (checks.Known)."""

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from iptarget.core.dataset import Dataset, FigureChange
+from iptarget.core.links import reached
 from iptarget.errors import Invalid, Problem, UserError, text
 from iptarget.models.entries import ActualEntry
 from iptarget.periods import Period, parse_typed_date, parse_typed_period
@@ -70,12 +71,18 @@ def add_figure(
 ) -> Recording:
     """Add one figure to ``actuals/<region>.toml``, or replace one, under an exclusive lock.
 
-    The whole directory is read and checked again under the lock, so concurrent runs all
-    land; the file is written whole to a temporary file and renamed over the old one, so a
-    crash leaves the old file or the new one. Nothing changes on disk on any error. A figure
-    that repeats the recorded one exactly (value, source and note) changes nothing.
+    The definitions, the policies and the actuals files of the regions whose figures the
+    targets it touches use (core.links.reached) are read and checked again under the lock,
+    so concurrent runs all land; an actuals file named after another region is not read.
+    The file is written whole to a temporary file and renamed over the old one, so a crash
+    leaves the old file or the new one. Nothing changes on disk on any error. A figure that
+    repeats the recorded one exactly (value, source and note) changes nothing.
     """
-    reader = Reader(root, keep=frozenset({_home(root, figure.region)}))
+
+    def regions(bare: Dataset) -> set[str]:
+        return {region for _, region in reached(bare, figure.metric, figure.region)}
+
+    reader = Reader(root, select=regions)
     with locked(root), quiet_reading():
         recover(root)
         before = _valid(reader, root)
