@@ -5,7 +5,6 @@ from __future__ import annotations
 import contextlib
 import gc
 import os
-import re
 import stat
 from collections.abc import Iterator
 from pathlib import Path
@@ -76,15 +75,14 @@ def read_toml(
 
 def holds_only(path: Path, region: str) -> bool:
     """Whether an actuals file certainly holds figures of ``region`` alone (or none): every
-    ``region`` in its text is a line ``region = "<region>"``, as iptarget writes it. Any
-    other spelling, a comment or a source that says "region", or a file that cannot be read
-    says no, and the file is read."""
-    quoted = re.escape(region.encode("utf-8"))
-    other = re.compile(rb'region(?! = "' + quoted + rb'"(?:\r?\n|\Z))')
+    ``region`` in its text begins ``region = "<region>"``, as iptarget writes it. Any other
+    spelling, a comment or a source that says "region", or a file that cannot be read says
+    no, and the file is read."""
     try:
-        return other.search(path.read_bytes()) is None
+        data = path.read_bytes()
     except OSError:
         return False
+    return data.count(b"region") == data.count(b'region = "' + region.encode("utf-8") + b'"')
 
 
 def _add(problems: list[Problem], origin: str, said: Text) -> None:
