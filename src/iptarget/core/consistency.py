@@ -5,7 +5,6 @@ without failing, unless ``--strict``."""
 from __future__ import annotations
 
 import datetime
-from collections.abc import Iterator
 
 from iptarget.core.dataset import Dataset, Metric, Value
 from iptarget.core.formulas import growth_pct, ratio, total
@@ -20,10 +19,11 @@ def consistency_warnings(dataset: Dataset, today: datetime.date) -> list[Problem
     """Every warning of SPEC 3.4, in a fixed order."""
     values = Values(dataset, today)
     actuals = dataset.metrics_file.removesuffix("metrics.toml") + "actuals"
+    recorded = _recorded_series(values, dataset)
     return [
-        *_group_sums(dataset, values, actuals),
-        *_recorded_ratios(dataset, values, actuals),
-        *_recorded_growth(dataset, values, actuals),
+        *_group_sums(dataset, values, actuals, recorded),
+        *_recorded_ratios(dataset, values, actuals, recorded),
+        *_recorded_growth(dataset, values, actuals, recorded),
         *_derived_out_of_bounds(dataset, values),
         *_never_known(dataset),
     ]
@@ -44,16 +44,24 @@ def _warning(path: str, metric: str, region: str, period: Period, said: Text) ->
     return Problem(path, said, subject, warning=True)
 
 
-def _recorded_series(values: Values, dataset: Dataset) -> Iterator[tuple[str, str, Value]]:
-    for metric, region in sorted(dataset.recorded):
-        for _, value in sorted(values.recorded(metric, region).items()):
-            yield metric, region, value
+Recorded = list[tuple[str, str, Value]]
+"""Every recorded figure known as of the date, with its metric and region, in order."""
 
 
-def _group_sums(dataset: Dataset, values: Values, actuals: str) -> list[Problem]:
+def _recorded_series(values: Values, dataset: Dataset) -> Recorded:
+    return [
+        (metric, region, value)
+        for metric, region in sorted(dataset.recorded)
+        for _, value in sorted(values.recorded(metric, region).items())
+    ]
+
+
+def _group_sums(
+    dataset: Dataset, values: Values, actuals: str, recorded: Recorded
+) -> list[Problem]:
     """A group's recorded value against the sum of its members' recorded values."""
     found = []
-    for metric, region, value in _recorded_series(values, dataset):
+    for metric, region, value in recorded:
         group = dataset.regions.get(region)
         definition = dataset.metrics.get(metric)
         if group is None or not group.members or definition is None:
@@ -70,10 +78,12 @@ def _group_sums(dataset: Dataset, values: Values, actuals: str) -> list[Problem]
     return found
 
 
-def _recorded_ratios(dataset: Dataset, values: Values, actuals: str) -> list[Problem]:
+def _recorded_ratios(
+    dataset: Dataset, values: Values, actuals: str, recorded: Recorded
+) -> list[Problem]:
     """A recorded ratio against its recorded numerator and denominator."""
     found = []
-    for metric_id, region, value in _recorded_series(values, dataset):
+    for metric_id, region, value in recorded:
         metric = dataset.metrics.get(metric_id)
         if metric is None or metric.numerator is None or metric.denominator is None:
             continue
@@ -98,10 +108,12 @@ def _recorded_ratios(dataset: Dataset, values: Values, actuals: str) -> list[Pro
     return found
 
 
-def _recorded_growth(dataset: Dataset, values: Values, actuals: str) -> list[Problem]:
+def _recorded_growth(
+    dataset: Dataset, values: Values, actuals: str, recorded: Recorded
+) -> list[Problem]:
     """A recorded growth figure against the growth of two recorded levels."""
     found = []
-    for metric_id, region, value in _recorded_series(values, dataset):
+    for metric_id, region, value in recorded:
         metric = dataset.metrics.get(metric_id)
         if metric is None or metric.growth_of is None:
             continue

@@ -34,6 +34,7 @@ class Values:
     __slots__ = (
         "_as_of",
         "_building",
+        "_chosen",
         "_dataset",
         "_first",
         "_growth",
@@ -52,6 +53,7 @@ class Values:
         self._first = vintage == "first"
         self._last_month = None if as_of is None else last_month_ended(as_of)
         self._series: dict[Key, Series] = {}
+        self._chosen: dict[Key, Series] = {}  # the recorded figures, each vintage chosen
         self._growth = growth_metrics(dataset.metrics)
         # Series being built: one asked for again while it is built lies on a cycle (a
         # directory that does not validate, which validate still reads) and gets its
@@ -99,9 +101,16 @@ class Values:
         vintage chosen (SPEC 3.1)."""
         key = (metric, region)
         recorded = self._dataset.recorded.get(key, {})
-        last, as_of, first = self._last_month, self._as_of, self._first
-        if last is None and not first:
+        if self._last_month is None and not self._first:
             return recorded
+        found = self._chosen.get(key)
+        if found is None:
+            found = self._chosen[key] = self._choose(key, recorded)
+        return found
+
+    def _choose(self, key: Key, recorded: Series) -> Series:
+        """recorded(), worked out once for each (metric, region)."""
+        last, as_of, first = self._last_month, self._as_of, self._first
         several = self._dataset.vintages.get(key, {})
         found = {}
         for period, value in recorded.items():
