@@ -37,10 +37,11 @@ def gather_vintages(
         series = recorded[key]
         for period, values in periods.items():
             if len(values) == 2:  # a figure and one revision, the common case
-                first, second = values
-                if second.rank < first.rank:
+                first, second = values[0].published, values[1].published
+                # Value.rank, written out: the undated one first, then by date
+                if first is not None and (second is None or second < first):
                     values.reverse()
-                unique = unique and first.published != second.published
+                unique = unique and first != second
             else:
                 values.sort(key=_rank)
                 unique = unique and len({value.published for value in values}) == len(values)
