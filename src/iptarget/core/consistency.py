@@ -5,6 +5,7 @@ without failing, unless ``--strict``."""
 from __future__ import annotations
 
 import datetime
+from collections.abc import Callable
 
 from iptarget.core.dataset import Dataset, Metric, Value
 from iptarget.core.formulas import growth_pct, ratio, total
@@ -19,11 +20,15 @@ def consistency_warnings(dataset: Dataset, today: datetime.date) -> list[Problem
     """Every warning of SPEC 3.4, in a fixed order."""
     values = Values(dataset, today)
     actuals = dataset.metrics_file.removesuffix("metrics.toml") + "actuals"
-    recorded = _recorded_series(values, dataset)
+
+    def group(metric: Metric, region: str) -> bool:
+        place = dataset.regions.get(region)
+        return metric.aggregate == "sum" and place is not None and bool(place.members)
+
     return [
-        *_group_sums(dataset, values, actuals, recorded),
-        *_recorded_ratios(dataset, values, actuals, recorded),
-        *_recorded_growth(dataset, values, actuals, recorded),
+        *_group_sums(dataset, values, actuals, _recorded(values, dataset, group)),
+        *_recorded_ratios(dataset, values, actuals, _recorded(values, dataset, _ratio)),
+        *_recorded_growth(dataset, values, actuals, _recorded(values, dataset, _growth)),
         *_derived_out_of_bounds(dataset, values),
         *_never_known(dataset),
     ]
@@ -45,15 +50,27 @@ def _warning(path: str, metric: str, region: str, period: Period, said: Text) ->
 
 
 Recorded = list[tuple[str, str, Value]]
-"""Every recorded figure known as of the date, with its metric and region, in order."""
+"""Recorded figures known as of the date, with their metric and region, in order."""
 
 
-def _recorded_series(values: Values, dataset: Dataset) -> Recorded:
+def _recorded(values: Values, dataset: Dataset, wanted: Callable[[Metric, str], bool]) -> Recorded:
+    """The recorded figures of the (metric, region) series a check looks at: a check of
+    ratios reads the figures of ratio metrics alone, not a million others."""
+    metrics = dataset.metrics
     return [
         (metric, region, value)
         for metric, region in sorted(dataset.recorded)
+        if metric in metrics and wanted(metrics[metric], region)
         for _, value in sorted(values.recorded(metric, region).items())
     ]
+
+
+def _ratio(metric: Metric, region: str) -> bool:
+    return metric.numerator is not None and metric.denominator is not None
+
+
+def _growth(metric: Metric, region: str) -> bool:
+    return metric.growth_of is not None
 
 
 def _group_sums(
@@ -140,7 +157,7 @@ def _recorded_growth(
 def _derived_out_of_bounds(dataset: Dataset, values: Values) -> list[Problem]:
     """Every derived value outside its metric's min/max, reported on metrics.toml."""
     found = []
-    for (metric_id, region), series in values.every():
+    for (metric_id, region), series in values.every(derived=True):
         metric = dataset.metrics[metric_id]
         if metric.min is None and metric.max is None:
             continue

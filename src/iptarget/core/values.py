@@ -79,17 +79,28 @@ class Values:
         """The value of (metric, region, period), recorded or derived; None when unknown."""
         return self.series(metric, region).get(period)
 
-    def every(self) -> Iterator[tuple[Key, Series]]:
-        """Every (metric, region) with a known value, sorted, with its series."""
+    def every(self, derived: bool = False) -> Iterator[tuple[Key, Series]]:
+        """Every (metric, region) with a known value, sorted, with its series; or only
+        those that may hold a derived value (``derived``)."""
         regions = sorted(
             {region for _, region in self._dataset.recorded}
             | {region.id for region in self._dataset.regions.values() if region.members}
         )
-        for metric in sorted(self._dataset.metrics):
+        for metric_id, metric in sorted(self._dataset.metrics.items()):
             for region in regions:
-                series = self.series(metric, region)
+                if derived and not self._derives(metric, region):
+                    continue
+                series = self.series(metric_id, region)
                 if series:
-                    yield (metric, region), series
+                    yield (metric_id, region), series
+
+    def _derives(self, metric: Metric, region: str) -> bool:
+        """Whether values of a metric in a region may be derived (SPEC 3.2, 3.3): a ratio or
+        a growth rate, a sum in a group, a level with a growth metric to carry it back."""
+        if metric.growth_of is not None or metric.is_ratio or metric.id in self._growth:
+            return True
+        place = self._dataset.regions.get(region)
+        return metric.aggregate == "sum" and place is not None and bool(place.members)
 
     @property
     def vintage(self) -> Vintage:
@@ -141,8 +152,8 @@ class Values:
     def _build(self, metric_id: str, region: str) -> Series:
         recorded = self.recorded(metric_id, region)
         metric = self._dataset.metrics.get(metric_id)
-        if metric is None:
-            return recorded
+        if metric is None or not self._derives(metric, region):
+            return recorded  # nothing to derive: the figures as recorded, not a copy
         key = (metric_id, region)
         self._building.add(key)
         try:
@@ -264,4 +275,5 @@ def last_month_ended(day: datetime.date) -> int:
 
 def derived_count(values: Values) -> int:
     """How many values are derived, over every metric, region and period."""
-    return sum(value.derived for _, series in values.every() for value in series.values())
+    every = values.every(derived=True)
+    return sum(value.derived for _, series in every for value in series.values())
