@@ -6,6 +6,7 @@ Plain functions that return every problem they find, in the order the files are 
 from __future__ import annotations
 
 import datetime
+import operator
 from collections.abc import Mapping, Sequence
 from typing import NamedTuple
 
@@ -16,6 +17,7 @@ from iptarget.core.dataset import (
     Region,
     Series,
     Target,
+    Value,
     Vintages,
 )
 from iptarget.core.goals import GOAL_FACTS
@@ -190,21 +192,23 @@ def actuals_look_right(
     Each (metric, region) series is checked once against the ids and the metric's bounds,
     every vintage of its figures included.
     """
-    earlier = {
-        key: [value for values in found.values() for value in values]
-        for key, found in vintages.items()
-    }
-    for (metric_id, region), periods in recorded.items():
-        metric = metrics.get(metric_id)
-        if metric is None or region not in regions:
+    for key, periods in recorded.items():
+        metric = metrics.get(key[0])
+        if metric is None or key[1] not in regions:
             return False
-        values = [value.value for value in periods.values()]
-        values += [value.value for value in earlier.get((metric_id, region), [])]
-        if metric.min is not None and min(values) < metric.min:
-            return False
-        if metric.max is not None and max(values) > metric.max:
+        low, high = metric.min, metric.max
+        if low is None and high is None:
+            continue
+        numbers = list(map(_NUMBER, periods.values()))
+        for values in vintages.get(key, {}).values():
+            numbers += map(_NUMBER, values)
+        if (low is not None and min(numbers) < low) or (high is not None and max(numbers) > high):
             return False
     return True
+
+
+#: A value's number (Value.value), taken in C.
+_NUMBER = operator.itemgetter(Value._fields.index("value"))
 
 
 def actual_problems(
