@@ -4,12 +4,20 @@ from __future__ import annotations
 
 import contextlib
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from typing import Any, TypeVar
 
 from typer.core import TyperCommand, TyperGroup
 
-from iptarget.cli.params import plain
+
+def _read_by_typer(params: Iterable[Any]) -> None:
+    """Typer before 0.29 reads values with click's own types, without pydantic: nothing to do."""
+
+
+try:
+    from iptarget.cli.params import plain
+except ModuleNotFoundError:  # Typer before 0.29 has no typer._coercion
+    plain = _read_by_typer
 
 #: A negative figure as people type it: -3.5, -1,234, -2万, -12.3%.
 _NEGATIVE = re.compile(r"-[0-9０-９][^\s]*")
