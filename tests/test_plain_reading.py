@@ -70,7 +70,7 @@ NUMBERS = (
     | st.floats(allow_nan=True, allow_infinity=True)
     | st.sampled_from([0, 0.0, -0.0, 100, 100.0, 12, 13, -1, -100, -100.0])
 )
-DATES = st.dates() | st.datetimes()
+DATES = st.dates() | st.datetimes() | st.times()
 ANY_VALUE = (
     st.booleans()
     | st.text(max_size=5)

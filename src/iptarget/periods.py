@@ -29,6 +29,10 @@ GRANULARITY_WORDS: dict[Granularity, Template] = {
 }
 
 
+#: The fields a Period sets when it is made, in order.
+_FIELDS = ("year", "granularity", "number", "end_month", "_key", "_hash")
+
+
 class Period:
     """A calendar period; ``number`` counts halves, quarters or months within the year.
 
@@ -51,14 +55,8 @@ class Period:
     def __init__(self, year: int, granularity: Granularity = "year", number: int = 1) -> None:
         end_month = year * 12 + number * MONTHS[granularity] - 1
         key = (end_month, _RANK[granularity])
-        for name, value in (
-            ("year", year),
-            ("granularity", granularity),
-            ("number", number),
-            ("end_month", end_month),
-            ("_key", key),
-            ("_hash", hash(key)),
-        ):
+        values = (year, granularity, number, end_month, key, hash(key))
+        for name, value in zip(_FIELDS, values, strict=True):
             object.__setattr__(self, name, value)
 
     @property
@@ -119,12 +117,12 @@ class Period:
         """The period of the same granularity that follows this one."""
         per_year = 12 // MONTHS[self.granularity]
         if self.number < per_year:
-            return Period(self.year, self.granularity, self.number + 1)
-        return Period(self.year + 1, self.granularity, 1)
+            return period_of(self.year, self.granularity, self.number + 1)
+        return period_of(self.year + 1, self.granularity, 1)
 
     def year_before(self) -> Period:
         """The period of the same granularity and position one year earlier (SPEC 2)."""
-        return Period(self.year - 1, self.granularity, self.number)
+        return period_of(self.year - 1, self.granularity, self.number)
 
     def __str__(self) -> str:
         if self.granularity == "year":
@@ -134,6 +132,12 @@ class Period:
         if self.granularity == "quarter":
             return f"{self.year}-Q{self.number}"
         return f"{self.year}-{self.number:02d}"
+
+
+@functools.lru_cache(maxsize=4096)
+def period_of(year: int, granularity: Granularity = "year", number: int = 1) -> Period:
+    """The period, made once (required paths step through 10^4 periods at national scale)."""
+    return Period(year, granularity, number)
 
 
 def years_between(start: Period, end: Period) -> float:

@@ -10,7 +10,6 @@ entry by entry (``tests/test_plain_reading.py`` holds the two alike).
 from __future__ import annotations
 
 import datetime
-import itertools
 import operator
 from collections.abc import Callable
 from types import NoneType
@@ -24,10 +23,9 @@ from iptarget.store.plain import ACTUAL, Refused, check_id, check_period
 _REQUIRED = frozenset(key for key, (required, _, _) in ACTUAL.items() if required)
 #: The keys of an actual in the order they are unpacked.
 _ORDER = ("metric", "region", "period", "value", "source", "note", "published", "flag", "recorded")
-#: The types an actual's value and optional keys may have, together (NoneType: not given):
-#: one look-up for the four checks.
-_TEXT, _DAY = (str, NoneType), (datetime.date, NoneType)
-_TYPES = frozenset(itertools.product((float, int), _TEXT, _TEXT, _DAY, _DAY))
+#: The types an actual's optional texts and dates may have (NoneType: not given).
+_TEXT: frozenset[type] = frozenset((str, NoneType))
+_DAY: frozenset[type] = frozenset((datetime.date, NoneType))
 _FLAGS = frozenset({"p", "e", None})
 #: Makes a value without the Python-level __new__ of a named tuple, 10^5 times.
 _new = tuple.__new__
@@ -61,7 +59,12 @@ def read_figures(array: list[Any], today: datetime.date, entries: bool) -> FileF
     seen: tuple[object, object] = (None, None)  # the (metric, region) of the entry before
     key: Key = ("", "")
     series: dict[Period, Value] = {}
-    same: Callable[[Any, Any], Any] = {}.setdefault
+    # One object for each source, note and date a file repeats (a third less memory); and
+    # as each is kept once, its type is checked once, after the loop.
+    sources: dict[Any, Any] = {}
+    notes: dict[Any, Any] = {}
+    days: dict[Any, Any] = {}
+    source_of, note_of, day_of = sources.setdefault, notes.setdefault, days.setdefault
     try:
         for data in array:
             shape = tuple(data) if type(data) is dict else ()
@@ -73,14 +76,16 @@ def read_figures(array: list[Any], today: datetime.date, entries: bool) -> FileF
                 seen = key = (check_id(metric), check_id(region))
                 series = found.setdefault(key, {})
             period, start = periods.get(written) or _period(written, periods)
-            kinds = (type(value), type(source), type(note), type(published), type(recorded))
-            if kinds not in _TYPES or value - value != 0 or flag not in _FLAGS:
+            # a finite number (a text, list or time raises TypeError, a date gives a
+            # timedelta), not true or false; a flag it knows; a date when it was recorded
+            if value - value != 0 or type(value) is bool or flag not in _FLAGS:
+                return None
+            if recorded is not None and type(recorded) is not datetime.date:
                 return None
             if published is not None and not start <= published <= today:
                 dated = False
-            # one object for each source, note and date a file repeats: a third less memory
-            source, note = same(source, source), same(note, note)
-            published = same(published, published)
+            source, note = source_of(source, source), note_of(note, note)
+            published = day_of(published, published)
             value = float(value)
             figure = _new(Value, (period, value, False, source, note, None, published, flag))
             if series.setdefault(period, figure) is not figure:
@@ -90,7 +95,15 @@ def read_figures(array: list[Any], today: datetime.date, entries: bool) -> FileF
                 read.append(ActualEntry(*key, period, value, source, note, *dates))
     except (Refused, TypeError, OverflowError):  # an id that is a table, a huge integer
         return None
+    if not (_kinds(sources, _TEXT) and _kinds(notes, _TEXT) and _kinds(days, _DAY)):
+        return None
     return FileFigures(found, repeats, dated, read, len(array))
+
+
+def _kinds(kept: dict[Any, Any], allowed: frozenset[type]) -> bool:
+    """Whether every value kept is of an allowed type (equal values are of one type here:
+    no text equals a non-text, no date a datetime)."""
+    return allowed.issuperset(map(type, kept))
 
 
 def _unpacking(shape: tuple[str, ...], shapes: dict[tuple[str, ...], Unpack]) -> Unpack:
