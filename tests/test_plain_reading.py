@@ -277,10 +277,10 @@ def test_valid_entries_are_read_plainly() -> None:
 
 WITHOUT_PYDANTIC = """
 import sys
-from iptarget.cli import main
+from iptarget.cli import run
 sys.argv = ["iptarget", *sys.argv[1:]]
 try:
-    main()
+    run()
 except SystemExit as exit:
     assert not exit.code, exit.code
 loaded = sorted(name for name in sys.modules if name.split(".")[0] in ("pydantic", "rich"))

@@ -4,6 +4,7 @@ import contextlib
 import gc
 import sys
 from collections.abc import Iterator, Mapping
+from typing import NoReturn
 
 from iptarget.cli import actuals, check, diff, series, setup, status
 from iptarget.cli.app import app
@@ -11,7 +12,7 @@ from iptarget.cli.command import Command
 from iptarget.cli.common import handle_errors
 from iptarget.i18n import N_
 
-__all__ = ["app", "main", "only_command", "requested"]
+__all__ = ["app", "end", "main", "only_command", "requested", "run"]
 
 for name, command, summary in (
     ("status", status.status, N_("The progress table of every target.")),
@@ -32,7 +33,15 @@ for name, command, summary in (
 
 
 def main() -> None:
-    """The ``iptarget`` console script."""
+    """The ``iptarget`` console script: the command, then the end of the process."""
+    try:
+        run()
+    except SystemExit as done:
+        end(done.code)
+
+
+def run() -> None:
+    """Run the command the arguments name; raises SystemExit with its exit code."""
     # A command lives a few seconds and makes no reference cycles worth collecting, while
     # at national scale it holds a million objects that the cycle collector would walk
     # again and again for nothing (about a tenth of the run time). Reference counting
@@ -45,6 +54,27 @@ def main() -> None:
     use(language_from(None, os.environ))  # --lang, when given, says otherwise before the command
     with only_command(requested(sys.argv[1:], os.environ)):
         app(prog_name="iptarget")
+
+
+def end(code: object) -> NoReturn:
+    """End the process with a command's exit code, as ``sys.exit`` would, but without
+    freeing what the command read one object at a time: at national scale that is a million
+    objects and 25 ms, where the operating system takes the memory back whole. Nothing is
+    left to do at exit (files are written and closed, locks released, scratch directories
+    removed, by the commands themselves); only the output is flushed. When it cannot be,
+    Python's own exit reports it, as it always has."""
+    import os
+
+    try:
+        sys.stdout.flush()
+        sys.stderr.flush()
+    except OSError:
+        raise SystemExit(code) from None
+    if code is None:
+        os._exit(0)
+    if isinstance(code, int):
+        os._exit(code)
+    raise SystemExit(code)  # a message: sys.exit prints it
 
 
 #: The global options that take a value (``--lang zh``), which is not the command's name.
