@@ -30,18 +30,18 @@ GRANULARITY_WORDS: dict[Granularity, Template] = {
 
 
 #: The fields a Period sets when it is made, in order.
-_FIELDS = ("year", "granularity", "number", "end_month", "_key", "_hash")
+_FIELDS = ("year", "granularity", "number", "end_month", "_key")
 
 
 class Period:
     """A calendar period; ``number`` counts halves, quarters or months within the year.
 
-    Immutable, ordered by its end (then the longer first), and compared, hashed and placed
-    by values worked out once: a national directory asks each of its few hundred periods
-    these questions some 10^6 times.
+    Immutable and ordered by its end (then the longer first). Each period is made once:
+    equal periods are one object, so they compare and hash as objects do, in C, where a
+    national directory asks each of its few hundred periods these questions 10^6 times.
     """
 
-    __slots__ = ("_end", "_hash", "_key", "_start", "end_month", "granularity", "number", "year")
+    __slots__ = ("_end", "_key", "_start", "end_month", "granularity", "number", "year")
     year: int
     granularity: Granularity
     number: int
@@ -50,14 +50,20 @@ class Period:
     _start: datetime.date  # the first and last day, worked out when first asked
     _end: datetime.date
     _key: tuple[int, int]
-    _hash: int
 
-    def __init__(self, year: int, granularity: Granularity = "year", number: int = 1) -> None:
-        end_month = year * 12 + number * MONTHS[granularity] - 1
+    def __new__(cls, year: int, granularity: Granularity = "year", number: int = 1) -> Period:
+        months = MONTHS[granularity]
+        end_month = year * 12 + number * months - 1
         key = (end_month, _RANK[granularity])
-        values = (year, granularity, number, end_month, key, hash(key))
-        for name, value in zip(_FIELDS, values, strict=True):
-            object.__setattr__(self, name, value)
+        made = _MADE.get(key)
+        if made is None:  # a number past the year's end names a period of the next year
+            made = object.__new__(cls)
+            number = (end_month % 12 + 1) // months
+            values = (end_month // 12, granularity, number, end_month, key)
+            for name, value in zip(_FIELDS, values, strict=True):
+                object.__setattr__(made, name, value)
+            _MADE[key] = made
+        return made
 
     @property
     def start(self) -> datetime.date:
@@ -89,14 +95,6 @@ class Period:
     def __reduce__(self) -> tuple[type[Period], tuple[int, Granularity, int]]:
         return (Period, (self.year, self.granularity, self.number))
 
-    def __hash__(self) -> int:
-        return self._hash
-
-    def __eq__(self, other: object) -> bool:
-        if other.__class__ is not Period:
-            return NotImplemented
-        return self._key == other._key
-
     def __lt__(self, other: Period) -> bool:
         return self._key < other._key
 
@@ -117,12 +115,12 @@ class Period:
         """The period of the same granularity that follows this one."""
         per_year = 12 // MONTHS[self.granularity]
         if self.number < per_year:
-            return period_of(self.year, self.granularity, self.number + 1)
-        return period_of(self.year + 1, self.granularity, 1)
+            return Period(self.year, self.granularity, self.number + 1)
+        return Period(self.year + 1, self.granularity, 1)
 
     def year_before(self) -> Period:
         """The period of the same granularity and position one year earlier (SPEC 2)."""
-        return period_of(self.year - 1, self.granularity, self.number)
+        return Period(self.year - 1, self.granularity, self.number)
 
     def __str__(self) -> str:
         if self.granularity == "year":
@@ -134,10 +132,8 @@ class Period:
         return f"{self.year}-{self.number:02d}"
 
 
-@functools.lru_cache(maxsize=4096)
-def period_of(year: int, granularity: Granularity = "year", number: int = 1) -> Period:
-    """The period, made once (required paths step through 10^4 periods at national scale)."""
-    return Period(year, granularity, number)
+#: Every period made, by its key: one object for each.
+_MADE: dict[tuple[int, int], Period] = {}
 
 
 def years_between(start: Period, end: Period) -> float:

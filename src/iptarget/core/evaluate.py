@@ -12,7 +12,7 @@ from iptarget.core.formulas import Direction, grow, rate
 from iptarget.core.goals import goal_value
 from iptarget.core.status import Status
 from iptarget.core.values import Values, Vintage
-from iptarget.periods import MONTHS, Period, period_of, years_between
+from iptarget.periods import MONTHS, Period, years_between
 
 ON_TRACK_PACE = 0.95
 AT_RISK_PACE = 0.6
@@ -244,4 +244,4 @@ def _containing(period: Period, like: Period) -> Period:
     """The period of ``like``'s granularity that holds ``period``'s last month."""
     month = period.end_month % 12 + 1
     size = MONTHS[like.granularity]
-    return period_of(period.year, like.granularity, (month - 1) // size + 1)
+    return Period(period.year, like.granularity, (month - 1) // size + 1)
