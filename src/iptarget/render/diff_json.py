@@ -4,12 +4,12 @@ counts per status; the same in every language."""
 from __future__ import annotations
 
 import datetime
-import json
 from collections.abc import Sequence
 from typing import Any
 
 from iptarget.core.diff import Cause, Diff, FigureEdit, KeyEdit
 from iptarget.periods import Period
+from iptarget.render.json_text import json_document
 
 
 def diff_json(found: Diff, base: str, head: str) -> str:
@@ -31,8 +31,7 @@ def diff_json(found: Diff, base: str, head: str) -> str:
         "figures": [_figure_json(edit) for edit in found.figures],
         "summary": {"before": dict(found.before), "after": dict(found.after)},
     }
-    text = json.dumps(document, ensure_ascii=False, indent=2, allow_nan=False)
-    return text.replace("##[", "#\\u0023[") + "\n"
+    return json_document(document)
 
 
 def _figure_json(edit: FigureEdit) -> dict[str, Any]:

@@ -8,12 +8,12 @@ whatever the interface's language, as every machine output is.
 
 from __future__ import annotations
 
-import json
 from collections.abc import Sequence
 from typing import Any
 
 from iptarget.errors import Problem
 from iptarget.i18n import speaking
+from iptarget.render.json_text import json_document
 from iptarget.render.words import problem_words
 
 
@@ -45,5 +45,4 @@ def problems_json(problems: Sequence[Problem], warnings: Sequence[Problem]) -> s
             "problems": [problem_json(problem) for problem in problems],
             "warnings": [problem_json(problem) for problem in warnings],
         }
-    text = json.dumps(document, ensure_ascii=False, indent=2)
-    return text.replace("##[", "#\\u0023[") + "\n"
+    return json_document(document)

@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import datetime
-import json
 from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING, Any, assert_never
+
+from iptarget.render.json_text import json_document
 
 if TYPE_CHECKING:
     from iptarget.core.dataset import Value
@@ -188,8 +189,7 @@ def series_json(blocks: Sequence[Block], metric: Metric, as_of: datetime.date) -
             for block in blocks
         ],
     }
-    text = json.dumps(document, ensure_ascii=False, indent=2, allow_nan=False)
-    return text.replace("##[", "#\\u0023[") + "\n"
+    return json_document(document)
 
 
 def series_csv(blocks: Sequence[Block]) -> str:

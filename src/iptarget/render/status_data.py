@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime
-import json
 import math
 from collections import Counter
 from collections.abc import Callable, Sequence
@@ -11,6 +10,7 @@ from typing import Any
 
 from iptarget.core.evaluate import Evaluation, Point
 from iptarget.core.status import Status
+from iptarget.render.json_text import json_document
 from iptarget.render.table import Column, Table, csv_text
 
 
@@ -82,10 +82,7 @@ def status_json(
         "summary": summary(evaluations),
         "targets": [evaluation_json(evaluation) for evaluation in evaluations],
     }
-    # "##[" is a command to a GitHub Actions log wherever it stands; as "#\u0023[" it reads
-    # back the same and runs nothing.
-    text = json.dumps(document, ensure_ascii=False, indent=2, allow_nan=False)
-    return text.replace("##[", "#\\u0023[") + "\n"
+    return json_document(document)
 
 
 def csv_fields() -> list[str]:
