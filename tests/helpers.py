@@ -206,3 +206,21 @@ def dataset_of(
     )
     count = sum(map(len, recorded.values()))
     return Dataset(metrics_of(metrics), regions_of(regions), (policy,), recorded, count)
+
+
+#: A script that runs the CLI and is killed between the first and the second rename of a
+#: change of several files (an import of two regions' figures).
+KILL_AFTER_FIRST_RENAME = """
+import os, sys
+real = os.replace
+done = []
+def replace(source, target):
+    real(source, target)
+    done.append(target)
+    if len(done) == 1:
+        os._exit(9)  # killed between the two renames
+os.replace = replace
+from iptarget.cli import main
+sys.argv = ["iptarget", *sys.argv[1:]]
+main()
+"""

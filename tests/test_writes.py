@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from helpers import FACTOR_2, Run, actuals, policy, snapshot, write_dir
+from helpers import FACTOR_2, KILL_AFTER_FIRST_RENAME, Run, actuals, policy, snapshot, write_dir
 
 JOURNAL = ".iptarget-journal.json"
 
@@ -103,22 +103,6 @@ def test_a_write_that_fails_at_the_os_changes_nothing(
     assert f"{root / 'actuals' / 's.toml'}: cannot write: No space left on device" in result.stderr
     assert snapshot(root) == before
     assert leftovers(root) == []
-
-
-KILL_AFTER_FIRST_RENAME = """
-import os, sys
-real = os.replace
-done = []
-def replace(source, target):
-    real(source, target)
-    done.append(target)
-    if len(done) == 1:
-        os._exit(9)  # killed between the two renames
-os.replace = replace
-from iptarget.cli import main
-sys.argv = ["iptarget", *sys.argv[1:]]
-main()
-"""
 
 
 def test_a_run_killed_between_renames_is_completed_by_the_next_writer(

@@ -141,6 +141,16 @@ def validate(
             help=N_("text, or json: every problem and warning as an object, for scripts."),
         ),
     ] = ValidateFormat.TEXT,
+    repair: Annotated[
+        bool,
+        typer.Option(
+            "--repair",
+            help=N_(
+                "First complete an import that was interrupted (its renames, journalled in "
+                ".iptarget-journal.json), under the directory's lock."
+            ),
+        ),
+    ] = False,
 ) -> int:
     import datetime
 
@@ -150,6 +160,10 @@ def validate(
     from iptarget.render.problems import problems_json
     from iptarget.render.recorded import print_counts
 
+    if repair and directory.is_dir():
+        from iptarget.store.journal import repair as complete
+
+        complete(directory)
     dataset, problems = examine(directory)
     warnings = [] if problems else consistency_warnings(dataset, datetime.date.today())
     if strict:

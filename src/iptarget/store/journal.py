@@ -20,7 +20,7 @@ from iptarget.texts import usage
 #: The journal of renames in progress, in the target directory while a change is renamed.
 JOURNAL = ".iptarget-journal.json"
 #: The temporary files of writers: ``.<name>.<random>.tmp`` beside the file they replace.
-_TEMPORARY = re.compile(r"\..+\..+\.tmp")
+_TEMPORARY = re.compile(r"\.[^/]+\.toml\.[a-z0-9_]+\.tmp")
 
 
 def refuse_read_only(paths: list[Path]) -> None:
@@ -74,21 +74,100 @@ def recover(root: Path) -> None:
 
     Every file named in the journal was written and flushed before the journal was, so the
     change is completed (rolled forward). Temporary files without a journal belong to a
-    writer that died before its renames: they are removed, and nothing had changed.
+    writer that died before its renames: they are removed, and nothing had changed. A
+    journal is trusted only when it names what iptarget writes (``trusted_renames``):
+    anything else is refused, and nothing in it is done.
     """
     journal = root / JOURNAL
-    if journal.is_file():
-        with contextlib.suppress(ValueError, OSError):
-            pairs = json.loads(journal.read_text(encoding="utf-8"))
-            _rename(root, [(root / temporary, root / final) for temporary, final in pairs])
-        with contextlib.suppress(FileNotFoundError):
-            journal.unlink()
+    if journal.is_file() or journal.is_symlink():
+        _rename(root, trusted_renames(root))
     folder = root / "actuals"
     if folder.is_dir():
         for path in folder.iterdir():
-            if _TEMPORARY.fullmatch(path.name) and path.is_file():
+            if _TEMPORARY.fullmatch(path.name) and _regular(path):
                 with contextlib.suppress(OSError):
                     path.unlink()
+
+
+def pending(root: Path) -> list[Problem]:
+    """A change that a killed writer left half-renamed (SPEC 6): its journal is still there
+    once any writer at work has finished, so what was read is half of it (refused)."""
+    journal = root / JOURNAL
+    if not (journal.exists() or journal.is_symlink()):
+        return []
+    from iptarget.store.write import locked
+
+    with contextlib.suppress(UserError), locked(root):  # a writer at work finishes first
+        if not (journal.exists() or journal.is_symlink()):
+            return []
+    return [Problem(str(journal), text(usage.PENDING))]
+
+
+def repair(root: Path) -> None:
+    """``validate --repair``: complete an interrupted change under the directory's lock."""
+    from iptarget.store.write import locked
+
+    with locked(root):
+        recover(root)
+
+
+def refuse_pending(root: Path) -> None:
+    """A dry run changes nothing, not even an interrupted change: said, not completed."""
+    journal = root / JOURNAL
+    if journal.exists() or journal.is_symlink():
+        trusted_renames(root)
+        raise UserError.single(str(journal), usage.PENDING)
+
+
+def trusted_renames(root: Path) -> list[tuple[Path, Path]]:
+    """The renames of the journal, when it is one iptarget wrote: a list of pairs, each a
+    temporary file ``actuals/.<name>.toml.<random>.tmp`` (a regular file, if it is still
+    there) and the actuals file it replaces, ``actuals/<name>.toml``. A journal that names
+    anything else (a path outside the directory, a git hook, a private file) was not
+    written by iptarget, as one committed to git or planted in a pull request: refused."""
+    journal = root / JOURNAL
+    try:
+        if not _regular(journal):
+            raise ValueError(JOURNAL)
+        pairs = json.loads(journal.read_bytes().decode("utf-8"))
+        if not isinstance(pairs, list):
+            raise ValueError(JOURNAL)
+        renames = [_trusted_pair(root, pair) for pair in pairs]
+    except (ValueError, OSError) as error:
+        named = str(error) if isinstance(error, ValueError) and str(error) else JOURNAL
+        raise UserError.single(str(journal), usage.FOREIGN_JOURNAL, path=named) from None
+    return renames
+
+
+def _trusted_pair(root: Path, pair: object) -> tuple[Path, Path]:
+    """One rename of a journal, as iptarget writes it; ValueError naming what is not."""
+    if not (isinstance(pair, list) and len(pair) == 2 and all(isinstance(p, str) for p in pair)):
+        raise ValueError(json.dumps(pair, ensure_ascii=False)[:80])
+    temporary, final = pair
+    for name in (final, temporary):
+        parts = name.split("/")
+        if len(parts) != 2 or parts[0] != "actuals" or parts[1] in ("", ".", ".."):
+            raise ValueError(name)
+    final_name, temporary_name = final.split("/")[1], temporary.split("/")[1]
+    if not (
+        final_name.endswith(".toml")
+        and not final_name.startswith(".")
+        and _TEMPORARY.fullmatch(temporary_name)
+        and temporary_name.startswith(f".{final_name}.")
+    ):
+        raise ValueError(temporary)
+    path = root / temporary
+    if (path.exists() or path.is_symlink()) and not _regular(path):
+        raise ValueError(temporary)
+    return path, root / final
+
+
+def _regular(path: Path) -> bool:
+    """Whether a path is a regular file itself (not a link to one)."""
+    try:
+        return stat.S_ISREG(os.lstat(path).st_mode)
+    except OSError:
+        return False
 
 
 def _mode(path: Path) -> int:
@@ -103,7 +182,7 @@ def _mode(path: Path) -> int:
 def _write_journal(root: Path, renames: list[tuple[Path, Path]]) -> None:
     # relpath, not relative_to: a --dir given relative to here holds temporary files that
     # mkstemp names with absolute paths
-    pairs = [[os.path.relpath(a, root), os.path.relpath(b, root)] for a, b in renames]
+    pairs = [[Path(os.path.relpath(path, root)).as_posix() for path in pair] for pair in renames]
     path = root / JOURNAL
     with path.open("w", encoding="utf-8") as file:
         json.dump(pairs, file)

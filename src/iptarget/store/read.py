@@ -16,6 +16,7 @@ from iptarget.periods import Period
 from iptarget.store import checks, modelled
 from iptarget.store.convert import core_metric, core_policy, core_region, record_figures
 from iptarget.store.files import Parsed, holds_only, quiet_reading, read_toml, toml_files
+from iptarget.store.journal import pending
 from iptarget.store.messages import ID, actual_label, target_subject
 from iptarget.store.one_pass import FileFigures, merge, read_figures
 from iptarget.store.plain import ENTRIES, Values, plain_entry
@@ -38,8 +39,10 @@ def read_directory(
 ) -> tuple[core.Dataset, list[Problem]]:
     """Read a target directory: what could be read, and every problem found; ``shared``
     holds actuals files parsed before (another side of a diff), by content."""
+    waiting = pending(root)
     reader = Reader(root, today, keep=False, shared=shared)
-    return reader.read(), reader.problems
+    dataset = reader.read()
+    return dataset, [*waiting, *reader.problems]
 
 
 class Reader:

@@ -17,7 +17,7 @@ from iptarget.models.entries import ActualEntry
 from iptarget.periods import Period, parse_typed_date, parse_typed_period
 from iptarget.store.convert import core_value
 from iptarget.store.files import quiet_reading
-from iptarget.store.journal import recover, refuse_read_only, write_together
+from iptarget.store.journal import recover, refuse_pending, refuse_read_only, write_together
 from iptarget.store.messages import actual_subject
 from iptarget.store.new_figures import (
     Batch,
@@ -132,7 +132,10 @@ def import_figures(
     """
     reader = Reader(root)
     with locked(root), quiet_reading():
-        recover(root)
+        if dry_run:
+            refuse_pending(root)
+        else:
+            recover(root)
         before = _valid(reader, root)
         problems = list(rows.problems)
         batch = Batch(before, replace, force)

@@ -12,6 +12,16 @@ from iptarget.store.journal import write_together
 from iptarget.store.write import SCHEMA_DIR, writing
 from iptarget.texts import usage
 
+#: ``init``'s .gitignore: what iptarget makes only while it writes never goes into git.
+GITIGNORE = """\
+# iptarget's own files, there only while a command writes: never commit them
+.iptarget-journal.json
+.iptarget.lock
+.*.tmp
+"""
+#: ``init``'s actuals/.gitkeep: git keeps no empty folder, and a target directory has one.
+GITKEEP = "# actuals/ holds the figures; this file keeps the folder in git while it is empty\n"
+
 
 def schemas_json(kinds: Sequence[str], one: bool) -> str:
     """One file kind's JSON Schema, or an object of every kind's, as JSON text."""
@@ -55,6 +65,8 @@ def init(root: Path) -> list[Path]:
             with as_file(files("iptarget") / "starter") as starter:
                 shutil.copytree(starter, work, dirs_exist_ok=True)
             (work / "actuals").mkdir()
+            (work / "actuals" / ".gitkeep").write_text(GITKEEP, encoding="utf-8")
+            (work / ".gitignore").write_text(GITIGNORE, encoding="utf-8")
             write_schemas(work)
             if root.exists():
                 root.rmdir()  # empty, as checked above

@@ -88,6 +88,15 @@ READ_ONLY = message("write.read_only", "read-only; make it writable to record he
 LOCKED = message(
     "write.locked", "another iptarget command is writing here; gave up after waiting {seconds} s"
 )
+FOREIGN_JOURNAL = message(
+    "write.foreign_journal",
+    "not a journal iptarget wrote (it names {path}), so nothing in it was done: remove it; "
+    "iptarget keeps its journal only while it writes, and it never belongs in git",
+)
+PENDING = message(
+    "write.pending",
+    "an interrupted import is pending: run `iptarget validate --repair` to complete it",
+)
 CANNOT_LOCK = message(
     "write.cannot_lock",
     "cannot lock the directory against other writers, so nothing was written: {reason}",

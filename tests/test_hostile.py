@@ -1,0 +1,149 @@
+"""Issue 23: nothing the data or a pull request holds may move files, run commands or crash
+the tool. Each test carries out one attack through the CLI on a scratch copy."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from helpers import KILL_AFTER_FIRST_RENAME, Run, snapshot
+from test_writes import two_regions
+
+JOURNAL = ".iptarget-journal.json"
+
+
+# -- 1. a committed journal is never carried out ----------------------------------------------
+
+HOSTILE_JOURNALS = [
+    [["policies/p.toml", "../.git/hooks/post-commit"]],
+    [["{secret}", "actuals/readme.txt"]],
+    [["actuals/.r.toml.abcdefgh.tmp", "../escaped.toml"]],
+    [["actuals/.r.toml.abcdefgh.tmp", "actuals/../../escaped.toml"]],
+    [["actuals/.s.toml.abcdefgh.tmp", "actuals/r.toml"]],  # a temporary of another file
+    [["actuals/r.toml", "actuals/s.toml"]],  # not a temporary file at all
+    {"not": "a list"},
+]
+
+
+@pytest.mark.parametrize("journal", HOSTILE_JOURNALS)
+@pytest.mark.parametrize(
+    "command",
+    [
+        ["add-actual", "apps", "r", "2015", "120"],
+        ["remove-actual", "apps", "r", "2014"],
+        ["import", "{rows}", "--dry-run"],
+        ["import", "{rows}"],
+        ["validate", "--repair"],
+    ],
+)
+def test_a_journal_iptarget_did_not_write_is_refused_and_nothing_moves(
+    tmp_path: Path, run: Run, journal: object, command: list[str]
+) -> None:
+    root = two_regions(tmp_path / "repo" / "targets")
+    hooks = tmp_path / "repo" / ".git" / "hooks"
+    hooks.mkdir(parents=True)
+    secret = tmp_path / "id_rsa"
+    secret.write_text("PRIVATE KEY", encoding="utf-8")
+    rows = tmp_path / "rows.csv"
+    rows.write_text("metric,region,period,value\napps,r,2016,130\n", encoding="utf-8")
+    (root / "policies" / "p.toml").chmod(0o755)
+    (root / "actuals" / ".r.toml.abcdefgh.tmp").write_text("[[actual]]\n", encoding="utf-8")
+    (root / "actuals" / ".s.toml.abcdefgh.tmp").write_text("[[actual]]\n", encoding="utf-8")
+    written = json.dumps(journal).replace("{secret}", str(secret))
+    (root / JOURNAL).write_text(written, encoding="utf-8")
+    before = snapshot(tmp_path)
+    args = [part.replace("{rows}", str(rows)) for part in command]
+    result = run(*args, "--dir", str(root))
+    assert result.exit_code == 2, result.output
+    assert f"{root / JOURNAL}: not a journal iptarget wrote" in result.stderr
+    assert snapshot(tmp_path) == before
+    assert not (hooks / "post-commit").exists()
+    assert not (root / "actuals" / "readme.txt").exists()
+
+
+def test_a_journal_that_is_a_link_is_refused(tmp_path: Path, run: Run) -> None:
+    root = two_regions(tmp_path / "targets")
+    elsewhere = tmp_path / "elsewhere.json"
+    elsewhere.write_text("[]", encoding="utf-8")
+    (root / JOURNAL).symlink_to(elsewhere)
+    result = run("add-actual", "apps", "r", "2015", "120", "--dir", str(root))
+    assert result.exit_code == 2
+    assert "not a journal iptarget wrote" in result.stderr
+    assert elsewhere.read_text(encoding="utf-8") == "[]"
+
+
+def test_init_keeps_its_own_files_out_of_git(tmp_path: Path, run: Run) -> None:
+    root = tmp_path / "new"
+    assert run("init", str(root)).exit_code == 0
+    ignored = (root / ".gitignore").read_text(encoding="utf-8").splitlines()
+    assert {JOURNAL, ".iptarget.lock", ".*.tmp"} <= set(ignored)
+    assert (root / "actuals" / ".gitkeep").is_file()  # git keeps actuals/ while it is empty
+    assert run("validate", "--dir", str(root)).exit_code == 0
+
+
+# -- 10. a half-applied import is not read as if it were whole ---------------------------------
+
+
+def test_readers_refuse_a_half_applied_import_until_it_is_repaired(
+    tmp_path: Path, run: Run
+) -> None:
+    root = two_regions(tmp_path / "targets")
+    rows = tmp_path / "rows.csv"
+    rows.write_text(
+        "metric,region,period,value\napps,r,2020,300\napps,s,2020,300\n", encoding="utf-8"
+    )
+    killed = subprocess.run(
+        [sys.executable, "-c", KILL_AFTER_FIRST_RENAME, "import", str(rows), "--dir", str(root)],
+        capture_output=True,
+        check=False,
+    )
+    assert killed.returncode == 9
+    assert (root / JOURNAL).is_file()
+    pending = (
+        f"{root / JOURNAL}: an interrupted import is pending: run `iptarget validate --repair`"
+    )
+    for command in ("status", "validate", "check", "export"):
+        result = run(command, "--dir", str(root))
+        assert result.exit_code == 2, (command, result.output)
+        assert pending in result.stderr
+    result = run("import", str(rows), "--dry-run", "--dir", str(root))
+    assert result.exit_code == 2
+    assert pending in result.stderr
+    assert (root / JOURNAL).is_file()  # a dry run changes nothing
+    repaired = run("validate", "--repair", "--dir", str(root))
+    assert repaired.exit_code == 0, repaired.output
+    assert not (root / JOURNAL).exists()
+    for region in ("r", "s"):
+        assert "2020" in (root / "actuals" / f"{region}.toml").read_text(encoding="utf-8")
+    assert run("check", "--dir", str(root)).exit_code in (0, 1)
+
+
+def test_a_reader_waits_for_a_writer_at_work(tmp_path: Path) -> None:
+    """A journal under a held lock is a writer at work: the reader waits, then reads."""
+    root = two_regions(tmp_path / "targets")
+    (root / JOURNAL).write_text("[]", encoding="utf-8")
+    script = (
+        "import fcntl, os, sys, time\n"
+        "fd = os.open(sys.argv[1], os.O_RDONLY)\n"
+        "fcntl.flock(fd, fcntl.LOCK_EX)\n"
+        "print('locked', flush=True)\n"
+        "time.sleep(1)\n"
+        "os.unlink(os.path.join(sys.argv[1], sys.argv[2]))\n"
+    )
+    command = [sys.executable, "-c", script, str(root), JOURNAL]
+    with subprocess.Popen(command, stdout=subprocess.PIPE, text=True) as writer:
+        assert writer.stdout is not None
+        assert writer.stdout.readline().strip() == "locked"
+        reader = subprocess.run(
+            [sys.executable, "-m", "iptarget", "validate", "--dir", str(root)],
+            capture_output=True,
+            text=True,
+            check=False,
+            env={**os.environ, "COLUMNS": "80"},
+        )
+    assert reader.returncode == 0, reader.stderr
