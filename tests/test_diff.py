@@ -19,10 +19,11 @@ ROOT = Path(__file__).parent.parent
 AS_OF = "2026-11-22"
 
 
-def git(repo: Path, *args: str) -> str:
+def git(repo: Path, *args: str, stdin: str | None = None) -> str:
     result = subprocess.run(
         ["git", "-c", "user.name=T", "-c", "user.email=t@example.org", *args],
         cwd=repo,
+        input=stdin,
         capture_output=True,
         text=True,
         check=True,

@@ -7,11 +7,13 @@ import json
 import os
 import subprocess
 import sys
+import tempfile
 from pathlib import Path
 
 import pytest
 
 from helpers import KILL_AFTER_FIRST_RENAME, Run, snapshot
+from test_diff import git
 from test_writes import two_regions
 
 JOURNAL = ".iptarget-journal.json"
@@ -147,3 +149,88 @@ def test_a_reader_waits_for_a_writer_at_work(tmp_path: Path) -> None:
             env={**os.environ, "COLUMNS": "80"},
         )
     assert reader.returncode == 0, reader.stderr
+
+
+# -- 2. diff writes only inside its scratch directory --------------------------------------
+
+
+def _git(repo: Path, *args: str, stdin: str | None = None) -> str:
+    return git(repo, *args, stdin=stdin).strip()
+
+
+def _tree(repo: Path, *entries: str) -> str:
+    """A tree made by git mktree from ``mode kind object<TAB>name`` lines."""
+    return _git(repo, "mktree", "--missing", stdin="".join(f"{entry}\n" for entry in entries))
+
+
+@pytest.fixture
+def pr_repo(tmp_path: Path) -> Path:
+    """A repository whose main branch holds a valid target directory."""
+    repo = tmp_path / "work" / "repo"
+    repo.mkdir(parents=True)
+    _git(repo, "init", "-q", "-b", "main")
+    two_regions(repo / "targets")
+    _git(repo, "add", "-A")
+    _git(repo, "commit", "-q", "-m", "targets")
+    return repo
+
+
+def _branch_with(repo: Path, *extra: str) -> None:
+    """Branch ``pr``: main's targets/ tree with ``extra`` entries added."""
+    targets = _git(repo, "ls-tree", "HEAD:targets").splitlines()
+    inner = _tree(repo, *targets, *extra)
+    top = _tree(repo, f"040000 tree {inner}\ttargets")
+    commit = _git(repo, "commit-tree", top, "-p", "HEAD", "-m", "hostile")
+    _git(repo, "branch", "pr", commit)
+
+
+def test_a_tree_entry_named_dot_dot_writes_nothing_outside(
+    pr_repo: Path, tmp_path: Path, run: Run, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    scratch = tmp_path / "a" / "b" / "c"
+    scratch.mkdir(parents=True)
+    monkeypatch.setattr(tempfile, "tempdir", str(scratch))  # diff's scratch directory in here
+    blob = _git(pr_repo, "hash-object", "-w", "--stdin", stdin="echo owned\n")
+    victim = _tree(pr_repo, f"100644 blob {blob}\t.bashrc")
+    up = _tree(pr_repo, f"040000 tree {victim}\tvictim")
+    _branch_with(pr_repo, f"040000 tree {up}\t..")
+    before = set(tmp_path.rglob("*"))
+    result = run("diff", "main", "pr", "--dir", str(pr_repo / "targets"))
+    assert result.exit_code == 2, result.output
+    assert "pr (" in result.stderr
+    assert "'../victim/.bashrc', a path that leads out of the directory" in result.stderr
+    assert not list(tmp_path.rglob(".bashrc"))
+    assert set(tmp_path.rglob("*")) == before
+
+
+@pytest.mark.parametrize(
+    ("entry", "said"),
+    [
+        ("120000 blob {blob}\tactuals/link.toml", "a symbolic link or a submodule"),
+        ("160000 commit {commit}\tvendored", "a symbolic link or a submodule"),
+        ("100644 blob {blob}\tpolicies", "a file and a folder (or two files) named 'policies'"),
+    ],
+)
+def test_links_submodules_and_a_file_beside_a_folder_are_refused(
+    pr_repo: Path, run: Run, entry: str, said: str
+) -> None:
+    blob = _git(pr_repo, "hash-object", "-w", "--stdin", stdin="/etc/passwd")
+    commit = _git(pr_repo, "rev-parse", "HEAD")
+    if entry.endswith("link.toml"):
+        actuals = _git(pr_repo, "ls-tree", "HEAD:targets/actuals").splitlines()
+        folder = _tree(pr_repo, *actuals, entry.format(blob=blob).replace("actuals/", ""))
+        targets = [
+            line
+            for line in _git(pr_repo, "ls-tree", "HEAD:targets").splitlines()
+            if not line.endswith("\tactuals")
+        ]
+        inner = _tree(pr_repo, *targets, f"040000 tree {folder}\tactuals")
+        top = _tree(pr_repo, f"040000 tree {inner}\ttargets")
+        made = _git(pr_repo, "commit-tree", top, "-p", "HEAD", "-m", "hostile")
+        _git(pr_repo, "branch", "pr", made)
+    else:
+        _branch_with(pr_repo, entry.format(blob=blob, commit=commit))
+    result = run("diff", "main", "pr", "--dir", str(pr_repo / "targets"))
+    assert result.exit_code == 2, result.output
+    assert "pr (" in result.stderr
+    assert said in result.stderr

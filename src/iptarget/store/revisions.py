@@ -14,6 +14,7 @@ from iptarget.core.dataset import Dataset
 from iptarget.errors import Problem, UserError, text
 from iptarget.store.files import Parsed
 from iptarget.texts import usage
+from iptarget.texts.template import Template
 
 #: git's environment: no pager, no prompt, messages in English whatever the locale.
 _GIT_ENV = {"GIT_PAGER": "cat", "GIT_TERMINAL_PROMPT": "0", "LC_ALL": "C"}
@@ -61,10 +62,31 @@ def side(repo: Repository, name: str, argument: str) -> Side:
     return Side(f"{name} ({commit[:7]})" if commit[:7] not in name else name, commit)
 
 
-def materialize(repo: Repository, commit: str, into: Path) -> bool:
-    """Write the target directory as it is at ``commit`` under ``into``; False when the
-    directory does not exist at that commit. Only regular files are written: a symbolic
-    link or a submodule in the directory is left out, as the reader leaves them out."""
+def materialize(repo: Repository, chosen: Side, into: Path) -> bool:
+    """Write the target directory as it is at a commit under ``into``; False when the
+    directory does not exist at that commit. Only regular files are written, each inside
+    ``into``: a tree that would put one anywhere else is refused (``_entries``)."""
+    entries = _entries(repo, chosen)
+    if not entries:
+        return False
+    contents = _blobs(repo.top, [blob for blob, _ in entries])
+    inside = os.path.realpath(into)
+    for (_, relative), data in zip(entries, contents, strict=True):
+        target = into / relative
+        target.parent.mkdir(parents=True, exist_ok=True)
+        if os.path.commonpath([inside, os.path.realpath(target)]) != inside:  # never, as checked
+            raise _unsafe(chosen, relative, usage.TREE_OUTSIDE)
+        target.write_bytes(data)
+    return True
+
+
+def _entries(repo: Repository, chosen: Side) -> list[tuple[str, str]]:
+    """The blobs of the directory at a commit and their paths inside it. A path git would
+    write outside the directory (an entry named ``..`` or ``.``), a symbolic link, a
+    submodule, or a file and a folder of one name is refused, naming the revision: git
+    accepts such trees (``git mktree``), and a pull request can hold one."""
+    commit = chosen.commit
+    assert commit is not None, "a side read from git has its commit"
     listing = _git(repo.top, "ls-tree", "-r", "-z", "--full-tree", commit, "--", repo.inside)
     entries = []
     prefix = "" if repo.inside == "." else repo.inside + "/"
@@ -74,16 +96,28 @@ def materialize(repo: Repository, commit: str, into: Path) -> bool:
         info, _, path = record.partition(b"\t")
         mode, kind, blob = info.decode("ascii").split()
         name = path.decode("utf-8", "surrogateescape")
-        if kind == "blob" and mode in ("100644", "100755") and name.startswith(prefix):
-            entries.append((blob, name[len(prefix) :]))
-    if not entries:
-        return False
-    contents = _blobs(repo.top, [blob for blob, _ in entries])
-    for (_, relative), data in zip(entries, contents, strict=True):
-        target = into / relative
-        target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_bytes(data)
-    return True
+        if not name.startswith(prefix):
+            continue
+        relative = name[len(prefix) :]
+        if any(part in ("", ".", "..") for part in relative.split("/")) or "\\" in relative:
+            raise _unsafe(chosen, relative, usage.TREE_OUTSIDE)
+        if kind != "blob" or mode not in ("100644", "100755"):
+            raise _unsafe(chosen, relative, usage.TREE_LINK)
+        entries.append((blob, relative))
+    files = {relative for _, relative in entries}
+    for relative in files:
+        parts = relative.split("/")
+        for end in range(1, len(parts)):
+            if "/".join(parts[:end]) in files:
+                raise _unsafe(chosen, "/".join(parts[:end]), usage.TREE_FILE_AND_FOLDER)
+    if len(files) != len(entries):
+        twice = next(r for r in files if sum(1 for _, other in entries if other == r) > 1)
+        raise _unsafe(chosen, twice, usage.TREE_FILE_AND_FOLDER)
+    return entries
+
+
+def _unsafe(chosen: Side, relative: str, said: Template) -> UserError:
+    return UserError.single(chosen.label, said, path=repr(relative))
 
 
 def working_tree(repo: Repository, directory: Path, into: Path) -> Path | None:
@@ -162,7 +196,7 @@ def read_side(
             return None
         shown = str(directory) if found == directory else repo.inside
     else:
-        if not materialize(repo, chosen.commit, scratch):
+        if not materialize(repo, chosen, scratch):
             return None
         found, shown = scratch, f"{chosen.commit[:7]}:{repo.inside}"
     dataset, problems = read_directory(found, shared=shared)

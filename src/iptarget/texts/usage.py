@@ -110,6 +110,20 @@ NOT_A_REPOSITORY = message(
 OUTSIDE_REPOSITORY = message("git.outside", "outside the repository at {top}")
 UNKNOWN_REVISION = message("git.unknown_revision", "unknown revision {name} (git rev-parse)")
 NO_GIT = message("git.missing", "git is not installed (diff needs it)")
+TREE_OUTSIDE = message(
+    "git.tree_outside",
+    "the tree at this revision holds {path}, a path that leads out of the directory; "
+    "nothing was written",
+)
+TREE_LINK = message(
+    "git.tree_link",
+    "the tree at this revision holds {path}, a symbolic link or a submodule; a target "
+    "directory holds only files",
+)
+TREE_FILE_AND_FOLDER = message(
+    "git.tree_file_and_folder",
+    "the tree at this revision holds a file and a folder (or two files) named {path}",
+)
 GIT_SAID = message("git.said", "{line}")
 SIDE_INVALID = message("git.side_invalid", "{directory} does not validate at this revision:")
 
