@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import os
+import stat
 import subprocess
 import sys
 import tempfile
@@ -234,3 +235,54 @@ def test_links_submodules_and_a_file_beside_a_folder_are_refused(
     assert result.exit_code == 2, result.output
     assert "pr (" in result.stderr
     assert said in result.stderr
+
+
+# -- 3. output paths never replace special files ------------------------------------------
+
+OUTPUTS = [
+    ["report", "-o", "{out}"],
+    ["export", "-o", "{out}"],
+    ["check", "--junit", "{out}"],
+]
+
+
+@pytest.mark.parametrize("command", OUTPUTS)
+def test_a_fifo_at_an_output_path_is_refused_and_kept(
+    tmp_path: Path, run: Run, command: list[str]
+) -> None:
+    root = two_regions(tmp_path / "targets")
+    fifo = tmp_path / "out"
+    os.mkfifo(fifo)
+    args = [part.replace("{out}", str(fifo)) for part in command]
+    result = run(*args, "--dir", str(root))
+    assert result.exit_code == 2, result.output
+    assert f"{fifo}: is not a regular file" in result.stderr
+    assert stat.S_ISFIFO(os.lstat(fifo).st_mode)
+
+
+@pytest.mark.parametrize("command", OUTPUTS)
+def test_an_output_path_that_is_a_link_writes_its_target_and_keeps_the_link(
+    tmp_path: Path, run: Run, command: list[str]
+) -> None:
+    root = two_regions(tmp_path / "targets")
+    (tmp_path / "reports").mkdir()
+    target = tmp_path / "reports" / "latest"
+    target.write_text("old", encoding="utf-8")
+    link = tmp_path / "out"
+    link.symlink_to(target)
+    args = [part.replace("{out}", str(link)) for part in command]
+    result = run(*args, "--dir", str(root))
+    assert result.exit_code in (0, 1), result.output
+    assert link.is_symlink()
+    assert target.read_bytes() not in (b"", b"old")
+
+
+def test_a_standard_stream_is_written_to(tmp_path: Path) -> None:
+    root = two_regions(tmp_path / "targets")
+    done = subprocess.run(
+        [sys.executable, "-m", "iptarget", "export", "-o", "/dev/stdout", "--dir", str(root)],
+        capture_output=True,
+        check=False,
+    )
+    assert done.returncode == 0, done.stderr
+    assert b"metric" in done.stdout

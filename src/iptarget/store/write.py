@@ -6,6 +6,8 @@ import contextlib
 import datetime
 import errno
 import os
+import stat
+import sys
 import time
 from collections.abc import Iterator, Sequence
 from pathlib import Path
@@ -176,11 +178,59 @@ def write_text(path: Path, text: str) -> None:
     write_bytes(path, text.encode("utf-8"))
 
 
+#: Output paths that name a standard stream (by its file descriptor): written to as they are.
+STREAMS = {
+    f"{folder}/{name}": number
+    for folder, names in (("/dev", ("stdout", "stderr")), ("/dev/fd", ("1", "2")))
+    for name, number in zip(names, (1, 2), strict=True)
+}
+
+
 def write_bytes(path: Path, data: bytes) -> None:
-    """Write a file whole (atomically), or say why it cannot be written."""
+    """Write a report or an export whole (atomically), or say why it cannot be written.
+
+    A regular file, or a new one, is replaced by a rename; a symbolic link is written
+    through, its target replaced and the link kept; a standard stream (/dev/stdout) is
+    written to. Anything else that exists there (a FIFO, a device, a folder) is refused:
+    renaming over it would replace it, and as root even /dev/null.
+    """
     from iptarget.store.journal import write_together
 
-    write_together(path.parent, {path: data})
+    stream = STREAMS.get(str(path))
+    if stream is not None:
+        with writing(path):
+            sys.stdout.flush()
+            sys.stderr.flush()
+            _write_all(stream, data)
+        return
+    target = _output_file(path)
+    write_together(target.parent, {target: data})
+
+
+def _write_all(descriptor: int, data: bytes) -> None:
+    view = memoryview(data)
+    while view:
+        view = view[os.write(descriptor, view) :]
+
+
+def _output_file(path: Path) -> Path:
+    """The regular file a report or an export replaces (a link's target), or a new one."""
+    with writing(path):
+        try:
+            mode = os.lstat(path).st_mode
+        except FileNotFoundError:
+            return path
+        if stat.S_ISLNK(mode):
+            resolved = Path(os.path.realpath(path))
+            try:
+                mode = os.stat(resolved).st_mode
+            except FileNotFoundError:
+                return resolved  # a link to a file still to be made
+            if stat.S_ISREG(mode):
+                return resolved
+        elif stat.S_ISREG(mode):
+            return path
+    raise UserError.single(str(path), usage.NOT_REGULAR_OUTPUT)
 
 
 def append_text(path: Path, text: str) -> None:

@@ -84,6 +84,11 @@ DATE_IN_PERIOD = message(
 # -- writing ---------------------------------------------------------------------------------
 
 CANNOT_WRITE = message("write.cannot", "cannot write: {reason}")
+NOT_REGULAR_OUTPUT = message(
+    "write.not_regular",
+    "is not a regular file (a FIFO, a device or a folder): iptarget writes only to a "
+    "regular file, or to /dev/stdout",
+)
 READ_ONLY = message("write.read_only", "read-only; make it writable to record here")
 LOCKED = message(
     "write.locked", "another iptarget command is writing here; gave up after waiting {seconds} s"
