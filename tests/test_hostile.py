@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import stat
 import subprocess
 import sys
@@ -13,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from helpers import KILL_AFTER_FIRST_RENAME, Run, snapshot
+from helpers import FACTOR_2, KILL_AFTER_FIRST_RENAME, Run, policy, snapshot, write_dir
 from test_diff import git
 from test_writes import two_regions
 
@@ -286,3 +287,35 @@ def test_a_standard_stream_is_written_to(tmp_path: Path) -> None:
     )
     assert done.returncode == 0, done.stderr
     assert b"metric" in done.stdout
+
+
+# -- 4. a lone carriage return in a CSV cell runs no workflow command ----------------------
+
+CR_ATTACK = "Yearbook\\r::add-mask::secret\\r::stop-commands::token"
+
+
+@pytest.mark.parametrize(
+    "command",
+    [
+        ["status", "--format", "csv"],
+        ["series", "apps", "--format", "csv"],
+        ["export"],
+        ["show", "t"],
+    ],
+)
+def test_a_carriage_return_in_a_cell_runs_no_workflow_command(
+    tmp_path: Path, run: Run, command: list[str]
+) -> None:
+    root = write_dir(
+        tmp_path / "targets",
+        {"p": policy(FACTOR_2.replace("Double 2014 by 2020", CR_ATTACK))},
+        {
+            "r": '[[actual]]\nmetric = "apps"\nregion = "r"\nperiod = "2014"\nvalue = 100\n'
+            f'source = "{CR_ATTACK}"\n'
+        },
+    )
+    result = run(*command, "--dir", str(root), env={"GITHUB_ACTIONS": "true"})
+    assert result.exit_code == 0, result.output
+    assert "secret" in result.stdout  # the text is there, harmless
+    for line in re.split("\r\n|\r|\n", result.stdout):
+        assert not line.lstrip().startswith("::"), line

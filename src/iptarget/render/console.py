@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import sys
 from collections.abc import Iterable, Sequence
 from pathlib import Path
@@ -67,6 +68,7 @@ def print_written(paths: Sequence[Path]) -> None:
 
 def print_text(text: str) -> None:
     """Text for scripts (JSON, CSV, markdown) on stdout, as it is but in a GitHub log."""
-    if on_github():
-        text = "\n".join(log_line(line) for line in text.split("\n"))
+    if on_github():  # the runner ends a line at a lone CR too (a CSV cell may hold one)
+        parts = re.split("(\r\n|\r|\n)", text)
+        text = "".join(part if index % 2 else log_line(part) for index, part in enumerate(parts))
     sys.stdout.write(text)
