@@ -14,7 +14,16 @@ from pathlib import Path
 
 import pytest
 
-from helpers import FACTOR_2, KILL_AFTER_FIRST_RENAME, Run, policy, snapshot, write_dir
+from helpers import (
+    FACTOR_2,
+    KILL_AFTER_FIRST_RENAME,
+    REGIONS,
+    Run,
+    actuals,
+    policy,
+    snapshot,
+    write_dir,
+)
 from test_diff import git
 from test_writes import two_regions
 
@@ -319,3 +328,71 @@ def test_a_carriage_return_in_a_cell_runs_no_workflow_command(
     assert "secret" in result.stdout  # the text is there, harmless
     for line in re.split("\r\n|\r|\n", result.stdout):
         assert not line.lstrip().startswith("::"), line
+
+
+# -- 5. markdown passes no HTML, link, image or mention --------------------------------------
+
+MARKDOWN_ATTACK = (
+    "A</details><!-- hidden ![x](https://t.example/p.png) [click](https://evil.example) "
+    "@octocat | `code` \\\\|"
+)
+
+
+def _markdown_is_inert(text: str) -> None:
+    assert "octocat" in text  # the name stays readable
+    text = text.removeprefix("<!-- iptarget diff -->\n")  # diff's own marker line
+    for found in ("<!--", "</details><", "![x](", "[click](", "@octocat", "<img"):
+        assert found not in text, found
+    rows = [line for line in text.splitlines() if line.startswith("| ")]
+    cells = {len(re.split(r"(?<!\\) \| ", line.replace("\\\\", ""))) for line in rows}
+    assert len(cells) == 1, rows  # every row has the header's cells: no | ended one early
+
+
+def _attack_dir(root: Path) -> Path:
+    return write_dir(
+        root,
+        {"p": policy(FACTOR_2)},
+        {"r": actuals("apps", "r", {"2014": 100})},
+        regions=REGIONS.replace("Region R", MARKDOWN_ATTACK),
+    )
+
+
+def test_status_markdown_is_inert(tmp_path: Path, run: Run) -> None:
+    root = _attack_dir(tmp_path / "targets")
+    result = run("status", "--format", "markdown", "--dir", str(root))
+    assert result.exit_code == 0
+    _markdown_is_inert(result.stdout)
+    assert "@&#8203;octocat" in result.stdout
+
+
+def test_the_step_summary_is_inert(tmp_path: Path, run: Run) -> None:
+    root = _attack_dir(tmp_path / "targets")
+    summary = tmp_path / "summary.md"
+    env = {"GITHUB_ACTIONS": "true", "GITHUB_STEP_SUMMARY": str(summary)}
+    result = run("check", "--dir", str(root), "--as-of", "2030-01-01", env=env)
+    assert result.exit_code == 1
+    _markdown_is_inert(summary.read_text(encoding="utf-8"))
+
+
+def test_the_pull_request_comment_is_inert(pr_repo: Path, run: Run) -> None:
+    path = pr_repo / "targets" / "regions.toml"
+    path.write_text(
+        path.read_text(encoding="utf-8").replace("Region R", MARKDOWN_ATTACK), encoding="utf-8"
+    )
+    (pr_repo / "targets" / "policies" / "q.toml").write_text(
+        policy(
+            FACTOR_2.replace('id = "t"', 'id = "t2"').replace(
+                "Double 2014 by 2020", MARKDOWN_ATTACK
+            )
+        ),
+        encoding="utf-8",
+    )
+    _git(pr_repo, "checkout", "-q", "-b", "pr@x`y")
+    _git(pr_repo, "add", "-A")
+    _git(pr_repo, "commit", "-q", "-m", "a target added")
+    result = run(
+        "diff", "main", "pr@x`y", "--format", "markdown", "--dir", str(pr_repo / "targets")
+    )
+    assert result.exit_code == 0, result.output
+    _markdown_is_inert(result.stdout)
+    assert "pr@&#8203;x\\`y" in result.stdout

@@ -12,7 +12,7 @@ from iptarget.errors import exact
 from iptarget.i18n import N_, NP_, _, ngettext, pgettext
 from iptarget.periods import Period
 from iptarget.render.console import console, print_lines, print_text, say
-from iptarget.render.escape import clean
+from iptarget.render.escape import clean, markdown_code
 from iptarget.render.numbers import amount
 from iptarget.render.recorded import what_changed
 from iptarget.render.status import counts_words, status_cell
@@ -265,7 +265,7 @@ def _markdown(found: Diff, base: str, head: str, limit: int | None) -> str:
         MARKER,
         "### "
         + _("iptarget diff: {base} → {head}, as of {date}").format(
-            base=f"`{clean(base)}`", head=f"`{clean(head)}`", date=date_words(found.as_of)
+            base=markdown_code(base), head=markdown_code(head), date=date_words(found.as_of)
         ),
         "",
         _("{sentence}.").format(sentence=headline(found)),

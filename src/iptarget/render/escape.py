@@ -69,9 +69,35 @@ def workflow_property(text: str) -> str:
     return workflow_data(text).replace(":", "%3A").replace(",", "%2C")
 
 
+#: What data may not be in markdown (SPEC 6, issue 23): a backslash, the table's ``|``, HTML
+#: (``<details>``, ``<!-- -->``, an image tag), link and image brackets, and ``@`` (a mention
+#: pings the person: a zero-width space after it keeps the name readable and silent).
+_MARKDOWN = str.maketrans(
+    {
+        "\\": "\\\\",
+        "|": "\\|",
+        "&": "&amp;",
+        "<": "&lt;",
+        ">": "&gt;",
+        "[": "\\[",
+        "]": "\\]",
+        "`": "\\`",
+        "@": "@&#8203;",
+    }
+)
+
+
 def markdown_cell(text: str) -> str:
-    """A markdown table cell: one line, ``|`` escaped."""
-    return clean(text).replace("|", "\\|")
+    """Text from the data in markdown (a table cell, a code span's neighbour): one line,
+    shown as written, never a link, an image, HTML, a mention or the end of a cell."""
+    return clean(text).translate(_MARKDOWN)
+
+
+def markdown_code(text: str) -> str:
+    """Text from the command line as a markdown code span (where nothing is markup), or as
+    escaped text when a backtick in it would end the span."""
+    shown = clean(text)
+    return markdown_cell(text) if "`" in shown else f"`{shown}`"
 
 
 def xml_text(text: str) -> str:
