@@ -396,3 +396,26 @@ def test_the_pull_request_comment_is_inert(pr_repo: Path, run: Run) -> None:
     assert result.exit_code == 0, result.output
     _markdown_is_inert(result.stdout)
     assert "pr@&#8203;x\\`y" in result.stdout
+
+
+# -- 6. a workbook drops what XML forbids -------------------------------------------------
+
+
+def test_an_escape_in_a_source_exports_to_a_workbook(tmp_path: Path, run: Run) -> None:
+    from openpyxl import load_workbook
+
+    root = write_dir(
+        tmp_path / "targets",
+        {"p": policy(FACTOR_2)},
+        {
+            "r": '[[actual]]\nmetric = "apps"\nregion = "r"\nperiod = "2014"\nvalue = 100\n'
+            'source = "Yearbook\\u001b[31m red\\u0000"\n'
+        },
+    )
+    out = tmp_path / "out.xlsx"
+    result = run("export", "-o", str(out), "--dir", str(root))
+    assert result.exit_code == 0, result.output
+    assert "\x1b" not in result.output
+    sheet = load_workbook(out).active
+    assert sheet is not None
+    assert "Yearbook[31m red" in [cell.value for cell in sheet[2]]

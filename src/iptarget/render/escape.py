@@ -4,7 +4,6 @@
 from __future__ import annotations
 
 import os
-import re
 import unicodedata
 
 from iptarget.cells import protect
@@ -15,8 +14,6 @@ _HIDDEN = frozenset(
     "\u061c\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069\u2028\u2029"
 )
 _NAMED = {"\n": "\\n", "\r": "\\r", "\t": "\\t"}
-#: Characters XML 1.0 forbids: C0 controls but tab, newline and return; surrogates; FFFE, FFFF.
-_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 
 
 def _visible(char: str) -> str:
@@ -98,11 +95,6 @@ def markdown_code(text: str) -> str:
     escaped text when a backtick in it would end the span."""
     shown = clean(text)
     return markdown_cell(text) if "`" in shown else f"`{shown}`"
-
-
-def xml_text(text: str) -> str:
-    """Text that XML can hold: the characters XML forbids are dropped."""
-    return _NOT_XML.sub("", text)
 
 
 def csv_cell(text: str) -> str:

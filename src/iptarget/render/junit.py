@@ -6,10 +6,10 @@ from __future__ import annotations
 import datetime
 import json
 
+from iptarget.cells import xml_text
 from iptarget.core.check import CheckResult
 from iptarget.i18n import speaking
 from iptarget.render.check import failure_reason
-from iptarget.render.escape import xml_text
 from iptarget.render.status_data import evaluation_json
 
 

@@ -15,6 +15,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from iptarget.cells import xml_text
 from iptarget.errors import Kind, Subject, Text, UserError, text
 from iptarget.store.tables import RowReader, TableRows, check_header, row_subject
 from iptarget.texts import usage
@@ -142,7 +143,7 @@ def xlsx_bytes(headings: Sequence[str], rows: Sequence[Sequence[str]]) -> bytes:
     sheet.title = "values"
     for number, row in enumerate([list(headings), *rows], start=1):
         for column, (heading, cell_text) in enumerate(zip(headings, row, strict=True), start=1):
-            value = cell_text if number == 1 else _exported(heading, cell_text)
+            value = xml_text(cell_text) if number == 1 else _exported(heading, cell_text)
             cell = sheet.cell(number, column, value)
             if isinstance(value, str):
                 cell.data_type = "s"  # text, never a formula, whatever it starts with
@@ -159,4 +160,4 @@ def _exported(heading: str, cell: str) -> str | int | float | None:
     if heading == "value":
         number = float(cell)
         return int(number) if number.is_integer() and abs(number) < 2**53 else number
-    return cell
+    return xml_text(cell)  # a workbook is XML: what XML forbids is dropped (SPEC 6)
