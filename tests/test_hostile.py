@@ -6,6 +6,7 @@ from __future__ import annotations
 import json
 import os
 import re
+import shutil
 import stat
 import subprocess
 import sys
@@ -419,3 +420,33 @@ def test_an_escape_in_a_source_exports_to_a_workbook(tmp_path: Path, run: Run) -
     sheet = load_workbook(out).active
     assert sheet is not None
     assert "Yearbook[31m red" in [cell.value for cell in sheet[2]]
+
+
+# -- 8. check fails closed without actuals/ -------------------------------------------------
+
+
+@pytest.mark.parametrize("shape", ["missing", "a file", "a dangling link"])
+def test_a_directory_without_actuals_fails_closed(tmp_path: Path, run: Run, shape: str) -> None:
+    root = two_regions(tmp_path / "targets")
+    shutil.rmtree(root / "actuals")
+    if shape == "a file":
+        (root / "actuals").write_text("", encoding="utf-8")
+    elif shape == "a dangling link":
+        (root / "actuals").symlink_to(tmp_path / "nowhere")
+    said = (
+        "is missing: every target directory has actuals/"
+        if shape == "missing"
+        else ("is not a directory: every target directory has actuals/")
+    )
+    for command in (["validate"], ["check", "--as-of", "2020-06-30"], ["status"]):
+        result = run(*command, "--dir", str(root))
+        assert result.exit_code == 2, (command, result.output)
+        assert f"{root / 'actuals'}: {said}" in result.stderr
+
+
+def test_a_writer_makes_a_missing_actuals_folder(tmp_path: Path, run: Run) -> None:
+    root = two_regions(tmp_path / "targets")
+    shutil.rmtree(root / "actuals")
+    result = run("add-actual", "apps", "r", "2014", "100", "--dir", str(root))
+    assert result.exit_code == 0, result.output
+    assert run("validate", "--dir", str(root)).exit_code == 0

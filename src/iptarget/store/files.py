@@ -20,14 +20,23 @@ from iptarget.texts.rules import unknown_key
 from iptarget.texts.usage import os_reason
 from iptarget.texts.words import KIND_TABLE
 
+#: What is said of a folder of the target directory that is missing or not a directory.
+_FOLDER_MISSING = {"policies": files.NO_POLICIES, "actuals": files.NO_ACTUALS}
+_NOT_A_FOLDER = {"policies": files.POLICIES_NOT_DIRECTORY, "actuals": files.ACTUALS_NOT_DIRECTORY}
 
-def toml_files(root: Path, folder: str, problems: list[Problem]) -> list[Path]:
-    """The ``*.toml`` entries of a folder; policies/ must exist (fail closed), actuals/ not."""
+
+def toml_files(
+    root: Path, folder: str, problems: list[Problem], required: bool = True
+) -> list[Path]:
+    """The ``*.toml`` entries of policies/ or actuals/, which must be directories (fail
+    closed: without actuals/ every figure would be ignored); a writer, which makes actuals/
+    when it records, reads a missing one as empty (``required`` False)."""
     directory = root / folder
     if not directory.is_dir():
-        if folder == "policies":
-            what = files.POLICIES_NOT_DIRECTORY if directory.exists() else files.NO_POLICIES
-            _add(problems, str(directory), text(what))
+        if directory.exists() or directory.is_symlink():
+            _add(problems, str(directory), text(_NOT_A_FOLDER[folder]))
+        elif required:
+            _add(problems, str(directory), text(_FOLDER_MISSING[folder]))
         return []
     try:
         return sorted(path for path in directory.iterdir() if path.suffix == ".toml")

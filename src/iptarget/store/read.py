@@ -68,6 +68,8 @@ class Reader:
         self.shared = shared  # actuals files parsed before, by content
         # which regions' actuals files to read, once the definitions are read (None: all)
         self.select = select
+        # a reader (keeping no entries) fails closed without actuals/; a writer makes it
+        self.needs_actuals = keep is False
         self.regions: frozenset[str] | None = None
         # published dates after today are refused (SPEC 5.2)
         self.today = today or datetime.date.today()
@@ -150,7 +152,7 @@ class Reader:
     def _actuals_files(self) -> list[Path]:
         """The actuals files to read: every one, else (``select``) all but those named after
         a region the selection leaves out that hold that region's figures alone."""
-        found = toml_files(self.root, "actuals", self.problems)
+        found = toml_files(self.root, "actuals", self.problems, self.needs_actuals)
         out = self.regions
         if out is None:
             return found

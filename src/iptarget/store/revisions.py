@@ -144,6 +144,9 @@ def working_tree(repo: Repository, directory: Path, into: Path) -> Path | None:
             target = into / name[len(prefix) :]
             target.parent.mkdir(parents=True, exist_ok=True)
             target.write_bytes(source.read_bytes())
+    for folder in ("actuals", "policies"):  # empty, they are still there (SPEC 6)
+        if (directory / folder).is_dir():
+            (into / folder).mkdir(parents=True, exist_ok=True)
     return into
 
 

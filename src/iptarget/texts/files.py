@@ -12,6 +12,14 @@ NO_POLICIES = message("dir.no_policies", "is missing: every target directory has
 POLICIES_NOT_DIRECTORY = message(
     "dir.policies_not_directory", "is not a directory: every target directory has policies/"
 )
+NO_ACTUALS = message(
+    "dir.no_actuals",
+    "is missing: every target directory has actuals/, empty until a figure is recorded "
+    "(init keeps it in git with actuals/.gitkeep)",
+)
+ACTUALS_NOT_DIRECTORY = message(
+    "dir.actuals_not_directory", "is not a directory: every target directory has actuals/"
+)
 CANNOT_READ = message("file.cannot_read", "cannot read: {reason}")
 NOT_REGULAR = message(
     "file.not_regular", "not a regular file (a FIFO, device, socket or directory is never read)"
