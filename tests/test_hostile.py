@@ -450,3 +450,34 @@ def test_a_writer_makes_a_missing_actuals_folder(tmp_path: Path, run: Run) -> No
     result = run("add-actual", "apps", "r", "2014", "100", "--dir", str(root))
     assert result.exit_code == 0, result.output
     assert run("validate", "--dir", str(root)).exit_code == 0
+
+
+# -- 9. import reads a regular file of a sensible size only --------------------------------
+
+
+@pytest.mark.parametrize("name", ["/dev/zero", "fifo.csv", "folder.xlsx"])
+def test_import_reads_only_a_regular_file(tmp_path: Path, run: Run, name: str) -> None:
+    root = two_regions(tmp_path / "targets")
+    path = Path(name) if name.startswith("/") else tmp_path / name
+    if name == "fifo.csv":
+        os.mkfifo(path)
+    elif name == "folder.xlsx":
+        path.mkdir()
+    result = run("import", str(path), "--dir", str(root))
+    assert result.exit_code == 2
+    assert f"{path}: not a regular file" in result.stderr
+
+
+def test_import_refuses_a_file_over_its_limit(
+    tmp_path: Path, run: Run, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from iptarget.store import tables
+
+    monkeypatch.setattr(tables, "IMPORT_LIMIT_MB", 1)
+    root = two_regions(tmp_path / "targets")
+    big = tmp_path / "big.csv"
+    with big.open("wb") as file:
+        file.truncate(3 * 2**20)  # 3 MB, sparse
+    result = run("import", str(big), "--dir", str(root))
+    assert result.exit_code == 2
+    assert f"{big}: is 3 MB, more than import reads (1 MB): split it into parts" in result.stderr

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -145,16 +146,43 @@ def _row(header: list[str], cells: list[str]) -> tuple[dict[str, str] | None, Te
     return row, None
 
 
-def _text(path: Path) -> tuple[str, str]:
-    """A CSV file's text and encoding: UTF-8, with or without a byte-order mark, else
-    GB18030 (Excel's "CSV" on Chinese Windows, a superset of GBK)."""
-    display = str(path)
+#: The largest file import reads: a national directory's figures as CSV are ~20 MB.
+IMPORT_LIMIT_MB = 256
+
+
+@contextlib.contextmanager
+def _reading(display: str) -> Iterator[None]:
+    """A file that cannot be read, said as such."""
     try:
-        data = path.read_bytes()
+        yield
     except FileNotFoundError:
         raise UserError.single(display, usage.FILE_NOT_FOUND) from None
     except OSError as error:
         raise UserError.single(display, files.CANNOT_READ, reason=usage.os_reason(error)) from None
+
+
+def importable(path: Path) -> None:
+    """Refuse what import must not read whole: no such file, anything but a regular file
+    (/dev/zero, a FIFO, a folder), a file over IMPORT_LIMIT_MB."""
+    import stat
+
+    display = str(path)
+    with _reading(display):
+        info = path.stat()
+    if not stat.S_ISREG(info.st_mode):
+        raise UserError.single(display, files.NOT_REGULAR)
+    if info.st_size > IMPORT_LIMIT_MB * 2**20:
+        size = f"{info.st_size / 2**20:,.0f}"
+        raise UserError.single(display, usage.TOO_BIG, size=size, limit=str(IMPORT_LIMIT_MB))
+
+
+def _text(path: Path) -> tuple[str, str]:
+    """A CSV file's text and encoding: UTF-8, with or without a byte-order mark, else
+    GB18030 (Excel's "CSV" on Chinese Windows, a superset of GBK)."""
+    display = str(path)
+    importable(path)
+    with _reading(display):
+        data = path.read_bytes()
     try:
         return data.decode("utf-8-sig"), "utf-8"
     except UnicodeDecodeError as error:

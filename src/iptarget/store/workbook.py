@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, Any
 
 from iptarget.cells import xml_text
 from iptarget.errors import Kind, Subject, Text, UserError, text
-from iptarget.store.tables import RowReader, TableRows, check_header, row_subject
+from iptarget.store.tables import RowReader, TableRows, check_header, importable, row_subject
 from iptarget.texts import usage
 
 if TYPE_CHECKING:
@@ -41,6 +41,7 @@ def parse_xlsx(path: Path) -> TableRows:
     from openpyxl.utils.exceptions import InvalidFileException
 
     display = str(path)
+    importable(path)
     try:
         values = load_workbook(path, data_only=True)  # the values Excel saved
         formulas = load_workbook(path, data_only=False)  # which cells hold formulas

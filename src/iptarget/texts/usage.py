@@ -75,6 +75,9 @@ NO_SAVED_RESULT = message(
     "{cell} holds a formula without a saved result; open and save the file in Excel, or paste "
     "the values",
 )
+TOO_BIG = message(
+    "import.too_big", "is {size} MB, more than import reads ({limit} MB): split it into parts"
+)
 DATE_IN_PERIOD = message(
     "xlsx.date",
     "{date} is a date, not a period: type the period as text (2024, 2024-Q1, 2024-03), "
