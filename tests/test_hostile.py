@@ -11,6 +11,7 @@ import stat
 import subprocess
 import sys
 import tempfile
+import time
 from pathlib import Path
 
 import pytest
@@ -18,6 +19,7 @@ import pytest
 from helpers import (
     FACTOR_2,
     KILL_AFTER_FIRST_RENAME,
+    METRICS,
     REGIONS,
     Run,
     actuals,
@@ -481,3 +483,74 @@ def test_import_refuses_a_file_over_its_limit(
     result = run("import", str(big), "--dir", str(root))
     assert result.exit_code == 2
     assert f"{big}: is 3 MB, more than import reads (1 MB): split it into parts" in result.stderr
+
+
+# -- 7. deep but valid chains: a stated limit, linear time ----------------------------------
+
+
+def _chain_dir(root: Path, kind: str, length: int) -> Path:
+    """A ratio of a ratio …, a group of a group …, or a region in a region …, ``length``
+    long, with a target at its end."""
+    metrics = METRICS.replace('unit = "applications"', 'unit = "applications"\naggregate = "sum"')
+    regions = REGIONS
+    metric, region = "apps", "r"
+    if kind == "ratio":
+        metric = f"q{length - 1}"
+        metrics += "".join(
+            f'\n[metric.q{i}]\nname = "Q{i}"\nnumerator = "{f"q{i - 1}" if i else "apps"}"\n'
+            'denominator = "people"\n'
+            for i in range(length)
+        )
+    elif kind == "group":
+        region = f"g{length - 1}"
+        regions += "".join(
+            f'\n[region.g{i}]\nname = "G{i}"\nmembers = ["{f"g{i - 1}" if i else "s"}"]\n'
+            for i in range(length)
+        )
+    else:
+        regions += "".join(
+            f'\n[region.p{i}]\nname = "P{i}"\nparent = "{f"p{i - 1}" if i else "s"}"\n'
+            for i in range(length)
+        )
+    header = f'title = "P"\nregion = "{region}"'
+    return write_dir(
+        root,
+        {"p": policy(FACTOR_2.replace('"apps"', f'"{metric}"'), header=header)},
+        {"s": actuals("apps", "s", {"2014": 100}) + actuals("people", "s", {"2014": 10})},
+        metrics=metrics,
+        regions=regions,
+    )
+
+
+@pytest.mark.parametrize(
+    ("kind", "length", "said"),
+    [
+        ("ratio", 3000, 'metric "q2999": is computed through a chain of 3000 metrics'),
+        ("group", 1000, 'region "g999": members: has groups nested 1000 deep in it'),
+    ],
+)
+def test_a_chain_too_deep_is_refused_with_its_length(
+    tmp_path: Path, run: Run, kind: str, length: int, said: str
+) -> None:
+    root = _chain_dir(tmp_path / "targets", kind, length)
+    for command in ("validate", "status"):
+        result = run(command, "--dir", str(root))
+        assert result.exit_code == 2, result.output
+        assert said in result.stderr
+        assert "at most 64 are followed" in result.stderr
+        assert len(result.stderr.splitlines()) == 1  # the top of the chain, named once
+
+
+@pytest.mark.parametrize("kind", ["ratio", "group"])
+def test_a_chain_at_the_limit_is_followed(tmp_path: Path, run: Run, kind: str) -> None:
+    root = _chain_dir(tmp_path / "targets", kind, 64)
+    result = run("show", "t", "--dir", str(root))
+    assert result.exit_code == 0, result.output
+
+
+def test_a_long_parent_chain_takes_linear_time(tmp_path: Path, run: Run) -> None:
+    root = _chain_dir(tmp_path / "targets", "parent", 3000)
+    started = time.perf_counter()
+    result = run("validate", "--dir", str(root))
+    assert result.exit_code == 0, result.output
+    assert time.perf_counter() - started < 5  # was 44 s: each region walked up its chain

@@ -21,7 +21,15 @@ from iptarget.core.dataset import (
     Vintages,
 )
 from iptarget.core.goals import GOAL_FACTS
-from iptarget.core.graphs import member_repeats, ratio_cycles
+from iptarget.core.graphs import (
+    MAX_CHAIN,
+    group_depths,
+    member_repeats,
+    parent_cycles,
+    ratio_cycles,
+    ratio_depths,
+    too_deep,
+)
 from iptarget.errors import Kind, Problem, Subject, Text, text
 from iptarget.models.entries import ActualEntry
 from iptarget.periods import Period
@@ -91,6 +99,10 @@ def metric_problems(
         problems.append(
             Problem(display, text(rules.METRIC_CYCLE, path=" -> ".join(cycle)), subject)
         )
+    depths = ratio_depths(metrics)
+    for metric_id in too_deep(depths, {key: metric.parts for key, metric in metrics.items()}):
+        said = text(rules.METRIC_TOO_DEEP, depth=depths[metric_id], limit=MAX_CHAIN)
+        problems.append(Problem(display, said, Subject(Kind.METRIC, (metric_id,))))
     return problems
 
 
@@ -98,7 +110,13 @@ def region_problems(display: str, regions: Mapping[str, Region], known: Known) -
     """Unknown parents and members, regions that are each other's parents, and groups that
     count a region twice or contain themselves."""
     problems = []
-    for path in member_repeats(regions):
+    depths = group_depths(regions)
+    deep = too_deep(depths, {key: region.members for key, region in regions.items()})
+    for group in deep:
+        said = text(rules.GROUP_TOO_DEEP, depth=depths[group], limit=MAX_CHAIN)
+        problems.append(Problem(display, said, Subject(Kind.REGION, (group,), field="members")))
+    beyond = {group for group, depth in depths.items() if depth > MAX_CHAIN}
+    for path in member_repeats(regions, beyond):
         shown = " → ".join(path)
         said = (
             text(rules.GROUP_ITSELF, path=shown)
@@ -106,6 +124,7 @@ def region_problems(display: str, regions: Mapping[str, Region], known: Known) -
             else text(rules.GROUP_TWICE, path=shown, region=path[-1])
         )
         problems.append(Problem(display, said, Subject(Kind.REGION, (path[0],), field="members")))
+    cycles = parent_cycles(regions)
     for region_id, region in regions.items():
         found: Found = []
         if region.id == "parent":
@@ -114,15 +133,9 @@ def region_problems(display: str, regions: Mapping[str, Region], known: Known) -
         if region.parent is not None and region.parent not in regions:
             if unknown_parent := known.problem(region.parent):
                 found.append(("parent", unknown_parent))
-        else:
-            seen = [region_id]
-            parent = region.parent
-            while parent is not None and parent in regions and parent not in seen:
-                seen.append(parent)
-                parent = regions[parent].parent
-            if parent == region_id:
-                cycle = " -> ".join([*seen, region_id])
-                found.append(("parent", text(rules.PARENT_CYCLE, path=cycle)))
+        elif region_id in cycles:
+            cycle = " -> ".join(cycles[region_id])
+            found.append(("parent", text(rules.PARENT_CYCLE, path=cycle)))
         problems += _problems(display, Subject(Kind.REGION, (region_id,)), found)
     return problems
 

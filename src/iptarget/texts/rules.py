@@ -23,6 +23,14 @@ METRIC_CYCLE = message(
     "metrics are computed from each other in a cycle: {path} (through numerator, denominator "
     "and growth_of)",
 )
+METRIC_TOO_DEEP = message(
+    "metric.too_deep",
+    "is computed through a chain of {depth} metrics (numerator, denominator, growth_of); "
+    "at most {limit} are followed",
+)
+GROUP_TOO_DEEP = message(
+    "region.group_too_deep", "has groups nested {depth} deep in it; at most {limit} are followed"
+)
 GROUP_ITSELF = message("region.group_itself", "{path}: the group contains itself")
 GROUP_TWICE = message(
     "region.group_twice", "{path}: {region} is reached twice (a sum would count it twice)"
