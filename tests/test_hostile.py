@@ -3,6 +3,7 @@ the tool. Each test carries out one attack through the CLI on a scratch copy."""
 
 from __future__ import annotations
 
+import fcntl
 import json
 import os
 import re
@@ -554,3 +555,31 @@ def test_a_long_parent_chain_takes_linear_time(tmp_path: Path, run: Run) -> None
     result = run("validate", "--dir", str(root))
     assert result.exit_code == 0, result.output
     assert time.perf_counter() - started < 5  # was 44 s: each region walked up its chain
+
+
+# -- 11. one lock per directory, whatever TMPDIR says --------------------------------------
+
+
+def test_writers_with_different_temporary_directories_meet_one_lock(
+    tmp_path: Path, run: Run, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from iptarget.store import write
+
+    root = two_regions(tmp_path / "targets")
+    other = tmp_path / "other-tmp"
+    other.mkdir()
+    monkeypatch.setattr(write, "LOCK_TIMEOUT_SECONDS", 0.2)
+    monkeypatch.setattr(tempfile, "tempdir", str(other))
+    holder = os.open(root, os.O_RDONLY)  # another writer, whose TMPDIR is the default
+    fcntl.flock(holder, fcntl.LOCK_EX)
+    try:
+        before = snapshot(root)
+        result = run(
+            "add-actual", "apps", "r", "2015", "1", "--dir", str(root), env={"TMPDIR": str(other)}
+        )
+    finally:
+        os.close(holder)
+    assert result.exit_code == 2
+    assert "another iptarget command is writing here" in result.stderr
+    assert snapshot(root) == before
+    assert list(other.iterdir()) == []  # and no lock file there either
