@@ -5,10 +5,16 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
+import tempfile
 from pathlib import Path
 from xml.etree import ElementTree
 
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
 from helpers import Run, write_dir
+from iptarget.cells import unprotect, xml_text
 
 #: Every payload at once, as a TOML basic string: a forged workflow command on a new line,
 #: a legacy log command, colour and bidi escapes, rich markup, a markdown cell break, a
@@ -144,3 +150,136 @@ def test_an_annotation_points_at_the_id_key_not_at_an_id_inside_a_title(
     result = run("check", "--dir", str(root), env=env)
     (command,) = [line for line in result.stdout.splitlines() if line.startswith("::error")]
     assert command.startswith("::error file=t/policies/p.toml,line=10,")
+
+
+#: Pieces that each output must neutralise, mixed by the property test with random text.
+ATTACKS = [
+    "\r",
+    "\n",
+    "\r\n",
+    "\x1b[31m",
+    "\x85",
+    "\u202e",
+    "\x00",
+    "<x-evil>",
+    "<!--evil",
+    "</details>",
+    "@octocat",
+    "[click](https://evil.example)",
+    "![x](https://t.example/p.png)",
+    "](",
+    "[",
+    "::add-mask::secret",
+    "::stop-commands::token",
+    "##[error]",
+    "|",
+    "`",
+    "%0A",
+    "=1+1",
+    "@SUM(A1)",
+]
+_texts = st.builds(
+    "".join,
+    st.lists(
+        st.sampled_from(ATTACKS) | st.text(st.characters(codec="utf-8"), max_size=6),
+        min_size=1,
+        max_size=6,
+    ),
+).filter(lambda text: text.strip() != "")
+
+
+def _random_tree(root: Path, text: str) -> Path:
+    """A directory with ``text`` in every text field (written by a TOML writer, so any
+    character goes in), and a target that fails (t) and one that does not (u)."""
+    import tomli_w
+
+    metrics = tomli_w.dumps(
+        {"metric": {"apps": {"name": text, "unit": text, "min": 0, "aggregate": "sum"}}}
+    )
+    regions = tomli_w.dumps({"region": {"r": {"name": text}}})
+    targets = [
+        {"id": "t", "title": text, "metric": "apps", "deadline": 2016, "at_least": 100},
+        {"id": "u", "title": text, "metric": "apps", "deadline": 2030, "start": 2014},
+    ]
+    targets[1]["at_least"] = 1000
+    policy_text = tomli_w.dumps(
+        {
+            "policy": {"title": text, "issuer": text, "source": text, "region": "r"},
+            "target": targets,
+        }
+    )
+    figures = tomli_w.dumps(
+        {
+            "actual": [
+                {"metric": "apps", "region": "r", "period": str(year), "value": value}
+                | {"source": text, "note": text}
+                for year, value in ((2014, 50), (2016, 60), (2018, 70))
+            ]
+        }
+    )
+    return write_dir(root, {"p": policy_text}, {"r": figures}, metrics, regions)
+
+
+def _cells_of_a_markdown_row(line: str) -> int:
+    return len(re.split(r"(?<!\\) \| ", line.replace("\\\\", "")))
+
+
+@settings(
+    max_examples=15, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(text=_texts)
+def test_random_text_through_every_output(tmp_path: Path, run: Run, text: str) -> None:
+    from openpyxl import load_workbook
+
+    work = Path(tempfile.mkdtemp(dir=tmp_path))
+    root = _random_tree(work / "t", text)
+    summary, junit, html, xlsx = (work / name for name in ("s.md", "j.xml", "r.html", "e.xlsx"))
+    github = {"GITHUB_ACTIONS": "true", "GITHUB_STEP_SUMMARY": str(summary)}
+    as_of = ("--as-of", "2019-06-30", "--dir", str(root))
+    outputs = {
+        "status": run("status", *as_of, env=github),
+        "show": run("show", "t", *as_of, env=github),
+        "check": run("check", *as_of, "--junit", str(junit), env=github),
+        "csv": run("status", "--format", "csv", *as_of, env=github),
+        "json": run("status", "--format", "json", *as_of, env=github),
+        "markdown": run("status", "--format", "markdown", *as_of, env=github),
+        "export": run("export", "--dir", str(root), env=github),
+        "report": run("report", "-o", str(html), *as_of),
+        "xlsx": run("export", "-o", str(xlsx), "--dir", str(root)),
+    }
+    for name, result in outputs.items():
+        assert "Traceback" not in result.output, name
+        assert result.exit_code == (1 if name == "check" else 0), (name, result.output)
+        safe_for_a_log(result.stderr, name)
+        if name in ("status", "show", "check"):
+            safe_for_a_log(result.stdout, name)
+    # CSV and JSON keep the text, but no line the runner reads (it ends one at a lone CR
+    # too) starts a command, and no cell is a formula
+    for name in ("csv", "export", "json"):
+        for line in re.split("\r\n|\r|\n", outputs[name].stdout):
+            assert not line.lstrip().startswith("::"), (name, line)
+        assert "##[" not in outputs[name].stdout, name
+    for name in ("csv", "export"):
+        rows = csv.reader(io.StringIO(outputs[name].stdout.replace("\\::", "::")))
+        assert not [c for row in rows for c in row if c[:1] in ("=", "+", "@", "\t", "\r")]
+    document = json.loads(outputs["json"].stdout)
+    assert {target["title"] for target in document["targets"]} == {text}
+    # markdown: no HTML, link, image or mention from the data, and one cell per column
+    for markdown in (outputs["markdown"].stdout, summary.read_text(encoding="utf-8")):
+        for raw in ("<x-evil", "<!--", "</details>", "@octocat", "\x1b", "\r"):
+            assert raw not in markdown, raw
+        assert not re.search(r"(?<!\\)\]\(", markdown)  # no link or image
+        lines = [line for line in markdown.splitlines() if line.startswith("| ")]
+        assert len({_cells_of_a_markdown_row(line) for line in lines}) == 1, lines
+    # XML and HTML: JUnit parses; the report holds no tag or comment from the data
+    assert [case.get("name") for case in ElementTree.parse(junit).iter("testcase")] == ["t", "u"]
+    page = html.read_text(encoding="utf-8")
+    for raw in ("<x-evil", "<!--evil", "</details>"):
+        assert raw not in page, raw
+    sheet = load_workbook(xlsx).active
+    assert sheet is not None
+    shown = {
+        unprotect(cell.value) if isinstance(cell.value, str) else cell.value for cell in sheet[2]
+    }
+    # XML reads a carriage return as a line feed (XML 1.0, 2.11)
+    assert (re.sub("\r\n?", "\n", xml_text(text)) or None) in shown
