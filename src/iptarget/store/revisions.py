@@ -70,12 +70,12 @@ def materialize(repo: Repository, chosen: Side, into: Path) -> bool:
     if not entries:
         return False
     contents = _blobs(repo.top, [blob for blob, _ in entries])
-    inside = os.path.realpath(into)
+    inside = os.path.normpath(into)
     for (_, relative), data in zip(entries, contents, strict=True):
-        target = into / relative
-        target.parent.mkdir(parents=True, exist_ok=True)
-        if os.path.commonpath([inside, os.path.realpath(target)]) != inside:  # never, as checked
+        target = into / relative  # the scratch directory holds only what is written here
+        if os.path.commonpath([inside, os.path.normpath(target)]) != inside:  # as checked
             raise _unsafe(chosen, relative, usage.TREE_OUTSIDE)
+        target.parent.mkdir(parents=True, exist_ok=True)
         target.write_bytes(data)
     return True
 
