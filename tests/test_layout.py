@@ -27,7 +27,8 @@ ALLOWED: dict[str, set[str]] = {
     | {"linebreak"},
     "cli": {"cli", "store", "core", "render", "errors", "i18n", "texts", "choices", "__version__"}
     | {"linebreak"},
-    "__main__": {"cli"},
+    "launch": {"cli"},  # the console script: the top, as __main__
+    "__main__": {"cli", "launch"},
     "__init__": set(),
 }
 #: Third-party packages that only one part may import.

@@ -1,6 +1,6 @@
 """Run iptarget as ``python -m iptarget``."""
 
-from iptarget.cli import main
+from iptarget.launch import main
 
 if __name__ == "__main__":
     main()
