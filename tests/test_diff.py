@@ -271,3 +271,34 @@ def test_the_working_tree_side_leaves_out_files_git_ignores(repo: Path, run: Run
     document = diff_json(run, repo, "HEAD")
     assert [target["id"] for target in document["targets"]] == ["cn-2025-patent-industries"]
     assert [figure["period"] for figure in document["figures"]] == ["2025"]
+
+
+def test_the_sides_share_files_without_sharing_changes(repo: Path, tmp_path: Path) -> None:
+    """A file the two sides have in common is read once, and each side files its latest
+    vintages into its own copy: both read as if each were read alone."""
+    from iptarget.store.files import Parsed
+    from iptarget.store.revisions import read_side, repository, side
+
+    metrics = repo / "targets" / "metrics.toml"
+    text = metrics.read_text(encoding="utf-8")
+    metrics.write_text(text + "\n# a comment: every actuals file is shared\n", encoding="utf-8")
+    commit(repo, "a comment")
+    found = repository(repo / "targets")
+    sides = [side(found, "HEAD~1", "BASE"), side(found, "HEAD", "HEAD")]
+    shared = Parsed()
+    together = [
+        read_side(found, chosen, repo / "targets", tmp_path / f"t{i}", shared)
+        for i, chosen in enumerate(sides)
+    ]
+    alone = [
+        read_side(found, chosen, repo / "targets", tmp_path / f"a{i}")
+        for i, chosen in enumerate(sides)
+    ]
+    for one, other in zip(together, alone, strict=True):
+        assert one is not None
+        assert other is not None
+        assert one.vintages  # the example has revised figures
+        assert one.vintages == other.vintages
+        assert {k: list(v.items()) for k, v in one.recorded.items()} == {
+            k: list(v.items()) for k, v in other.recorded.items()
+        }

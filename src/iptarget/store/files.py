@@ -131,19 +131,24 @@ def quiet_reading() -> Iterator[None]:
 
 class Parsed:
     """Actuals files already parsed and validated, by content: the two sides of a diff
-    share most of their files, and each is parsed once."""
+    share most of their files, and each is parsed once. A file is kept as what it was read
+    into (its figures, or its entries when the model read it), keyed by its bytes."""
 
     def __init__(self) -> None:
-        self._entries: dict[bytes, list[Any]] = {}
+        self._read: dict[bytes, Any] = {}
+        self._last: bytes | None = None  # the bytes of the file last looked up
 
-    def get(self, path: Path) -> list[Any] | None:
-        """The entries of a file with these contents, when one was read before."""
+    def get(self, path: Path) -> Any:
+        """What a file with these contents was read into, when one was read before."""
         try:
-            return self._entries.get(path.read_bytes())
+            self._last = path.read_bytes()
         except OSError:
+            self._last = None
             return None  # read_toml says why
+        return self._read.get(self._last)
 
-    def put(self, path: Path, entries: list[Any]) -> None:
-        """Remember a file's entries (only for a file without problems)."""
-        with contextlib.suppress(OSError):
-            self._entries[path.read_bytes()] = entries
+    def put(self, read: Any) -> None:
+        """Remember what the file last looked up was read into (only for a file without
+        problems; the caller hands a copy that nothing else changes)."""
+        if self._last is not None:
+            self._read[self._last] = read

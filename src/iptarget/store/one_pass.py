@@ -126,6 +126,13 @@ def _period(written: object, periods: dict[str, Dated]) -> Dated:
     return period, period.start
 
 
+def copied(figures: FileFigures) -> FileFigures:
+    """A file's figures that a reading may change (it files the latest vintage of each
+    figure in its series) without changing these: for a diff, whose two sides share them."""
+    series = {key: dict(periods) for key, periods in figures.series.items()}
+    return figures._replace(series=series, repeats=list(figures.repeats))
+
+
 def merge(
     figures: FileFigures,
     recorded: dict[Key, dict[Period, Value]],

@@ -18,7 +18,7 @@ from iptarget.store.convert import core_metric, core_policy, core_region, record
 from iptarget.store.files import Parsed, holds_only, quiet_reading, read_toml, toml_files
 from iptarget.store.journal import pending
 from iptarget.store.messages import ID, actual_label, target_subject
-from iptarget.store.one_pass import FileFigures, merge, read_figures
+from iptarget.store.one_pass import FileFigures, copied, merge, read_figures
 from iptarget.store.plain import ENTRIES, Values, plain_entry
 from iptarget.texts import files
 
@@ -255,19 +255,21 @@ class Reader:
         keep = self.keep is True or (isinstance(self.keep, frozenset) and display in self.keep)
         shared = self.shared
         known = shared.get(path) if shared is not None else None
+        if keep and isinstance(known, FileFigures) and known.entries is None:
+            known = None  # a writer needs the entries, which a reader did not keep
         read: FileFigures | list[ActualEntry]
         if known is not None:
-            read = known
+            read = copied(known) if isinstance(known, FileFigures) else known
         else:
             before = len(self.problems)
             raw = read_toml(path, ("actual",), self.problems)
             if raw is None:
                 return []
             array = self._array(display, raw, "actual")
-            quick = read_figures(array, self.today, entries=keep or shared is not None)
+            quick = read_figures(array, self.today, entries=keep)
             read = quick if quick is not None else self._actual_entries(display, array)
             if shared is not None and len(self.problems) == before:
-                shared.put(path, _entries(read))
+                shared.put(copied(read) if isinstance(read, FileFigures) else read)
         if keep:
             self.files[display] = _entries(read)
         return read
