@@ -145,7 +145,9 @@ def test_replace_where_the_figure_is_recorded(root: Path, run: Run) -> None:
         (["aps", "rr", "2019-13", "x"], ["METRIC:", "REGION:", "PERIOD:", "VALUE:"]),
         (
             ["apps", "r", "2018", "151", "--source", "x"],
-            ["already recorded: 150; add --replace to change it"],
+            [
+                "already recorded: 150; add --published DATE to keep both as vintages, or --replace to correct a typo"
+            ],
         ),
     ],
 )
@@ -330,3 +332,30 @@ def test_the_values_after_recording_are_those_a_fresh_read_gives(
         read = {key[1] for key in after}
         assert region in read
         assert after == {key: series for key, series in values(root).items() if key[1] in read}
+
+
+@pytest.mark.parametrize(
+    ("lang", "said"),
+    [
+        (
+            "en",
+            "already recorded: 150; add --published DATE to keep both as vintages, or "
+            "--replace to correct a typo",
+        ),
+        (
+            "zh",
+            "已有记录：150；如需两个版本都保留，请加 --published 日期；如是录入错误需要更正，请加 --replace",
+        ),
+    ],
+)
+def test_a_figure_recorded_already_names_both_ways(
+    root: Path, run: Run, lang: str, said: str
+) -> None:
+    """Another value for a recorded figure is a revision (keep both) or a typo (replace)."""
+    result = run("--lang", lang, "add-actual", "apps", "r", "2018", "151", "--dir", str(root))
+    assert result.exit_code == 2
+    assert result.stderr.rstrip().endswith(said)
+    kept = run(
+        "add-actual", "apps", "r", "2018", "151", "--published", "2019-03-01", "--dir", str(root)
+    )
+    assert kept.exit_code == 0, kept.output

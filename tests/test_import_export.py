@@ -80,7 +80,7 @@ def test_every_bad_row_is_named_by_line_and_nothing_is_written(
         "12.99, -3.5, 1.2万 or 3.5亿, optionally followed by the metric's unit)",
         f"{data}: line 6: period: 2014 is also on line 2",
         f"{data}: line 7: 2 cells where the header has 4 columns",
-        f"{data}: line 8: period: 2018 is already recorded (150); add --replace to change it",
+        f"{data}: line 8: period: 2018 is already recorded (150); give a published date to keep both as vintages, or --replace to correct a typo",
     ]
     assert snapshot(root) == before
 

@@ -75,7 +75,7 @@ def test_a_duplicate_is_named_with_its_exact_figure(tmp_path: Path, run: Run) ->
     )
     result = run("add-actual", "apps", "r", "2018", "45188601", "--dir", str(root))
     assert result.exit_code == 2
-    assert "already recorded: 45,188,600; add --replace" in result.stderr  # not 4.51886e+07
+    assert "already recorded: 45,188,600; add --published DATE" in result.stderr  # not 4.51886e+07
 
 
 def test_region_china_takes_in_qinghai(run: Run) -> None:

@@ -309,4 +309,7 @@ def test_repeating_a_recorded_figure_exactly_changes_nothing(typed: Path, run: R
     assert snapshot(typed) == before
     result = run(*args[:4], "7812", "--source", "Bulletin 4", "--dir", str(typed))
     assert result.exit_code == 2  # another source is a change: --replace
-    assert "already recorded: 7,812 (source: Bulletin 3); add --replace" in result.stderr
+    assert (
+        "already recorded: 7,812 (source: Bulletin 3); add --published DATE to keep both as vintages, or --replace to correct a typo"
+        in result.stderr
+    )

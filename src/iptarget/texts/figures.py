@@ -87,13 +87,20 @@ NOT_ENDED = message(
 DOES_NOT_VALIDATE = message(
     "record.invalid_directory", "does not validate; fix these first (iptarget validate):"
 )
-ALREADY = message("record.already", "already recorded: {figure}; add --replace to change it")
+ALREADY = message(
+    "record.already",
+    "already recorded: {figure}; add --published DATE to keep both as vintages, or --replace "
+    "to correct a typo",
+)
 ALREADY_SOURCED = message(
     "record.already_sourced",
-    "already recorded: {figure} (source: {source}); add --replace to change it",
+    "already recorded: {figure} (source: {source}); add --published DATE to keep both as "
+    "vintages, or --replace to correct a typo",
 )
 ALREADY_ROW = message(
-    "record.already_row", "{period} is already recorded ({figure}); add --replace to change it"
+    "record.already_row",
+    "{period} is already recorded ({figure}); give a published date to keep both as vintages, "
+    "or --replace to correct a typo",
 )
 ALSO_ON_LINE = message("record.also_on_line", "{period} is also on line {line}")
 ALSO_ON_LINE_DATED = message(
