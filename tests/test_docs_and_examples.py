@@ -110,6 +110,8 @@ def test_ready_made_ci_files() -> None:
     workflow = (ROOT / "examples" / "github-actions.yml").read_text(encoding="utf-8")
     for part in ("schedule:", "push:", "iptarget validate", "iptarget check", "--junit"):
         assert part in workflow
+    # a Chinese office turns its gate to Chinese by taking out two comment marks
+    assert "    # env:\n    #   IPTARGET_LANG: zh\n    steps:" in workflow
     # the pull-request job: the base branch fetched, diff's markdown posted as one comment
     # found again by diff's first line
     from iptarget.render.diff import MARKER

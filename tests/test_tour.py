@@ -35,8 +35,9 @@ def tour() -> list[tuple[str, str]]:
     return [step for step in steps if not step[0].startswith(SET_UP)]
 
 
-def run_tour(workdir: Path, steps: list[tuple[str, str]]) -> list[str]:
-    """Run the commands in one bash process; the output of each (stdout and stderr)."""
+def run_tour(workdir: Path, steps: list[tuple[str, str]], scratch: Path) -> list[str]:
+    """Run the commands in one bash process, its temporary directories under ``scratch``;
+    the output of each (stdout and stderr)."""
     script = ["set +e"]
     for number, (command, _) in enumerate(steps):
         script += [f"printf '\\n@@@ {number}\\n'", f"{command} 2>&1", 'echo "@@@ exit $?"']
@@ -46,6 +47,7 @@ def run_tour(workdir: Path, steps: list[tuple[str, str]]) -> list[str]:
         if not key.startswith(("IPTARGET_", "GITHUB_")) and key not in ("COLUMNS", "LANG")
     }
     environment["PATH"] = f"{Path(sys.executable).parent}{os.pathsep}{environment['PATH']}"
+    environment["TMPDIR"] = str(scratch)
     result = subprocess.run(
         ["bash", "-c", "\n".join(script)],
         cwd=workdir,
@@ -59,17 +61,15 @@ def run_tour(workdir: Path, steps: list[tuple[str, str]]) -> list[str]:
 
 
 def test_the_tour_runs_as_written(tmp_path: Path) -> None:
-    """The tour's scratch copy in /tmp/demo goes to this test's own directory instead."""
+    """The tour's scratch copy (mktemp -d) goes under this test's own directory."""
     steps = tour()
     assert len(steps) >= 15
     if shutil.which("jq") is None:  # a machine without jq runs everything else
         steps = [step for step in steps if "| jq" not in step[0]]
-    demo = tmp_path / "demo"
-    steps = [(command.replace("/tmp/demo", str(demo)), shown) for command, shown in steps]
     workdir = tmp_path / "repository"
     workdir.mkdir()
     shutil.copytree(ROOT / "targets", workdir / "targets")
-    outputs = run_tour(workdir, steps)
+    outputs = run_tour(workdir, steps, tmp_path)
     assert len(outputs) == len(steps)
     today = str(datetime.date.today())
     for (command, shown), output in zip(steps, outputs, strict=True):
@@ -94,4 +94,4 @@ def test_the_tour_leaves_the_repository_targets_alone(tmp_path: Path) -> None:
     assert writes
     commands = [command for command, _ in tour()]
     first_write = min(commands.index(command) for command in writes)
-    assert any("cd /tmp/demo" in command for command in commands[:first_write])
+    assert any('cd "$demo"' in command for command in commands[:first_write])
