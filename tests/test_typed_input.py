@@ -313,3 +313,32 @@ def test_repeating_a_recorded_figure_exactly_changes_nothing(typed: Path, run: R
         "already recorded: 7,812 (source: Bulletin 3); add --published DATE to keep both as vintages, or --replace to correct a typo"
         in result.stderr
     )
+
+
+@pytest.mark.parametrize(
+    "typed", ["2019/06/30", "2019.6.30", "2019年6月30日", "２０１９－０６－３０"]
+)
+def test_as_of_takes_dates_as_people_type_them(run: Run, typed: str) -> None:
+    targets = str(Path(__file__).parent.parent / "targets")
+    iso = run("status", "--dir", targets, "--as-of", "2019-06-30", "--format", "json")
+    result = run("status", "--dir", targets, "--as-of", typed, "--format", "json")
+    assert result.exit_code == 0, result.output
+    assert result.stdout == iso.stdout
+
+
+@pytest.mark.parametrize(
+    ("typed", "said"),
+    [
+        ("2019/2/30", "Invalid value for '--as-of': 2019/2/30: there is no such day"),
+        (
+            "tomorrow",
+            "Invalid value for '--as-of': 'tomorrow' is not a date: give it as YYYY-MM-DD, "
+            "such as 2024-06-30",
+        ),
+    ],
+)
+def test_as_of_refuses_what_is_not_a_day(run: Run, typed: str, said: str) -> None:
+    result = run("status", "--as-of", typed)
+    assert result.exit_code == 2
+    assert said in " ".join(result.stderr.split())
+    assert "%Y" not in result.stderr

@@ -59,8 +59,8 @@ AsOfOption = Annotated[
         parser=iso_date,
         metavar="DATE",
         help=N_(
-            "Evaluate as of this date (YYYY-MM-DD): figures for later periods, and vintages "
-            "published later, are ignored. [default: today]"
+            "Evaluate as of this date (2024-06-30; 2024/6/30 and 2024年6月30日 too): figures "
+            "for later periods, and vintages published later, are ignored. [default: today]"
         ),
         show_default=False,
     ),

@@ -17,7 +17,7 @@ from typing import IO, Any, TypeVar
 
 import typer
 
-from iptarget.errors import Text, text
+from iptarget.errors import Invalid, Text, text
 from iptarget.texts import usage
 
 E = TypeVar("E", bound=enum.StrEnum)
@@ -51,15 +51,21 @@ def choice(kind: type[E]) -> Callable[[str], E]:
 
 
 def iso_date(value: str | datetime.date) -> datetime.date:
-    """A date given as YYYY-MM-DD."""
+    """A date as YYYY-MM-DD, or as people type one (2024/6/30, 2024.6.30, 2024年6月30日)."""
     if isinstance(value, datetime.date):
         return value
+    said = text(usage.NOT_A_DATE, value=repr(value))
     try:
         if re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
             return datetime.date.fromisoformat(value)
+        from iptarget.store.new_figures import date_as_typed
+
+        return date_as_typed(value)
+    except Invalid as error:  # a typed form: a day that does not exist is said as such
+        said = error.text if error.text.code == "typed.no_such_day" else said
     except ValueError:
         pass
-    raise Refused(text(usage.NOT_A_DATE, value=repr(value)))
+    raise Refused(said)
 
 
 def days(value: str | int) -> int:

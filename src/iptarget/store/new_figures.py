@@ -80,6 +80,11 @@ def new_actual(
     return actual, issues
 
 
+def date_as_typed(given: str) -> datetime.date:
+    """A date as people type it (``--as-of``): Invalid says what to change."""
+    return parse_typed_date(given)
+
+
 def _published(
     given: str | None, period: Period | None, today: datetime.date
 ) -> tuple[datetime.date | None, FieldIssue | None]:
