@@ -16,29 +16,16 @@ from iptarget.core.dataset import Metric, Region
 MAX_CHAIN = 64
 
 
-def ratio_cycles(metrics: Mapping[str, Metric]) -> list[list[str]]:
-    """The cycles through numerator, denominator and growth_of, each as the path that repeats."""
-    return _walk(_ratio_edges(metrics))[0]
-
-
-def ratio_depths(metrics: Mapping[str, Metric]) -> dict[str, int]:
-    """For each metric, the longest chain of metrics it is computed from (0: recorded)."""
-    return _walk(_ratio_edges(metrics))[1]
+def ratio_chains(metrics: Mapping[str, Metric]) -> tuple[list[list[str]], dict[str, int]]:
+    """The cycles through numerator, denominator and growth_of, each as the path that
+    repeats; and for each metric, the longest chain of metrics it is computed from (0:
+    recorded)."""
+    return _walk({metric_id: metric.parts for metric_id, metric in metrics.items()})
 
 
 def group_depths(regions: Mapping[str, Region]) -> dict[str, int]:
     """For each region, how deep groups nest in it (0: not a group)."""
     return _walk({region.id: region.members for region in regions.values()})[1]
-
-
-def parent_depths(regions: Mapping[str, Region]) -> dict[str, int]:
-    """For each region, how many regions lie above it through ``parent``."""
-    edges = {region.id: (region.parent,) if region.parent else () for region in regions.values()}
-    return _walk(edges)[1]
-
-
-def _ratio_edges(metrics: Mapping[str, Metric]) -> dict[str, Iterable[str]]:
-    return {metric_id: metric.parts for metric_id, metric in metrics.items()}
 
 
 def too_deep(depths: Mapping[str, int], parts: Mapping[str, Iterable[str]]) -> list[str]:

@@ -26,8 +26,7 @@ from iptarget.core.graphs import (
     group_depths,
     member_repeats,
     parent_cycles,
-    ratio_cycles,
-    ratio_depths,
+    ratio_chains,
     too_deep,
 )
 from iptarget.errors import Kind, Problem, Subject, Text, text
@@ -94,12 +93,12 @@ def metric_problems(
         if region is not None and region != "parent" and (said := names[1].problem(region)):
             found.append(("denominator_region", text(rules.OR_PARENT, message=said)))
         problems += _problems(display, Subject(Kind.METRIC, (metric_id,)), found)
-    for cycle in ratio_cycles(metrics):
+    cycles, depths = ratio_chains(metrics)
+    for cycle in cycles:
         subject = Subject(Kind.METRIC, (cycle[0],))
         problems.append(
             Problem(display, text(rules.METRIC_CYCLE, path=" -> ".join(cycle)), subject)
         )
-    depths = ratio_depths(metrics)
     for metric_id in too_deep(depths, {key: metric.parts for key, metric in metrics.items()}):
         said = text(rules.METRIC_TOO_DEEP, depth=depths[metric_id], limit=MAX_CHAIN)
         problems.append(Problem(display, said, Subject(Kind.METRIC, (metric_id,))))

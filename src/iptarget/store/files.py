@@ -33,7 +33,7 @@ def toml_files(
     when it records, reads a missing one as empty (``required`` False)."""
     directory = root / folder
     if not directory.is_dir():
-        if directory.exists() or directory.is_symlink():
+        if os.path.lexists(directory):
             _add(problems, str(directory), text(_NOT_A_FOLDER[folder]))
         elif required:
             _add(problems, str(directory), text(_FOLDER_MISSING[folder]))
@@ -136,19 +136,18 @@ class Parsed:
 
     def __init__(self) -> None:
         self._read: dict[bytes, Any] = {}
-        self._last: bytes | None = None  # the bytes of the file last looked up
 
-    def get(self, path: Path) -> Any:
-        """What a file with these contents was read into, when one was read before."""
+    def get(self, path: Path) -> tuple[bytes | None, Any]:
+        """A file's bytes (None when it cannot be read: read_toml says why), and what a
+        file with these bytes was read into, when one was read before."""
         try:
-            self._last = path.read_bytes()
+            content = path.read_bytes()
         except OSError:
-            self._last = None
-            return None  # read_toml says why
-        return self._read.get(self._last)
+            return None, None
+        return content, self._read.get(content)
 
-    def put(self, read: Any) -> None:
-        """Remember what the file last looked up was read into (only for a file without
+    def put(self, content: bytes | None, read: Any) -> None:
+        """Remember what a file with these bytes was read into (only for a file without
         problems; the caller hands a copy that nothing else changes)."""
-        if self._last is not None:
-            self._read[self._last] = read
+        if content is not None:
+            self._read[content] = read

@@ -79,7 +79,7 @@ def recover(root: Path) -> None:
     anything else is refused, and nothing in it is done.
     """
     journal = root / JOURNAL
-    if journal.is_file() or journal.is_symlink():
+    if os.path.lexists(journal):
         _rename(root, trusted_renames(root))
     folder = root / "actuals"
     if folder.is_dir():
@@ -93,12 +93,12 @@ def pending(root: Path) -> list[Problem]:
     """A change that a killed writer left half-renamed (SPEC 6): its journal is still there
     once any writer at work has finished, so what was read is half of it (refused)."""
     journal = root / JOURNAL
-    if not (journal.exists() or journal.is_symlink()):
+    if not os.path.lexists(journal):
         return []
     from iptarget.store.write import locked
 
     with contextlib.suppress(UserError), locked(root):  # a writer at work finishes first
-        if not (journal.exists() or journal.is_symlink()):
+        if not os.path.lexists(journal):
             return []
     return [Problem(str(journal), text(usage.PENDING))]
 
@@ -114,7 +114,7 @@ def repair(root: Path) -> None:
 def refuse_pending(root: Path) -> None:
     """A dry run changes nothing, not even an interrupted change: said, not completed."""
     journal = root / JOURNAL
-    if journal.exists() or journal.is_symlink():
+    if os.path.lexists(journal):
         trusted_renames(root)
         raise UserError.single(str(journal), usage.PENDING)
 
@@ -157,7 +157,7 @@ def _trusted_pair(root: Path, pair: object) -> tuple[Path, Path]:
     ):
         raise ValueError(temporary)
     path = root / temporary
-    if (path.exists() or path.is_symlink()) and not _regular(path):
+    if os.path.lexists(path) and not _regular(path):
         raise ValueError(temporary)
     return path, root / final
 

@@ -254,7 +254,7 @@ class Reader:
         display = str(path)
         keep = self.keep is True or (isinstance(self.keep, frozenset) and display in self.keep)
         shared = self.shared
-        known = shared.get(path) if shared is not None else None
+        content, known = shared.get(path) if shared is not None else (None, None)
         if keep and isinstance(known, FileFigures) and known.entries is None:
             known = None  # a writer needs the entries, which a reader did not keep
         read: FileFigures | list[ActualEntry]
@@ -269,7 +269,7 @@ class Reader:
             quick = read_figures(array, self.today, entries=keep)
             read = quick if quick is not None else self._actual_entries(display, array)
             if shared is not None and len(self.problems) == before:
-                shared.put(copied(read) if isinstance(read, FileFigures) else read)
+                shared.put(content, copied(read) if isinstance(read, FileFigures) else read)
         if keep:
             self.files[display] = _entries(read)
         return read

@@ -179,11 +179,7 @@ def write_text(path: Path, text: str) -> None:
 
 
 #: Output paths that name a standard stream (by its file descriptor): written to as they are.
-STREAMS = {
-    f"{folder}/{name}": number
-    for folder, names in (("/dev", ("stdout", "stderr")), ("/dev/fd", ("1", "2")))
-    for name, number in zip(names, (1, 2), strict=True)
-}
+STREAMS = {"/dev/stdout": 1, "/dev/stderr": 2, "/dev/fd/1": 1, "/dev/fd/2": 2}
 
 
 def write_bytes(path: Path, data: bytes) -> None:
