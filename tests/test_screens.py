@@ -47,7 +47,11 @@ def acknowledged(work: Path) -> Path:
     example(work)
     for name, target, reason in (
         ("huizhou-2019.toml", "hz-2019-invention-per-10k", "no 2019 figure was published"),
-        ("liaoning-2016.toml", "ln-2020-pct-applications", "reported in the 2021 review"),
+        (
+            "liaoning-2016.toml",
+            "ln-2020-pct-applications",
+            "missed; reported in the 2021 annual review",
+        ),
         ("china-13th-fyp.toml", "cn-2020-invention-per-10k", "checked in 2021"),
     ):
         path = work / "targets" / "policies" / name

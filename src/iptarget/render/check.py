@@ -19,11 +19,8 @@ from iptarget.render.words import date_words, flag_words, period_words
 TARGET, WHY = Column(NP_("heading", "target")), Column(NP_("heading", "why it fails"))
 COLUMNS = (TARGET, Column(NP_("heading", "policy")), WHY)
 FOLDED = (TARGET, WHY)
-ACKNOWLEDGED = (
-    TARGET,
-    Column(NP_("heading", "acknowledged")),
-    Column(NP_("heading", "would fail as")),
-)
+WOULD_FAIL = Column(NP_("heading", "would fail as"))
+ACKNOWLEDGED = (TARGET, Column(NP_("heading", "acknowledged")), WOULD_FAIL)
 
 
 def failure_reason(failure: Failure) -> str:
@@ -94,7 +91,9 @@ def print_check(found: CheckResult, as_of: datetime.date) -> None:
             [item.evaluation.target.id, clean(item.evaluation.policy.file), failure_reason(item)]
             for item in failing
         ]
-        folded = Table(FOLDED, [[f"{row[0]}\n  {row[1]}", row[2]] for row in rows], flexible=1)
+        folded = Table(
+            FOLDED, [[f"{row[0]}\n  {row[1]}", row[2]] for row in rows], flexible=1, below=True
+        )
         wide = Table(COLUMNS, rows, flexible=2)
         print_lines(out, fitted_lines(wide, out.is_terminal, out.width, [folded]))
     if found.acknowledged:
@@ -106,7 +105,12 @@ def print_check(found: CheckResult, as_of: datetime.date) -> None:
             for item, reason in ((item, failure_reason(item)) for item in found.acknowledged)
         ]
         table = Table(ACKNOWLEDGED, rows, flexible=2)
-        print_lines(out, fitted_lines(table, out.is_terminal, out.width))
+        under = [
+            [target, f"{reason}\n" + _("acknowledged: {reason}").format(reason=because)]
+            for target, because, reason in rows
+        ]
+        narrow = Table((TARGET, WOULD_FAIL), under, flexible=1)
+        print_lines(out, fitted_lines(table, out.is_terminal, out.width, [narrow]))
     for evaluation in found.needless:
         message = _(
             "{id}: acknowledged, but it does not fail ({status}); the acknowledgement can be "

@@ -39,7 +39,9 @@ class Table(NamedTuple):
     ``styles`` colour the last cell of each row in a terminal; ``strong`` marks the rows
     whose last cell is bold in markdown. In a terminal narrower than the table, the
     ``flexible`` column takes the width the others leave, its lines wrapped at spaces (the
-    first line of the first column, a target's id, is never cut).
+    first line of the first column, a target's id, is never cut). With ``below``, the first
+    column's later lines (a path folded under the id) start below the other cells' lines, so
+    no wrapped text stands beside them.
     """
 
     columns: Sequence[Column]
@@ -47,6 +49,7 @@ class Table(NamedTuple):
     styles: Sequence[str] = ()
     strong: Sequence[bool] = ()
     flexible: int = 0
+    below: bool = False
 
 
 def terminal_lines(table: Table, width: int | None = None, terminal: bool = False) -> list[Text]:
@@ -85,6 +88,11 @@ def terminal_lines(table: Table, width: int | None = None, terminal: bool = Fals
                 wrap(line, widths[flexible], keep=flexible == 0 and index == 0)
                 for index, line in enumerate(row[flexible].split("\n"))
             )
+    if table.below:
+        for row in rows:
+            first, *later = row[0].split("\n")
+            depth = max(cell.count("\n") for cell in row[1:])
+            row[0] = "\n".join([first, *[""] * depth, *later]) if later and depth else row[0]
     lines = _row_lines(columns, widths, headings, gap, "bold" if terminal else "", header=True)
     if terminal:
         lines.append(Text("─" * max(line.cell_len for line in lines), style="dim"))
