@@ -91,7 +91,7 @@ def test_every_bad_row_is_named_by_line_and_nothing_is_written(
         ("metric,region,period,vlaue\n", 'line 1: unknown column "vlaue" (did you mean "value"?)'),
         ("metric,region,period\n", 'line 1: the column "value" is missing'),
         ("metric,region,period,value\n", "no rows under the header"),
-        ("", 'line 1: the column "metric" is missing'),
+        ("", "line 1: no header row: above the figures, a row must name the columns"),
     ],
 )
 def test_a_bad_header_is_refused(

@@ -128,22 +128,22 @@ def test_a_figure_touches_the_targets_of_its_metric_and_of_ratios_built_on_it() 
     ratio = 'id = "ratio"\ntitle = "T"\nmetric = "per_10k"\ndeadline = 2020\nat_least = 14'
     other = 'id = "other"\ntitle = "T"\nmetric = "lin"\ndeadline = 2020\nat_least = 14'
     dataset = dataset_of([FACTOR_2, ratio, other])
-    assert [target.id for _, target in touched(dataset, "people", "r")] == ["ratio"]
-    assert [target.id for _, target in touched(dataset, "apps", "r")] == ["t"]
-    assert touched(dataset, "apps", "s") == []
+    assert [target.id for _, target in touched(dataset, [("people", "r")])] == ["ratio"]
+    assert [target.id for _, target in touched(dataset, [("apps", "r")])] == ["t"]
+    assert touched(dataset, [("apps", "s")]) == []
 
 
 def test_status_changes_before_and_after_a_figure() -> None:
     before = dataset_of([FACTOR_2], {("apps", "r"): {"2018": 170}})
     after = before.with_figures([("apps", "r", Value(P("2014"), 100.0))])
-    (change,) = status_changes(before, after, "apps", "r", D(2019, 6, 30))
+    (change,) = status_changes(before, after, [("apps", "r")], D(2019, 6, 30))
     assert (change.target, change.before, change.after) == (
         "t",
         Status.NO_BASELINE,
         Status.ON_TRACK,
     )
     assert change.changed
-    (same,) = status_changes(after, after, "apps", "r", D(2019, 6, 30))
+    (same,) = status_changes(after, after, [("apps", "r")], D(2019, 6, 30))
     assert not same.changed
 
 

@@ -166,7 +166,7 @@ def test_what_is_not_a_sheet_of_figures_is_refused(tmp_path: Path, run: Run) -> 
     book.save(headless)
     result = run("import", str(headless), "--dir", str(root))
     assert result.exit_code == 2
-    assert "row 1: no header row: the first row names the columns" in result.stderr
+    assert "row 2: no header row: above the figures, a row must name the columns" in result.stderr
     assert "Traceback" not in result.output
     assert snapshot(root) == before
 

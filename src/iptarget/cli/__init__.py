@@ -6,7 +6,7 @@ import sys
 from collections.abc import Iterator, Mapping
 from typing import NoReturn
 
-from iptarget.cli import actuals, check, diff, series, setup, status
+from iptarget.cli import actuals, check, diff, series, setup, status, tables
 from iptarget.cli.app import app
 from iptarget.cli.command import Command
 from iptarget.cli.common import handle_errors
@@ -24,8 +24,8 @@ for name, command, summary in (
     ("check", check.check, N_("For CI: fail when a target is missed or overdue.")),
     ("diff", diff.diff, N_("What a change to the targets does to their statuses.")),
     ("report", status.report, N_("Write an HTML report of every target, to read and print.")),
-    ("import", actuals.import_table, N_("Record the figures of a CSV or Excel file, all or none.")),
-    ("export", actuals.export, N_("Every value, recorded and derived, as CSV or Excel.")),
+    ("import", tables.import_table, N_("Record the figures of a CSV or Excel file, all or none.")),
+    ("export", tables.export, N_("Every value, recorded and derived, as CSV or Excel.")),
     ("schema", setup.schema, N_("The JSON Schema of each file kind, for editors.")),
     ("init", setup.init, N_("Make a new target directory with example files.")),
 ):

@@ -3,12 +3,10 @@
 from __future__ import annotations
 
 import datetime
-from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from iptarget.choices import Vintage
 from iptarget.cli.command import helped
 from iptarget.cli.common import (
     DEFAULT_DIR,
@@ -17,10 +15,7 @@ from iptarget.cli.common import (
     MetricArgument,
     RegionArgument,
     ReplaceOption,
-    VintageOption,
-    load,
 )
-from iptarget.cli.usage import iso_date
 from iptarget.errors import ExitCode, UserError
 from iptarget.i18n import N_
 from iptarget.texts import figures
@@ -175,111 +170,5 @@ def _report(recording: Recording, today: datetime.date) -> None:
     before, after = recording.before, recording.after
     figure = (change.metric, change.region, change.new, change.old if change.new is None else None)
     revised = revision(before, after, figure, today)
-    changes = status_changes(before, after, change.metric, change.region, today)
+    changes = status_changes(before, after, [(change.metric, change.region)], today)
     print_added(change, after, changes, revised)
-
-
-@helped(
-    N_(
-        "Record the figures of a CSV file or a workbook: all of them, or none if any row is "
-        "wrong.\n"
-        "\n"
-        "A workbook's first sheet is read as a CSV file is, each row named by its number; a "
-        "formula is read as the value Excel saved with it, and a date in the period column as "
-        "the month (its first or last day) or the year (a year-only format) it names."
-    )
-)
-def import_table(
-    file: Annotated[
-        Path,
-        typer.Argument(
-            metavar="FILE",
-            help=N_(
-                "A CSV file or an Excel workbook (.xlsx, its first sheet) with a header: "
-                "metric, region, period, value, and optionally source, note, published and flag."
-            ),
-            show_default=False,
-        ),
-    ],
-    replace: ReplaceOption = False,
-    force: ForceOption = False,
-    dry_run: Annotated[
-        bool, typer.Option("--dry-run", help=N_("Check every row and show what would change."))
-    ] = False,
-    directory: DirOption = DEFAULT_DIR,
-) -> int:
-    from iptarget.render.recorded import print_imported
-    from iptarget.store.record import import_figures
-    from iptarget.store.tables import parse_csv
-    from iptarget.store.workbook import is_workbook, parse_xlsx
-
-    rows = parse_xlsx(file) if is_workbook(file) else parse_csv(file)
-    today = datetime.date.today()
-    recording = import_figures(
-        directory, rows, today, replace=replace, dry_run=dry_run, force=force
-    )
-    read_as = None if rows.encoding == "utf-8" else rows.origin
-    print_imported(
-        recording.changes, recording.unchanged, recording.after, rows.skipped, dry_run, read_as
-    )
-    return ExitCode.OK
-
-
-@helped(
-    N_(
-        "Print every value, recorded and derived, as CSV for spreadsheets and pandas.\n"
-        "\n"
-        "A recorded figure is one row per vintage, oldest first, with its published date and "
-        "flag; a derived one uses the vintage of each input that --vintage chooses.\n"
-        "\n"
-        "A CSV file written with --output starts with a UTF-8 byte-order mark, so that Excel "
-        "shows Chinese text as it is; printed CSV has none, for pipes. A workbook (--output "
-        "FILE.xlsx) holds the same columns, the values as numbers and the rest as text."
-    )
-)
-def export(
-    output: Annotated[
-        Path | None,
-        typer.Option(
-            "--output",
-            "-o",
-            metavar="FILE",
-            help=N_(
-                "Write to this file instead of printing: CSV, or an Excel workbook when its "
-                "name ends in .xlsx."
-            ),
-        ),
-    ] = None,
-    as_of: Annotated[
-        datetime.date | None,
-        typer.Option(
-            "--as-of",
-            parser=iso_date,
-            metavar="DATE",
-            help=N_(
-                "Only what was known on this date (YYYY-MM-DD): periods ended and vintages "
-                "published by then. [default: every figure]"
-            ),
-            show_default=False,
-        ),
-    ] = None,
-    vintage: VintageOption = Vintage.LATEST,
-    directory: DirOption = DEFAULT_DIR,
-) -> int:
-    from iptarget.core.values import Values
-    from iptarget.render.console import print_text
-    from iptarget.render.export import export_table
-    from iptarget.render.table import csv_text
-    from iptarget.store.workbook import is_workbook, xlsx_bytes
-    from iptarget.store.write import write_bytes
-
-    values = Values(load(directory), as_of, vintage.value)
-    every = list(values.every())
-    table = export_table(every, {key: values.vintages(*key) for key, _ in every})
-    if output is None:
-        print_text(csv_text(table))
-    elif is_workbook(output):
-        write_bytes(output, xlsx_bytes([column.heading for column in table.columns], table.rows))
-    else:  # a byte-order mark, so that Excel reads the file as UTF-8 (import skips it)
-        write_bytes(output, ("\ufeff" + csv_text(table)).encode("utf-8"))
-    return ExitCode.OK

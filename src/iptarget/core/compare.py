@@ -5,9 +5,10 @@ a target got worse."""
 from __future__ import annotations
 
 import datetime
+from collections.abc import Collection
 from dataclasses import dataclass
 
-from iptarget.core.dataset import Dataset, Metric, Policy, Target, Value
+from iptarget.core.dataset import Dataset, Key, Metric, Policy, Target, Value
 from iptarget.core.evaluate import Evaluation, Point, evaluate_target
 from iptarget.core.links import growth_metrics, inputs_of
 from iptarget.core.status import STATUS_FACTS, Status
@@ -134,24 +135,25 @@ def revision(
     return Revision(was, now, added)
 
 
-def touched(dataset: Dataset, metric: str, region: str) -> list[tuple[Policy, Target]]:
-    """The targets whose values a figure of (metric, region) may change: through ratios and
-    shares, growth, a group's sum and back-growth (SPEC 3.2)."""
+def touched(dataset: Dataset, keys: Collection[Key]) -> list[tuple[Policy, Target]]:
+    """The targets whose values figures of these (metric, region) may change: through ratios
+    and shares, growth, a group's sum and back-growth (SPEC 3.2)."""
     growth = growth_metrics(dataset.metrics)
     return [
         (policy, target)
         for policy, target in dataset.targets()
-        if (metric, region) in inputs_of(dataset, target.metric, target.region, growth)
+        if not inputs_of(dataset, target.metric, target.region, growth).isdisjoint(keys)
     ]
 
 
 def status_changes(
-    before: Dataset, after: Dataset, metric: str, region: str, as_of: datetime.date
+    before: Dataset, after: Dataset, keys: Collection[Key], as_of: datetime.date
 ) -> list[StatusChange]:
-    """The status of each target a figure of (metric, region) touches, before and after it."""
+    """The status of each target that figures of these (metric, region) touch, before and
+    after they changed."""
     before_values, after_values = Values(before, as_of), Values(after, as_of)
     changes = []
-    for policy, target in touched(after, metric, region):
+    for policy, target in touched(after, keys):
         was = evaluate_target(before_values, before, policy, target)
         now = evaluate_target(after_values, after, policy, target)
         changes.append(compare(target.id, was, now))

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from iptarget.core.compare import Revision, StatusChange
 from iptarget.core.dataset import Amount, Dataset, FigureChange, Value
@@ -23,6 +24,9 @@ from iptarget.render.words import (
     vintage_words,
 )
 
+if TYPE_CHECKING:
+    from rich.text import Text
+
 
 def print_added(
     figure: FigureChange,
@@ -39,22 +43,22 @@ def print_added(
     assert some is not None
     what = _("{metric} {region} {period}").format(
         metric=metric_ref(metric),
-        region=_region(dataset, figure.region),
+        region=region_in_text(dataset, figure.region),
         period=period_words(some.period),
     )
     if new is None:
         assert old is not None
         message = _("removed {what} = {figure} from {path}")
-        say(out, message.format(what=what, figure=_stored(old, metric), path=figure.path))
+        say(out, message.format(what=what, figure=stored(old, metric), path=figure.path))
     elif old is None:
         message = _("recorded {what} = {figure} in {path}")
-        say(out, message.format(what=what, figure=_stored(new, metric), path=figure.path))
+        say(out, message.format(what=what, figure=stored(new, metric), path=figure.path))
     else:
         message = _("replaced {what} in {path}: {old} → {new}")
         say(
             out,
             message.format(
-                what=what, path=figure.path, old=exact(old.value), new=_stored(new, metric)
+                what=what, path=figure.path, old=exact(old.value), new=stored(new, metric)
             ),
         )
         say(out, "  " + _("old source: {source}").format(source=old.source or UNKNOWN))
@@ -65,17 +69,23 @@ def print_added(
         message = _("no target uses {metric} in {region}")
         say(out, message.format(metric=figure.metric, region=figure.region))
         return
+    print_lines(out, status_lines(changes))
+
+
+def status_lines(changes: Sequence[StatusChange]) -> list[Text]:
+    """The targets a change touches: what moved, and each status after it."""
+    out = console()
     rows = [[change.target, what_changed(change), status_cell(change.after)] for change in changes]
     columns = (Column(NP_("heading", "target")), Column(""), Column(NP_("heading", "status")))
     table = Table(columns, rows, styles=[style(change.after) for change in changes], flexible=1)
-    print_lines(out, fitted_lines(table, out.is_terminal, out.width))
+    return fitted_lines(table, out.is_terminal, out.width)
 
 
 #: What a change can move in a target, as ``core.compare.moves`` names it.
 MOVED = (NP_("moved", "target value"), NP_("moved", "start"), NP_("moved", "latest"))
 
 
-def _region(dataset: Dataset, region: str) -> str:
+def region_in_text(dataset: Dataset, region: str) -> str:
     """A region as running text names it (its Chinese name in Chinese)."""
     known = dataset.regions.get(region)
     return region if known is None else region_ref(known)
@@ -100,7 +110,7 @@ def what_changed(change: StatusChange) -> str:
     return pgettext("list", "; ").join(said)
 
 
-def _stored(value: Value, metric: object) -> str:
+def stored(value: Value, metric: object) -> str:
     """A figure as stored: exact, with its unit, publication date and flag."""
     from iptarget.core.dataset import Metric
 
@@ -145,78 +155,6 @@ def print_repeated(metric: str, region: str, period: str) -> None:
         "nothing changed"
     )
     say(console(), message.format(metric=metric, region=region, period=period))
-
-
-def print_imported(
-    figures: Sequence[FigureChange],
-    unchanged: int,
-    dataset: Dataset,
-    skipped: int,
-    dry_run: bool,
-    read_as: str | None = None,
-) -> None:
-    """What ``import`` wrote (or would write): counts per file, and every replaced figure.
-
-    ``read_as`` names a file that was not UTF-8, and so was read as GB18030.
-    """
-    out = console()
-    if read_as:
-        message = _("{path}: not UTF-8, so read as GB18030 (Excel's CSV on Chinese Windows)")
-        say(out, message.format(path=read_as))
-    files: dict[str, list[int]] = {}
-    for figure in figures:
-        assert figure.new is not None
-        counts = files.setdefault(figure.path, [0, 0])
-        counts[figure.old is not None] += 1
-        if figure.old is not None:
-            new = amount(Amount(figure.new.value, dataset.metrics[figure.metric]))
-            period = period_words(figure.new.period)
-            what = _("{metric} {region} {period}").format(
-                metric=metric_ref(dataset.metrics[figure.metric]),
-                region=_region(dataset, figure.region),
-                period=period,
-            )
-            if figure.new.published is not None:
-                what = _("{what} (published {date})").format(
-                    what=what, date=date_words(figure.new.published)
-                )
-            message = (
-                _("would replace {what}: {old} → {new}")
-                if dry_run
-                else _("replaced {what}: {old} → {new}")
-            )
-            say(out, message.format(what=what, old=exact(figure.old.value), new=new))
-    for path, (added, replaced) in files.items():
-        message = _("{path}: {added} added, {replaced} replaced")
-        say(out, message.format(path=path, added=added, replaced=replaced))
-    say(out, import_summary(files, unchanged, skipped, dry_run))
-
-
-def import_summary(files: dict[str, list[int]], unchanged: int, skipped: int, dry: bool) -> str:
-    """The last line of ``import``: figures added and replaced, in how many files, and what
-    was left as it was."""
-    added = sum(counts[0] for counts in files.values())
-    replaced = sum(counts[1] for counts in files.values())
-    summary = ngettext(
-        "{added} added, {replaced} replaced in {files} file",
-        "{added} added, {replaced} replaced in {files} files",
-        len(files),
-    ).format(added=added, replaced=replaced, files=len(files))
-    if unchanged:
-        summary = ngettext(
-            "{summary}; {count} already recorded as given",
-            "{summary}; {count} already recorded as given",
-            unchanged,
-        ).format(summary=summary, count=unchanged)
-    if skipped:
-        summary = ngettext(
-            "{summary}; {count} derived row skipped",
-            "{summary}; {count} derived rows skipped",
-            skipped,
-        ).format(summary=summary, count=skipped)
-    if dry:
-        summary = _("{summary}; nothing written (--dry-run)").format(summary=summary)
-    return summary
 
 
 def print_counts(root: Path, dataset: Dataset, derived: int) -> None:

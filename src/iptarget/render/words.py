@@ -173,7 +173,10 @@ def problem_words(problem: Problem) -> str:
     said = worded(problem.text)
     subject = problem.subject
     if subject is not None and subject.field:
-        said = worded(text(words.FIELD, field=subject.field, message=said))
+        field = subject.field
+        if subject.kind in (Kind.LINE, Kind.ROW) and field in words.COLUMNS:
+            field = worded(text(words.COLUMNS[field]))  # a column as its heading reads
+        said = worded(text(words.FIELD, field=field, message=said))
     if problem.warning:
         said = worded(text(words.WARNING, message=said))
     where = subject_words(subject)

@@ -8,6 +8,7 @@ the vintages already recorded, and, in an import, the rows before it.
 from __future__ import annotations
 
 import datetime
+from collections.abc import Collection
 from dataclasses import dataclass
 
 from iptarget.core.dataset import Dataset, Flag, Value
@@ -38,6 +39,7 @@ class NewFigure:
     note: str | None = None
     published: str | None = None
     flag: str | None = None
+    period_date: str | None = None  # the date a workbook's period cell held, read as a period
 
 
 def new_actual(
@@ -171,6 +173,41 @@ def undated_beside_dated(dataset: Dataset, actual: ActualEntry, column: bool) ->
     return [("published", text(give, period=actual.period, dates=dates))]
 
 
+def annual_only(dataset: Dataset) -> set[str]:
+    """The metrics without monthly figures whose targets are all annual: a date read as a
+    month is refused for them (``month_from_date``)."""
+    monthly = {
+        metric
+        for (metric, _), series in dataset.recorded.items()
+        if any(period.granularity == "month" for period in series)
+    }
+    deadlines: dict[str, set[str]] = {}
+    for _, target in dataset.targets():
+        deadlines.setdefault(target.metric, set()).add(target.deadline.granularity)
+    return {
+        metric for metric, found in deadlines.items() if found == {"year"} and metric not in monthly
+    }
+
+
+def month_from_date(
+    period_date: str | None, actual: ActualEntry, annual: Collection[str]
+) -> list[FieldIssue]:
+    """A month read from a date cell (2025-12-31 as 2025-12) for a metric in ``annual``
+    (annual_only): the date most likely meant its year, so it is refused with that hint."""
+    if period_date is None or actual.period.granularity != "month":
+        return []
+    if actual.metric not in annual:
+        return []
+    said = text(
+        figures.DATE_AS_MONTH,
+        date=period_date,
+        period=actual.period,
+        metric=actual.metric,
+        year=str(actual.period.year),
+    )
+    return [("period", said)]
+
+
 class Batch:
     """The figures of one import, row by row: each checked against the directory and the
     rows before it."""
@@ -182,9 +219,19 @@ class Batch:
         self.lines: dict[tuple[str, str, Period, datetime.date | None], int] = {}
         self.earlier: dict[tuple[str, str], dict[Period, float]] = {}
         self.vintages: dict[tuple[str, str, Period], list[tuple[datetime.date | None, float]]] = {}
+        self.read: list[tuple[int, ActualEntry]] = []  # each row's figure, as read
+        self.annual: set[str] | None = None  # annual_only, once a period is read from a date
 
-    def add(self, line: int, actual: ActualEntry) -> list[FieldIssue]:
-        """Take one row's figure; what is wrong with it in this batch."""
+    def add(
+        self, line: int, actual: ActualEntry, period_date: str | None = None
+    ) -> list[FieldIssue]:
+        """Take one row's figure (its period read from ``period_date``, a workbook's date
+        cell); what is wrong with it in this batch."""
+        self.read.append((line, actual))
+        if period_date is not None:
+            self.annual = annual_only(self.before) if self.annual is None else self.annual
+            if dated := month_from_date(period_date, actual, self.annual):
+                return dated
         key = (actual.metric, actual.region, actual.period, actual.published)
         figure = key[:3]
         existing = recorded_value(self.before, actual)

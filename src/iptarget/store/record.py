@@ -45,6 +45,7 @@ class Recording:
     unchanged: int  # figures that repeat a recorded one exactly: value, source and note
     before: Dataset
     after: Dataset
+    read: tuple[tuple[int, ActualEntry], ...] = ()  # import: each row's figure, as read
 
 
 @dataclass(frozen=True)
@@ -142,7 +143,7 @@ def import_figures(
         for line, figure in rows.figures:
             actual, issues = new_actual(figure, before, today)
             if actual is not None and not issues:
-                issues = batch.add(line, actual)
+                issues = batch.add(line, actual, figure.period_date)
             problems.extend(
                 Problem(rows.origin, said, rows.subject(line).at(field), line)
                 for field, said in issues
@@ -152,9 +153,9 @@ def import_figures(
         changes = _changes(reader, root, before, batch.actuals)
         if not dry_run:
             _write(root, reader.files, changes)
-    return Recording(
-        [change.public() for change in changes], batch.unchanged, before, _after(before, changes)
-    )
+    after = _after(before, changes)
+    public = [change.public() for change in changes]
+    return Recording(public, batch.unchanged, before, after, tuple(batch.read))
 
 
 def remove_figure(

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import contextlib
-from collections.abc import Iterator
+import functools
+import re
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -11,7 +13,7 @@ from typing import TYPE_CHECKING
 from iptarget.cells import unprotect
 from iptarget.errors import Kind, Problem, Subject, Text, UserError, text
 from iptarget.store.new_figures import NewFigure
-from iptarget.texts import files, usage
+from iptarget.texts import files, usage, words
 from iptarget.texts.rules import unknown_key
 from iptarget.texts.words import KIND_COLUMN
 
@@ -22,6 +24,10 @@ if TYPE_CHECKING:
 #: (derived rows are skipped).
 CSV_REQUIRED = ("metric", "region", "period", "value")
 CSV_COLUMNS = (*CSV_REQUIRED, "source", "note", "published", "flag", "derived", "rule")
+#: A unit or remark in brackets after a heading: 数值（件）, value (%).
+_BRACKETED = re.compile(r"\s*[（(][^（）()]*[）)]\s*$")
+#: How far down a sheet the header row is looked for, below titles and blank rows.
+HEADER_SEARCH = 20
 
 
 @dataclass(frozen=True)
@@ -64,14 +70,15 @@ def parse_csv(path: Path) -> TableRows:
 
     display = str(path)
     content, encoding = _text(path)
-    first = content.split("\n", 1)[0]
-    delimiter = ";" if first.count(";") > first.count(",") else ","
+    top = "\n".join(content.split("\n", HEADER_SEARCH)[:HEADER_SEARCH])
+    delimiter = ";" if top.count(";") > top.count(",") else ","
     reader = csv.reader(io.StringIO(content, newline=""), delimiter=delimiter, strict=True)
     reading = RowReader(display)
     try:
-        header = [name.strip().lower() for name in next(reader, [])]
-        check_header(display, header)
-        for line, cells in _lines(reader):
+        lines = _lines(reader)
+        number, header, above = find_header(lines)
+        check_header(display, header, number)
+        for line, cells in [*above, *lines]:
             reading.add(line, header, cells)
     except csv.Error as error:
         reading.problem(reader.line_num, text(usage.NOT_CSV, reason=usage.csv_reason(str(error))))
@@ -92,8 +99,11 @@ class RowReader:
         subject = subject.at(field) if field else subject
         self.problems.append(Problem(self.display, said, subject, number))
 
-    def add(self, number: int, header: list[str], cells: list[str]) -> None:
-        """One row under the header: a figure, a derived row skipped, or a problem."""
+    def add(
+        self, number: int, header: list[str], cells: list[str], period_date: str | None = None
+    ) -> None:
+        """One row under the header: a figure, a derived row skipped, or a problem;
+        ``period_date`` is the date a workbook's period cell held."""
         row, problem = _row(header, cells)
         if row is None:
             assert problem is not None
@@ -111,6 +121,7 @@ class RowReader:
             row.get("note") or None,
             row.get("published") or None,
             row.get("flag") or None,
+            period_date,
         )
         self.figures.append((number, figure))
 
@@ -193,22 +204,76 @@ def _text(path: Path) -> tuple[str, str]:
         raise UserError.single(display, usage.NOT_TEXT, byte=first) from None
 
 
-def check_header(display: str, header: list[str], sheet: str | None = None) -> None:
-    """Refuse a header with an unknown column, a missing one or one named twice."""
-    where = row_subject(1, sheet)
+def column_name(heading: str) -> str:
+    """The column a heading names: ``metric``…, from English or Chinese, without a unit in
+    brackets (``数值（件）`` is ``value``); an unknown heading as it is written, lower-cased."""
+    name = heading.strip().lower()
+    known = _headings()
+    for said in (name, _BRACKETED.sub("", name)):
+        column = known.get(said, said)
+        if column in CSV_COLUMNS:
+            return column
+    return name
+
+
+@functools.cache
+def _headings() -> dict[str, str]:
+    """Every heading of a column in either language (the catalogue's words for it, as
+    ``export`` writes them to a workbook), and the column it names."""
+    from iptarget.i18n import LANGUAGES, pgettext, speaking
+
+    found = {}
+    for language in LANGUAGES:
+        with speaking(language):
+            for name, heading in words.COLUMNS.items():
+                for said in (heading, *words.COLUMN_ALIASES.get(name, ())):
+                    assert said.context is not None
+                    found[pgettext(said.context, said.text).lower()] = name
+    return found
+
+
+def find_header(
+    rows: Iterable[tuple[int, list[str]]],
+) -> tuple[int, list[str], list[tuple[int, list[str]]]]:
+    """The header row among the first rows that are not blank: the first that names every
+    required column (the rows above it, a title or a note, are passed over), else the first
+    row, to be refused with what it lacks. Returns its number, its column names and the rows
+    read past it."""
+    seen: list[tuple[int, list[str]]] = []
+    for number, cells in rows:
+        seen.append((number, cells))
+        names = [column_name(cell) for cell in cells]
+        if all(name in names for name in CSV_REQUIRED):
+            return number, names, []
+        if len(seen) == HEADER_SEARCH:
+            break
+    if not seen:
+        return 1, [], []
+    number, cells = seen[0]
+    return number, [column_name(cell) for cell in cells], seen[1:]
+
+
+def check_header(
+    display: str, header: list[str], number: int = 1, sheet: str | None = None
+) -> None:
+    """Refuse a header with an unknown column, a missing one or one named twice, and a table
+    where no row names any column."""
+    where = row_subject(number, sheet)
+    if not any(name in CSV_COLUMNS for name in header):
+        raise UserError.single(display, usage.NO_HEADER, where)
     problems = [
-        Problem(display, unknown_key(name, CSV_COLUMNS, KIND_COLUMN), where, 1)
+        Problem(display, unknown_key(name, CSV_COLUMNS, KIND_COLUMN), where, number)
         for name in header
         if name and name not in CSV_COLUMNS
     ]
     problems += [
-        Problem(display, text(usage.COLUMN_MISSING, name=name), where, 1)
+        Problem(display, text(usage.COLUMN_MISSING, name=name), where, number)
         for name in CSV_REQUIRED
         if name not in header
     ]
     named = [name for name in header if name]
     if len(set(named)) != len(named):
-        problems.append(Problem(display, text(usage.COLUMN_TWICE), where, 1))
+        problems.append(Problem(display, text(usage.COLUMN_TWICE), where, number))
     if problems:
         raise UserError(problems)
 

@@ -1,5 +1,7 @@
 """Excel workbooks in and out (``import FILE.xlsx``, ``export --output FILE.xlsx``), with
 openpyxl: the first sheet holds the same columns as a CSV file, and follows the same rules.
+A title above the header (merged across the columns or not) is passed over; a figure shown
+as a percentage is read as the percentage shown.
 
 Excel turns what people type into other things: ``2024-03`` into the date 2024-03-01, a
 number into a float. A date in the period column is taken as the month it plainly names (the
@@ -11,18 +13,26 @@ from __future__ import annotations
 
 import calendar
 import datetime
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from decimal import Decimal
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from iptarget.cells import xml_text
 from iptarget.errors import Kind, Subject, Text, UserError, text
-from iptarget.store.tables import RowReader, TableRows, check_header, importable, row_subject
+from iptarget.store.tables import (
+    RowReader,
+    TableRows,
+    check_header,
+    find_header,
+    importable,
+)
 from iptarget.texts import usage
 
 if TYPE_CHECKING:
-    from openpyxl.cell.cell import Cell
-    from openpyxl.worksheet.worksheet import Worksheet
+    from openpyxl.cell.cell import Cell, MergedCell
+
+    SheetCell = Cell | MergedCell  # a merged title's cells are MergedCell
 
 SUFFIXES = (".xlsx", ".xlsm")
 
@@ -51,35 +61,32 @@ def parse_xlsx(path: Path) -> TableRows:
         raise UserError.single(display, usage.NOT_WORKBOOK, reason=str(error)) from None
     sheet, sheet_formulas = values.worksheets[0], formulas.worksheets[0]
     name = sheet.title
-    merged = [str(cells) for cells in sheet_formulas.merged_cells.ranges]
-    if merged:
+    rows = list(zip(sheet.iter_rows(), sheet_formulas.iter_rows(), strict=True))
+    texts = [(number, [_text(cell) for cell in cells]) for number, (cells, _) in _numbered(rows)]
+    number, header, _above = find_header((number, cells) for number, cells in texts if any(cells))
+    merged = [str(cells) for cells in sheet_formulas.merged_cells.ranges if cells.max_row >= number]
+    if merged:  # a title merged across the columns above the header is passed over
         raise UserError.single(display, usage.MERGED, Subject(Kind.SHEET, (name,)), cells=merged)
-    rows = list(zip(_rows(sheet), _rows(sheet_formulas), strict=True))
-    if not rows or not any(_text(cell) for cell in rows[0][0]):
-        raise UserError.single(display, usage.NO_HEADER, row_subject(1, name))
-    header = [_text(cell).strip().lower() for cell in rows[0][0]]
-    check_header(display, header, name)
+    check_header(display, header, number, name)
     reading = RowReader(display, name)
-    for (cells, formula_cells), number in zip(rows[1:], range(2, len(rows) + 1), strict=True):
-        texts, field, problem = _cells(header, cells, formula_cells)
+    for row, (cells, formula_cells) in _numbered(rows[number:], number + 1):
+        shown, field, problem = _cells(header, cells, formula_cells)
         if problem is not None:
-            reading.problem(number, problem, field)
-        elif any(cell.strip() for cell in texts):
-            reading.add(number, header, texts)
+            reading.problem(row, problem, field)
+        elif any(cell.strip() for cell in shown):
+            reading.add(row, header, shown, _period_date(header, cells))
     return reading.done()
 
 
-def _rows(sheet: Worksheet) -> list[Sequence[Cell]]:
-    from openpyxl.cell.cell import MergedCell
-
-    # a sheet with merged cells is refused before this: no MergedCell is left out
-    return [
-        tuple(cell for cell in row if not isinstance(cell, MergedCell)) for row in sheet.iter_rows()
-    ]
+def _numbered(
+    rows: Sequence[tuple[Sequence[SheetCell], Sequence[SheetCell]]], first: int = 1
+) -> Iterator[tuple[int, tuple[Sequence[SheetCell], Sequence[SheetCell]]]]:
+    """Each row with its number on the sheet."""
+    return zip(range(first, first + len(rows)), rows, strict=True)
 
 
 def _cells(
-    header: list[str], cells: Sequence[Cell], formulas: Sequence[Cell]
+    header: list[str], cells: Sequence[SheetCell], formulas: Sequence[SheetCell]
 ) -> tuple[list[str], str | None, Text | None]:
     """A row's cells as text, as the CSV reader takes them, or the column of one that is
     wrong and what is wrong with it."""
@@ -95,8 +102,18 @@ def _cells(
     return texts, None, None
 
 
-def _cell_text(cell: Cell, column: str) -> tuple[str, Text | None]:
-    """One cell as the text a CSV file would hold."""
+def _period_date(header: list[str], cells: Sequence[SheetCell]) -> str | None:
+    """The date a row's period cell holds, if it is a date (the period is read from it)."""
+    for column, cell in zip(header, cells, strict=False):
+        if column == "period" and isinstance(cell.value, datetime.date):
+            day = cell.value.date() if isinstance(cell.value, datetime.datetime) else cell.value
+            return day.isoformat()
+    return None
+
+
+def _cell_text(cell: SheetCell, column: str) -> tuple[str, Text | None]:
+    """One cell as the text a CSV file would hold; a figure Excel shows as a percentage
+    (0.479 formatted 0.0%) as the percentage it shows (47.9%)."""
     value: Any = cell.value
     if value is None:
         return "", None
@@ -107,6 +124,8 @@ def _cell_text(cell: Cell, column: str) -> tuple[str, Text | None]:
         return day.isoformat(), None
     if isinstance(value, bool):
         return ("true" if value else "false"), None
+    if column == "value" and isinstance(value, int | float) and "%" in cell.number_format:
+        return f"{Decimal(repr(value)).scaleb(2):f}%", None
     if isinstance(value, float) and value.is_integer() and column != "value":
         return str(int(value)), None  # a year typed as a number
     if isinstance(value, int | float):
@@ -127,7 +146,7 @@ def _period_of(day: datetime.date, number_format: str) -> tuple[str, Text | None
     return "", text(usage.DATE_IN_PERIOD, date=day.isoformat())
 
 
-def _text(cell: Cell) -> str:
+def _text(cell: SheetCell) -> str:
     return "" if cell.value is None else str(cell.value)
 
 

@@ -117,6 +117,11 @@ GIVE_DATE_COLUMN = message(
     "record.give_date_column",
     "{period} already has vintages published {dates}: give this one's date in the published column",
 )
+DATE_AS_MONTH = message(
+    "record.date_as_month",
+    "the date {date} reads as the month {period}, but {metric} has no monthly figures and its "
+    "targets are annual: type the year ({year}) as text, or format the cell to show the year only",
+)
 NOTHING_RECORDED = message("remove.none", "no figure is recorded for this period")
 WHICH_VINTAGE = message(
     "remove.which", "has {count} vintages ({names}): give --published or --undated"

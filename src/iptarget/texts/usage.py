@@ -69,7 +69,11 @@ NOT_WORKBOOK = message(
     "xlsx.not_workbook", "not an Excel workbook (.xlsx) that can be read: {reason}"
 )
 MERGED = message("xlsx.merged", "cells {cells} are merged; unmerge them (one value to a cell)")
-NO_HEADER = message("xlsx.no_header", "no header row: the first row names the columns")
+NO_HEADER = message(
+    "import.no_header",
+    "no header row: above the figures, a row must name the columns metric, region, period and "
+    "value",
+)
 NO_SAVED_RESULT = message(
     "xlsx.formula",
     "{cell} holds a formula without a saved result; open and save the file in Excel, or paste "

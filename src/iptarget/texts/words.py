@@ -26,6 +26,25 @@ SUBJECT_ROW = message("subject.row", "row {index}")
 SUBJECT_SHEET_ROW = message("subject.sheet_row", "sheet '{sheet}': row {index}")
 SUBJECT_SHEET = message("subject.sheet", "sheet '{sheet}'")
 
+# -- the columns of an imported table, as a row's problem names them -----------------------
+
+COLUMNS = {
+    "metric": term("column.metric", "column", "metric"),
+    "region": term("column.region", "column", "region"),
+    "period": term("column.period", "column", "period"),
+    "value": term("column.value", "column", "value"),
+    "source": term("column.source", "column", "source"),
+    "note": term("column.note", "column", "note"),
+    "published": term("column.published", "column", "published"),
+    "flag": term("column.flag", "column", "flag"),
+    "derived": term("column.derived", "column", "derived"),
+    "rule": term("column.rule", "column", "rule"),
+}
+#: Other headings of a column that offices write: a period column headed "year" or "span".
+COLUMN_ALIASES = {
+    "period": (term("column.year", "column", "year"), term("column.span", "column", "span")),
+}
+
 # -- kinds of things, as "unknown {kind}" names them ----------------------------------------
 
 KIND_METRIC = term("kind.metric", "kind", "metric")

@@ -1,0 +1,151 @@
+"""Commands that read and write tables of figures: ``import`` and ``export``."""
+
+from __future__ import annotations
+
+import datetime
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from iptarget.choices import Vintage
+from iptarget.cli.command import helped
+from iptarget.cli.common import (
+    DEFAULT_DIR,
+    DirOption,
+    ForceOption,
+    ReplaceOption,
+    VintageOption,
+    load,
+)
+from iptarget.cli.usage import iso_date
+from iptarget.errors import ExitCode
+from iptarget.i18n import N_
+
+
+@helped(
+    N_(
+        "Record the figures of a CSV file or a workbook: all of them, or none if any row is "
+        "wrong, then show each figure and the targets whose status changed.\n"
+        "\n"
+        "Headings in English or Chinese, a unit in brackets allowed (value (%)); a title and "
+        "blank rows above the header are passed over.\n"
+        "\n"
+        "A workbook's first sheet is read as a CSV file is, each row named by its number; a "
+        "formula is read as the value Excel saved with it, a cell shown as 47.9% as 47.9, and a "
+        "date in the period column as the month (its first or last day) or the year (a "
+        "year-only format) it names."
+    )
+)
+def import_table(
+    file: Annotated[
+        Path,
+        typer.Argument(
+            metavar="FILE",
+            help=N_(
+                "A CSV file or an Excel workbook (.xlsx, its first sheet) with a header: "
+                "metric, region, period, value, and optionally source, note, published and flag."
+            ),
+            show_default=False,
+        ),
+    ],
+    replace: ReplaceOption = False,
+    force: ForceOption = False,
+    dry_run: Annotated[
+        bool, typer.Option("--dry-run", help=N_("Check every row and show what would change."))
+    ] = False,
+    directory: DirOption = DEFAULT_DIR,
+) -> int:
+    from iptarget.core.compare import status_changes
+    from iptarget.render.imported import Imported, print_imported
+    from iptarget.store.convert import core_value
+    from iptarget.store.record import import_figures
+    from iptarget.store.tables import parse_csv
+    from iptarget.store.workbook import is_workbook, parse_xlsx
+
+    rows = parse_xlsx(file) if is_workbook(file) else parse_csv(file)
+    today = datetime.date.today()
+    recording = import_figures(
+        directory, rows, today, replace=replace, dry_run=dry_run, force=force
+    )
+    keys = {(change.metric, change.region) for change in recording.changes}
+    periods = {line: actual.period for line, actual in recording.read}
+    dates = [
+        (number, figure.period_date, periods[number])
+        for number, figure in rows.figures
+        if figure.period_date is not None
+    ]
+    imported = Imported(
+        recording.changes,
+        recording.unchanged,
+        recording.after,
+        rows.skipped,
+        dry_run,
+        None if rows.encoding == "utf-8" else rows.origin,
+        rows.sheet is not None,
+        [(line, row.metric, row.region, core_value(row)) for line, row in recording.read],
+        dates,
+        status_changes(recording.before, recording.after, keys, today) if keys else [],
+    )
+    print_imported(imported)
+    return ExitCode.OK
+
+
+@helped(
+    N_(
+        "Print every value, recorded and derived, as CSV for spreadsheets and pandas.\n"
+        "\n"
+        "A recorded figure is one row per vintage, oldest first, with its published date and "
+        "flag; a derived one uses the vintage of each input that --vintage chooses.\n"
+        "\n"
+        "A CSV file written with --output starts with a UTF-8 byte-order mark, so that Excel "
+        "shows Chinese text as it is; printed CSV has none, for pipes. A workbook (--output "
+        "FILE.xlsx) holds the same columns, the values as numbers and the rest as text."
+    )
+)
+def export(
+    output: Annotated[
+        Path | None,
+        typer.Option(
+            "--output",
+            "-o",
+            metavar="FILE",
+            help=N_(
+                "Write to this file instead of printing: CSV, or an Excel workbook when its "
+                "name ends in .xlsx."
+            ),
+        ),
+    ] = None,
+    as_of: Annotated[
+        datetime.date | None,
+        typer.Option(
+            "--as-of",
+            parser=iso_date,
+            metavar="DATE",
+            help=N_(
+                "Only what was known on this date (YYYY-MM-DD): periods ended and vintages "
+                "published by then. [default: every figure]"
+            ),
+            show_default=False,
+        ),
+    ] = None,
+    vintage: VintageOption = Vintage.LATEST,
+    directory: DirOption = DEFAULT_DIR,
+) -> int:
+    from iptarget.core.values import Values
+    from iptarget.render.console import print_text
+    from iptarget.render.export import export_table
+    from iptarget.render.table import csv_text
+    from iptarget.store.workbook import is_workbook, xlsx_bytes
+    from iptarget.store.write import write_bytes
+
+    values = Values(load(directory), as_of, vintage.value)
+    every = list(values.every())
+    table = export_table(every, {key: values.vintages(*key) for key, _ in every})
+    if output is None:
+        print_text(csv_text(table))
+    elif is_workbook(output):
+        write_bytes(output, xlsx_bytes([column.heading for column in table.columns], table.rows))
+    else:  # a byte-order mark, so that Excel reads the file as UTF-8 (import skips it)
+        write_bytes(output, ("\ufeff" + csv_text(table)).encode("utf-8"))
+    return ExitCode.OK
