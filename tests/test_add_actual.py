@@ -129,7 +129,10 @@ def test_replace_where_the_figure_is_recorded(root: Path, run: Run) -> None:
         (["apps", "r", "2019", "--", "-5"], ["VALUE: -5 is below the metric's min 0"]),
         (["per_10k", "r", "2019", "1001"], ["VALUE: 1,001 is above the metric's max 1,000"]),
         (["aps", "r", "2019", "5"], ['METRIC: unknown metric "aps" (did you mean "apps"?)']),
-        (["apps", "rr", "2019", "5"], ['REGION: unknown region "rr" (did you mean "r"?)']),
+        (
+            ["apps", "rr", "2019", "5"],
+            ['REGION: unknown region "rr" (did you mean "r" (Region R)?)'],
+        ),
         (["Apps", "r", "2019", "5"], ["METRIC: 'Apps' is not a valid id"]),
         (["apps", "r", "2019-13", "5"], ["PERIOD: 2019-13: there is no month 13"]),
         (["apps", "r", "19", "5"], ["PERIOD: 19: the year must have four digits"]),

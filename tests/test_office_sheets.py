@@ -16,15 +16,22 @@ from openpyxl import Workbook
 from helpers import Run, snapshot, write_dir
 
 ROOT = Path(__file__).parent.parent
-#: 青海新闻网, 2014-04-24 (reposted): valid invention patents rose 24.2% in 2013.
-YOY = ("invention_patents_owned_yoy", "qinghai", "2013", 0.242, "青海新闻网 2014-04-24")
-#: CNIPA Table 8, September 2014: Qinghai's valid domestic invention patents.
+EXAMPLE = ROOT / "examples" / "office-sheet.xlsx"
+#: Qinghai News, 2014-04-24: valid invention patents rose 24.2% in 2013 ("同比增长24.2%").
+YOY = (
+    "invention_patents_owned_yoy",
+    "青海省",
+    "2013",
+    0.242,
+    "http://shop.dxbei.com/a/qinghai/20140424/122702.html",
+)
+#: CNIPA's Table 8 of September 2014: Qinghai's valid domestic invention patents, 426.
 OWNED = (
     "invention_patents_owned",
-    "qinghai",
+    "青海省",
     datetime.date(2014, 9, 30),
     426,
-    "CNIPA Table 8, 2014-09",
+    "https://english.cnipa.gov.cn/transfer/statistics/2014s/20149/1050796.htm",
 )
 HEADINGS = ["指标", "地区", "时期", "数值（%）", "来源"]
 
@@ -36,7 +43,8 @@ def example(tmp_path: Path) -> Path:
 
 def office_sheet(path: Path, rows: list[tuple[Any, ...]], percent: str | None = "D4") -> Path:
     """A sheet as an office lays it out: a merged title, a blank row, Chinese headings, the
-    figures from row 4, one cell formatted as a percentage."""
+    figures from row 4 (regions by their Chinese names), one cell formatted as a
+    percentage."""
     book = Workbook()
     sheet = book.active
     assert sheet is not None
@@ -68,6 +76,19 @@ def test_an_office_sheet_imports_in_one_command(tmp_path: Path, run: Run) -> Non
     text = path.read_text(encoding="utf-8")
     assert 'period = "2013"\nvalue = 24.2\n' in text  # 0.242 shown as 24.2%: 24.2, exactly
     assert 'period = "2014-09"\nvalue = 426\n' in text
+
+
+def test_the_example_sheet_is_the_office_sheet_of_these_tests(tmp_path: Path) -> None:
+    """examples/office-sheet.xlsx, which the README imports, is made by office_sheet."""
+    from openpyxl import load_workbook
+
+    made = office_sheet(tmp_path / "made.xlsx", [YOY, OWNED])
+    shipped, expected = (load_workbook(path).worksheets[0] for path in (EXAMPLE, made))
+    assert [str(cells) for cells in shipped.merged_cells.ranges] == ["A1:E1"]
+    for left, right in zip(shipped.iter_rows(), expected.iter_rows(), strict=True):
+        assert [(c.value, c.number_format) for c in left] == [
+            (c.value, c.number_format) for c in right
+        ]
 
 
 def test_the_dry_run_shows_every_row_as_read_in_both_languages(tmp_path: Path, run: Run) -> None:

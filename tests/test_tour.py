@@ -69,6 +69,7 @@ def test_the_tour_runs_as_written(tmp_path: Path) -> None:
     workdir = tmp_path / "repository"
     workdir.mkdir()
     shutil.copytree(ROOT / "targets", workdir / "targets")
+    shutil.copytree(ROOT / "examples", workdir / "examples")
     outputs = run_tour(workdir, steps, tmp_path)
     assert len(outputs) == len(steps)
     today = str(datetime.date.today())

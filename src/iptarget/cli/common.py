@@ -16,7 +16,7 @@ from iptarget.errors import ExitCode, Problem, UserError, text
 from iptarget.i18n import N_
 from iptarget.texts import usage
 from iptarget.texts.rules import unknown
-from iptarget.texts.words import KIND_POLICY, KIND_REGION
+from iptarget.texts.words import KIND_POLICY
 
 if TYPE_CHECKING:
     from iptarget.core.dataset import Dataset
@@ -223,14 +223,15 @@ def selected(
 
 def regions_wanted(dataset: Dataset, texts: list[str]) -> tuple[set[str], list[Problem]]:
     """The regions --region options name, with those below them; and the names that fail."""
-    from iptarget.core.links import regions_named, regions_under
+    from iptarget.core.links import RegionNames, regions_under
 
     problems = []
     wanted: set[str] = set()
+    names = RegionNames(dataset.regions)
     for name in texts:
-        found = regions_named(dataset.regions, name)
+        found = names.find(name)
         if not found:
-            problems.append(Problem("--region", unknown(name, dataset.regions, KIND_REGION)))
+            problems.append(Problem("--region", names.unknown(name)))
         elif len(found) > 1:
             several = text(usage.NAME_OF_SEVERAL, name=name, ids=", ".join(found))
             problems.append(Problem("--region", several))

@@ -23,7 +23,7 @@ from iptarget.cli.common import (
     load,
     selected,
 )
-from iptarget.cli.usage import choice
+from iptarget.cli.usage import choice, status_choice
 from iptarget.core.status import Status
 from iptarget.errors import ExitCode, Problem, UserError
 from iptarget.i18n import N_
@@ -40,7 +40,7 @@ StatusOption = Annotated[
     typer.Option(
         "--status",
         metavar="STATUS",
-        parser=choice(Status),
+        parser=status_choice,
         help=N_("Only targets with this status (repeatable; see iptarget status --help)."),
         show_default=False,
     ),

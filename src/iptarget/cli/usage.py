@@ -17,6 +17,7 @@ from typing import IO, Any, TypeVar
 
 import typer
 
+from iptarget.core.status import Status
 from iptarget.errors import Invalid, Text, text
 from iptarget.texts import usage
 
@@ -48,6 +49,27 @@ def choice(kind: type[E]) -> Callable[[str], E]:
             raise Refused(text(usage.NOT_ONE_OF, value=repr(value), choices=choices)) from None
 
     return parse
+
+
+def status_choice(value: str | Status) -> Status:
+    """A status by its id or its Chinese word (SPEC 8), whatever the interface's language; a
+    near miss (on-track, 进展顺) is refused with the status it is nearest to."""
+    from iptarget.errors import nearest
+    from iptarget.i18n import speaking
+    from iptarget.render.looks import status_word
+
+    if isinstance(value, Status):
+        return value
+    given = value.strip()
+    known: dict[str, Status] = {status.value: status for status in Status}
+    with speaking("zh"):
+        known |= {status_word(status): status for status in Status}
+    if given in known:
+        return known[given]
+    close = nearest(given.lower(), known)
+    if close is not None:
+        raise Refused(text(usage.NOT_A_STATUS, value=repr(value), near=close))
+    raise Refused(text(usage.NOT_ONE_OF, value=repr(value), choices=[s.value for s in Status]))
 
 
 def iso_date(value: str | datetime.date) -> datetime.date:

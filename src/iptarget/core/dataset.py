@@ -74,6 +74,15 @@ class Region:
     members: tuple[str, ...] = ()  # a group's regions, whose values a sum adds up
     name_zh: str | None = None  # the name in each language (SPEC 8), else ``name``
     name_en: str | None = None
+    code: tuple[str, ...] = ()  # the codes other systems give it (SPEC 1 v3)
+
+
+class Named(NamedTuple):
+    """A region in a message that suggests it: its id, and the name or code that was nearest
+    to what was typed (else its name) where that says more."""
+
+    region: Region
+    nearest: str | None = None
 
 
 @dataclass(frozen=True, slots=True)

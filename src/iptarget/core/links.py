@@ -5,14 +5,43 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
-from iptarget.core.dataset import Dataset, Key, Metric, Region
+from iptarget.core.dataset import Dataset, Key, Metric, Named, Region
+from iptarget.errors import Text, nearest, text
+from iptarget.texts import rules
+from iptarget.texts.words import KIND_REGION
 
 
-def regions_named(regions: Mapping[str, Region], text: str) -> list[str]:
-    """The regions a user means by ``text``: the one with that id, else those with that name."""
-    if text in regions:
-        return [text]
-    return [region.id for region in regions.values() if region.name == text]
+class RegionNames:
+    """Regions by every name people give them (SPEC 5.3): the id, else a ``code``, else the
+    exact ``name``, ``name_zh`` or ``name_en``. Built once for a whole import."""
+
+    def __init__(self, regions: Mapping[str, Region]) -> None:
+        self.regions = regions
+        self.codes: dict[str, list[str]] = {}
+        self.names: dict[str, list[str]] = {}
+        for region in regions.values():
+            for code in region.code:
+                self.codes.setdefault(code, []).append(region.id)
+            for name in dict.fromkeys((region.name, region.name_zh, region.name_en)):
+                if name:
+                    self.names.setdefault(name, []).append(region.id)
+
+    def find(self, given: str) -> list[str]:
+        """The regions ``given`` names: one, several (a name they share) or none."""
+        given = given.strip()
+        if given in self.regions:
+            return [given]
+        return self.codes.get(given) or self.names.get(given, [])
+
+    def unknown(self, given: str) -> Text:
+        """'unknown region "x"', with the region whose id, code or name is closest to it."""
+        every = {**self.names, **self.codes, **{key: [key] for key in self.regions}}
+        close = nearest(given, every)
+        if close is None:
+            return text(rules.UNKNOWN, kind=text(KIND_REGION), name=given)
+        return text(
+            rules.UNKNOWN_REGION_NEAR, name=given, near=Named(self.regions[every[close][0]], close)
+        )
 
 
 def regions_under(regions: Mapping[str, Region], root: str) -> set[str]:

@@ -18,6 +18,7 @@ from iptarget.models.entries import ID_PATTERN
 from iptarget.periods import Period, parse_period
 
 Id = Annotated[str, Field(pattern=ID_PATTERN)]
+Code = Annotated[str, Field(min_length=1)]
 PeriodField = Annotated[
     Period,
     PlainValidator(parse_period),
@@ -98,6 +99,11 @@ class Region(_Model):
     members: list[Id] | None = Field(
         None,
         description="A group's regions: metrics with aggregate = 'sum' add up their values.",
+    )
+    code: Code | list[Code] | None = Field(
+        None,
+        description="The codes other systems give the region (SDMX REF_AREA 'CN', a division "
+        "code '230000'): commands and imports find it by them too.",
     )
 
 

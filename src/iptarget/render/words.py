@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime
 from typing import assert_never
 
-from iptarget.core.dataset import Amount, Metric, Region, Value
+from iptarget.core.dataset import Amount, Metric, Named, Region, Value
 from iptarget.errors import Kind, Problem, Subject, Text, exact, text
 from iptarget.i18n import _, chinese, in_language, ngettext, npgettext, pgettext
 from iptarget.periods import Period
@@ -56,8 +56,8 @@ def shown(value: object) -> str:
             return vintage_words(value)
         case Amount():
             return with_unit(exact(value.value), value.metric)
-        case Region():
-            return region_ref(value)
+        case Region() | Named():
+            return region_ref(value) if isinstance(value, Region) else named_region(value)
         case list() | tuple():
             return ("、" if chinese() else ", ").join(shown(item) for item in value)
         case _:
@@ -90,6 +90,18 @@ def metric_ref(metric: Metric) -> str:
     """A metric as running text names it: its Chinese name in Chinese, where it has one, else
     its id (the word analysts type)."""
     return metric.name_zh if chinese() and metric.name_zh else metric.id
+
+
+def named_region(named: Named) -> str:
+    """``heilongjiang (黑龙江省)``: a region's id, and the name that was nearest to what was
+    typed, else its name, when that says more than the id."""
+    region = named.region
+    name = named.nearest
+    if name is None or name.lower() == region.id.lower():
+        name = in_language(region.name, region.name_zh, region.name_en)
+    if name.lower() == region.id.lower():
+        return _('"{id}"').format(id=region.id)
+    return _('"{id}" ({name})').format(id=region.id, name=name)
 
 
 def region_ref(region: Region) -> str:

@@ -124,8 +124,9 @@ def region_problems(display: str, regions: Mapping[str, Region], known: Known) -
         )
         problems.append(Problem(display, said, Subject(Kind.REGION, (path[0],), field="members")))
     cycles = parent_cycles(regions)
+    coded: dict[str, str] = {}
     for region_id, region in regions.items():
-        found: Found = []
+        found = _code_issues(region, regions, coded)
         if region.id == "parent":
             found.append((None, text(rules.PARENT_ID)))
         found += [("members", bad) for member in region.members if (bad := known.problem(member))]
@@ -137,6 +138,18 @@ def region_problems(display: str, regions: Mapping[str, Region], known: Known) -
             found.append(("parent", text(rules.PARENT_CYCLE, path=cycle)))
         problems += _problems(display, Subject(Kind.REGION, (region_id,)), found)
     return problems
+
+
+def _code_issues(region: Region, regions: Mapping[str, Region], coded: dict[str, str]) -> Found:
+    """A region's codes that are another region's id or code; ``coded`` holds the regions of
+    the codes seen so far."""
+    found: Found = []
+    for code in region.code:
+        if code in regions and code != region.id:
+            found.append(("code", text(rules.CODE_IS_ID, code=code)))
+        elif coded.setdefault(code, region.id) != region.id:
+            found.append(("code", text(rules.CODE_TWICE, code=code, other=coded[code])))
+    return found
 
 
 def target_problems(

@@ -38,6 +38,8 @@ def core_region(region_id: str, region: Mapping[str, Any]) -> core.Region:
     """A region as the core holds it, its members a tuple."""
     keys = {key: region[key] for key in REGION_KEYS}
     keys["members"] = tuple(region["members"] or ())
+    code = region["code"] or ()
+    keys["code"] = (code,) if isinstance(code, str) else tuple(code)
     return core.Region(id=region_id, **keys)
 
 

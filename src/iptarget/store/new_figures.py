@@ -12,15 +12,16 @@ from collections.abc import Collection
 from dataclasses import dataclass
 
 from iptarget.core.dataset import Dataset, Flag, Value
+from iptarget.core.links import RegionNames
 from iptarget.errors import Invalid, Text, text
 from iptarget.models.entries import ActualEntry
 from iptarget.periods import Period, parse_typed_date, parse_typed_period
 from iptarget.store.checks import published_problem
 from iptarget.store.messages import ID, bad_id
 from iptarget.store.slips import slips
-from iptarget.texts import figures
+from iptarget.texts import figures, usage
 from iptarget.texts.rules import unknown
-from iptarget.texts.words import KIND_METRIC, KIND_REGION
+from iptarget.texts.words import KIND_METRIC
 from iptarget.typed import parse_figure
 
 FieldIssue = tuple[str, Text]
@@ -43,23 +44,21 @@ class NewFigure:
 
 
 def new_actual(
-    figure: NewFigure, dataset: Dataset, today: datetime.date
+    figure: NewFigure, dataset: Dataset, today: datetime.date, names: RegionNames | None = None
 ) -> tuple[ActualEntry | None, list[FieldIssue]]:
     """The figure as an actual entry, and everything wrong with it, field by field.
 
-    Malformed ids, periods, values, dates and flags; unknown metrics and regions; values
-    outside the metric's bounds; periods that have not ended; publication dates after today
-    or before the period began.
+    Malformed ids, periods, values, dates and flags; unknown metrics and regions (a region
+    may be given by its code or name, ``names``); values outside the metric's bounds;
+    periods that have not ended; publication dates after today or before the period began.
     """
     issues: list[FieldIssue] = []
-    for name, given, known, kind in (
-        ("metric", figure.metric, dataset.metrics, KIND_METRIC),
-        ("region", figure.region, dataset.regions, KIND_REGION),
-    ):
-        if not ID.match(given):
-            issues.append((name, bad_id(given)))
-        elif given not in known:
-            issues.append((name, unknown(given, known, kind)))
+    if not ID.match(figure.metric):
+        issues.append(("metric", bad_id(figure.metric)))
+    elif figure.metric not in dataset.metrics:
+        issues.append(("metric", unknown(figure.metric, dataset.metrics, KIND_METRIC)))
+    region, region_issue = region_named(figure.region, names or RegionNames(dataset.regions))
+    issues += [("region", region_issue)] if region_issue else []
     period, period_issue = _period(figure.period, today)
     value, value_issue = _figure_value(figure, dataset)
     published, published_issue = _published(figure.published, period, today)
@@ -70,7 +69,7 @@ def new_actual(
         return None, issues
     actual = ActualEntry(
         metric=figure.metric,
-        region=figure.region,
+        region=region,
         period=period,
         value=value,
         source=figure.source or None,
@@ -80,6 +79,16 @@ def new_actual(
         recorded=today,
     )
     return actual, issues
+
+
+def region_named(given: str, names: RegionNames) -> tuple[str, Text | None]:
+    """The id of the region ``given`` names (its id, code or name), or what is wrong."""
+    found = names.find(given)
+    if len(found) == 1:
+        return found[0], None
+    if found:
+        return given, text(usage.NAME_OF_SEVERAL, name=given, ids=", ".join(found))
+    return given, names.unknown(given)
 
 
 def date_as_typed(given: str) -> datetime.date:

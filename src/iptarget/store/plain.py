@@ -58,6 +58,14 @@ def _ids(value: Any) -> list[str]:
     raise Refused
 
 
+def _codes(value: Any) -> str | list[str]:
+    if type(value) is str and value:
+        return value
+    if type(value) is list and all(type(item) is str and item for item in value):
+        return value
+    raise Refused
+
+
 def number(value: Any) -> float:
     kind = type(value)
     if (kind is float and math.isfinite(value)) or kind is int:
@@ -154,6 +162,7 @@ REGION: Spec = {
     "name_en": _optional(_text),
     "parent": _optional(check_id),
     "members": _optional(_ids),
+    "code": _optional(_codes),
 }
 POLICY: Spec = {
     "title": _required(_text),

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from iptarget.core.dataset import Dataset, FigureChange
-from iptarget.core.links import reached
+from iptarget.core.links import RegionNames, reached
 from iptarget.errors import Invalid, Problem, UserError, text
 from iptarget.models.entries import ActualEntry
 from iptarget.periods import Period, parse_typed_date, parse_typed_period
@@ -25,6 +25,7 @@ from iptarget.store.new_figures import (
     named,
     new_actual,
     recorded_value,
+    region_named,
     same,
     undated_beside_dated,
 )
@@ -34,7 +35,7 @@ from iptarget.store.tables import TableRows
 from iptarget.store.write import actuals_text, locked
 from iptarget.texts import figures
 from iptarget.texts.rules import unknown
-from iptarget.texts.words import KIND_METRIC, KIND_REGION
+from iptarget.texts.words import KIND_METRIC
 
 
 @dataclass(frozen=True)
@@ -81,7 +82,8 @@ def add_figure(
     """
 
     def regions(bare: Dataset) -> set[str]:
-        return {region for _, region in reached(bare, figure.metric, figure.region)}
+        region = region_named(figure.region, RegionNames(bare.regions))[0]
+        return {region for _, region in reached(bare, figure.metric, region)}
 
     reader = Reader(root, select=regions)
     with locked(root), quiet_reading():
@@ -140,8 +142,9 @@ def import_figures(
         before = _valid(reader, root)
         problems = list(rows.problems)
         batch = Batch(before, replace, force)
+        names = RegionNames(before.regions)
         for line, figure in rows.figures:
-            actual, issues = new_actual(figure, before, today)
+            actual, issues = new_actual(figure, before, today, names)
             if actual is not None and not issues:
                 issues = batch.add(line, actual, figure.period_date)
             problems.extend(
@@ -172,7 +175,7 @@ def remove_figure(
     with locked(root), quiet_reading():
         recover(root)
         before = _valid(reader, root)
-        key, date = _named(before, metric, region, period, published)
+        region, key, date = _named(before, metric, region, period, published)
         where = actual_subject(metric, region, key)
         vintages = before.vintages_of(metric, region, key)
         home = _home(root, region)
@@ -201,18 +204,16 @@ def remove_figure(
 
 def _named(
     dataset: Dataset, metric: str, region: str, period: str, published: str | None
-) -> tuple[Period, datetime.date | None]:
-    """The figure remove-actual names: known metric and region, a period, perhaps a date."""
-    problems = [
-        Problem(name, unknown(given, known, kind))
-        for name, given, known, kind in (
-            ("METRIC", metric, dataset.metrics, KIND_METRIC),
-            ("REGION", region, dataset.regions, KIND_REGION),
-        )
-        if given not in known
-    ]
-    key: Period | None = None
-    date = None
+) -> tuple[str, Period, datetime.date | None]:
+    """The figure remove-actual names: a known metric, a region (by id, code or name), a
+    period, perhaps a date."""
+    problems = []
+    if metric not in dataset.metrics:
+        problems.append(Problem("METRIC", unknown(metric, dataset.metrics, KIND_METRIC)))
+    region, region_issue = region_named(region, RegionNames(dataset.regions))
+    if region_issue is not None:
+        problems.append(Problem("REGION", region_issue))
+    key, date = None, None
     try:
         key = parse_typed_period(period)
     except Invalid as error:
@@ -223,7 +224,7 @@ def _named(
         problems.append(Problem("--published", error.text))
     if problems or key is None:
         raise UserError(problems)
-    return key, date
+    return region, key, date
 
 
 def _argument(field: str) -> str:

@@ -13,6 +13,9 @@ from iptarget.texts.template import Template, message
 
 UNKNOWN = message("ref.unknown", 'unknown {kind} "{name}"')
 UNKNOWN_NEAR = message("ref.unknown_near", 'unknown {kind} "{name}" (did you mean "{near}"?)')
+UNKNOWN_REGION_NEAR = message(
+    "ref.unknown_region_near", 'unknown region "{name}" (did you mean {near}?)'
+)
 INVALID_REF = message("ref.invalid", '{kind} "{name}" is invalid (see above)')
 OR_PARENT = message("ref.or_parent", '{message} (or "parent")')
 GROWTH_OF_GROWTH = message(
@@ -37,6 +40,8 @@ GROUP_TWICE = message(
 )
 PARENT_CYCLE = message("region.parent_cycle", "regions are each other's parents: {path}")
 PARENT_ID = message("region.parent_id", 'no region may have the id "parent"')
+CODE_TWICE = message("region.code_twice", '"{code}" is also a code of region "{other}"')
+CODE_IS_ID = message("region.code_is_id", '"{code}" is the id of another region')
 ID_TWICE = message("target.id_twice", "already used by a target in {path}")
 REGION_REQUIRED = message("target.region_required", "required (or give the [policy] a region)")
 
