@@ -24,7 +24,7 @@ from iptarget.cli.common import (
     workspace_path,
 )
 from iptarget.cli.usage import choice
-from iptarget.core.status import Status
+from iptarget.core.status import GRACE_DAYS, Status
 from iptarget.errors import ExitCode, Problem, UserError
 from iptarget.i18n import N_
 from iptarget.texts import usage
@@ -50,7 +50,7 @@ def check(
     policy: PolicyOption = None,
     as_of: AsOfOption = None,
     vintage: VintageOption = Vintage.LATEST,
-    grace_days: GraceOption = 365,
+    grace_days: GraceOption = GRACE_DAYS,
     fail_on: Annotated[
         list[Status] | None,
         typer.Option(

@@ -24,7 +24,7 @@ from iptarget.cli.common import (
     selected,
 )
 from iptarget.cli.usage import choice, status_choice
-from iptarget.core.status import Status
+from iptarget.core.status import GRACE_DAYS, Status
 from iptarget.errors import ExitCode, Problem, UserError
 from iptarget.i18n import N_
 from iptarget.texts.rules import unknown
@@ -64,7 +64,7 @@ def status(
     statuses: StatusOption = None,
     as_of: AsOfOption = None,
     vintage: VintageOption = Vintage.LATEST,
-    grace_days: GraceOption = 365,
+    grace_days: GraceOption = GRACE_DAYS,
     output: Annotated[
         StatusFormat,
         typer.Option(

@@ -70,9 +70,9 @@ def judge(
     for evaluation in evaluations:
         found = failure(evaluation, as_of, grace_days, fail_on)
         if found is not None:
-            (acknowledged if evaluation.target.acknowledged else failing).append(found)
+            (acknowledged if evaluation.acknowledged else failing).append(found)
             continue
-        if evaluation.target.acknowledged:
+        if evaluation.acknowledged:
             needless.append(evaluation)
         if STATUS_FACTS[evaluation.status].warns or (
             evaluation.status is Status.NO_BASELINE and days_late(evaluation, as_of) > 0

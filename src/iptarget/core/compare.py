@@ -41,13 +41,15 @@ class StatusChange:
 
 def worse(before: Status | None, after: Status | None) -> bool:
     """Whether going from ``before`` to ``after`` is worse (None: not there): later in the
-    order of statuses (SPEC 9), or newly missed or unreported."""
+    order of statuses (SPEC 9), newly missed or unreported, or missed once unreported."""
     if after is None:
         return False
     new = STATUS_FACTS[after]
     old = None if before is None else STATUS_FACTS[before]
     if new.failing and (old is None or not old.failing):
         return True
+    if before is Status.UNREPORTED and after is Status.MISSED:
+        return True  # the figure came, and it missed: the change a reviewer must see
     if old is None or old.order is None or new.order is None:
         return False
     return new.order > old.order

@@ -31,6 +31,7 @@ def consistency_warnings(dataset: Dataset, today: datetime.date) -> list[Problem
         *_recorded_growth(dataset, values, actuals, _recorded(values, dataset, _growth)),
         *_derived_out_of_bounds(dataset, values),
         *_never_known(dataset),
+        *_undated_acknowledgements(dataset),
     ]
 
 
@@ -213,3 +214,17 @@ def _never_known(dataset: Dataset) -> list[Problem]:
                 Problem(policy.path, text(rules.NEVER, reason=reason), subject, warning=True)
             )
     return found
+
+
+def _undated_acknowledgements(dataset: Dataset) -> list[Problem]:
+    """Targets acknowledged without the date the acknowledgement was made."""
+    return [
+        Problem(
+            policy.path,
+            text(rules.UNDATED_ACKNOWLEDGEMENT),
+            Subject(Kind.TARGET, (target.id,), field="acknowledged"),
+            warning=True,
+        )
+        for policy, target in dataset.targets()
+        if target.acknowledged is not None and target.acknowledged_on is None
+    ]

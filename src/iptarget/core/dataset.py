@@ -103,6 +103,7 @@ class Target:
     strict: bool = False
     baseline: Period | None = None
     acknowledged: str | None = None
+    acknowledged_on: datetime.date | None = None  # before it, the acknowledgement does not apply
     baseline_value: float | None = None
     start: Period | None = None
     start_value: float | None = None

@@ -9,11 +9,12 @@ from collections import Counter
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field, fields
 
+from iptarget.core.check import failure
 from iptarget.core.compare import StatusChange, compare
 from iptarget.core.dataset import Dataset, Key, Metric, Policy, Region, Target, Value
 from iptarget.core.evaluate import Evaluation, evaluate
 from iptarget.core.links import growth_metrics, inputs_of
-from iptarget.core.status import Status
+from iptarget.core.status import GRACE_DAYS, Status
 from iptarget.core.values import Vintage
 from iptarget.periods import Period
 
@@ -22,7 +23,8 @@ from iptarget.periods import Period
 TARGET_KEYS = tuple(
     field.name
     for field in fields(Target)
-    if field.name not in ("id", "acknowledged", "goal", "amount") and not field.metadata
+    if field.name not in ("id", "acknowledged", "acknowledged_on", "goal", "amount")
+    and not field.metadata
 )
 #: The keys of a metric that its values depend on: not those that only say how it is shown.
 METRIC_KEYS = tuple(
@@ -57,6 +59,18 @@ Cause = FigureEdit | KeyEdit
 
 
 @dataclass(frozen=True, slots=True)
+class AcknowledgementEdit:
+    """A target's acknowledgement (in force as of the diff's date) added (``before`` None),
+    reworded, or removed (``after`` None), and whether ``check`` would fail on the target
+    without one (with the default grace)."""
+
+    target: str
+    before: str | None
+    after: str | None
+    fails: bool
+
+
+@dataclass(frozen=True, slots=True)
 class TargetDiff:
     """One target whose status or points changed, or that was added or removed."""
 
@@ -79,6 +93,7 @@ class Diff:
     # the definitions on both sides, the later one winning, to name what changed
     metrics: Mapping[str, Metric] = field(default_factory=dict)
     regions: Mapping[str, Region] = field(default_factory=dict)
+    acknowledgements: tuple[AcknowledgementEdit, ...] = ()
 
     @property
     def transitions(self) -> list[TargetDiff]:
@@ -130,7 +145,23 @@ def diff(
         _counts(now.values()),
         {key: value for side in sides for key, value in side.metrics.items()},
         {key: value for side in sides for key, value in side.regions.items()},
+        _acknowledgements(was, now, as_of),
     )
+
+
+def _acknowledgements(
+    was: Mapping[str, Evaluation], now: Mapping[str, Evaluation], as_of: datetime.date
+) -> tuple[AcknowledgementEdit, ...]:
+    """The acknowledgements of the targets on the HEAD side that differ from BASE's (a target
+    removed takes its acknowledgement with it, and is reported as removed)."""
+    edits = []
+    for target_id, evaluation in now.items():
+        old = was.get(target_id)
+        before = None if old is None else old.acknowledged
+        if before != evaluation.acknowledged:
+            fails = failure(evaluation, as_of, GRACE_DAYS) is not None
+            edits.append(AcknowledgementEdit(target_id, before, evaluation.acknowledged, fails))
+    return tuple(edits)
 
 
 def figure_edits(before: Dataset | None, after: Dataset | None) -> tuple[FigureEdit, ...]:

@@ -51,6 +51,7 @@ class Evaluation(NamedTuple):
     series: tuple[Value, ...]  # the values compared with V: the deadline's granularity
     known: tuple[Value, ...]  # every known value of the metric in the region, sorted
     path: tuple[tuple[Period, float], ...]  # the required path from S to V (4.3)
+    acknowledged: str | None = None  # the target's acknowledgement, if made by the date
 
 
 def evaluate(
@@ -143,7 +144,14 @@ def evaluate_target(values: Values, dataset: Dataset, policy: Policy, target: Ta
         series=series,
         known=ordered,
         path=tuple(path),
+        acknowledged=acknowledgement(target, as_of),
     )
+
+
+def acknowledgement(target: Target, as_of: datetime.date) -> str | None:
+    """A target's acknowledgement as of a date: none before its ``acknowledged_on``."""
+    made = target.acknowledged_on
+    return target.acknowledged if made is None or made <= as_of else None
 
 
 def _point(value: Value | None, period: Period | None = None) -> Point | None:

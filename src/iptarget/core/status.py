@@ -109,3 +109,7 @@ def verdict(status: Status, pace: float | None, ahead: float = AHEAD_PACE) -> Ve
             return Verdict.UNREPORTED
         case _:
             assert_never(status)
+
+
+#: Days after an unreported target's deadline before ``check`` fails on it (``--grace-days``).
+GRACE_DAYS = 365

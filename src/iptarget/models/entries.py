@@ -82,8 +82,14 @@ def target_issues(target: Mapping[str, Any]) -> list[Issue]:
             found.append(("baseline", text(files.NO_BASELINE, goal=goal.value)))
         if target["baseline_value"] is not None:
             found.append(("baseline_value", text(files.NO_BASELINE_VALUE, goal=goal.value)))
-    if target["start_value"] is not None and target["start"] is None:
-        found.append(("start_value", text(files.START_VALUE_ALONE)))
+    found += [
+        (key, text(said))
+        for key, needed, said in (
+            ("start_value", "start", files.START_VALUE_ALONE),
+            ("acknowledged_on", "acknowledged", files.ACKNOWLEDGED_ON_ALONE),
+        )
+        if target[key] is not None and target[needed] is None
+    ]
     return found + _period_issues(target)
 
 

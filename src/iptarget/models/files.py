@@ -153,6 +153,11 @@ class Target(_Model):
         description="Why a missed or overdue target is known and accepted; check stops failing "
         "on it.",
     )
+    acknowledged_on: datetime.date | None = Field(
+        None,
+        description="When the acknowledgement was made: before this date it does not apply "
+        "(a report as of an earlier date shows the target as it stood).",
+    )
     strict: bool = Field(
         False, description="True for 'more than' / 'less than': the target value itself fails."
     )

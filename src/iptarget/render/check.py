@@ -101,7 +101,7 @@ def print_check(found: CheckResult, as_of: datetime.date) -> None:
             say(out, "")
         say(out, _("acknowledged, so not failing:"))
         rows = [
-            [item.evaluation.target.id, item.evaluation.target.acknowledged or "", reason]
+            [item.evaluation.target.id, item.evaluation.acknowledged or "", reason]
             for item, reason in ((item, failure_reason(item)) for item in found.acknowledged)
         ]
         table = Table(ACKNOWLEDGED, rows, flexible=2)

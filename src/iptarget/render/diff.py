@@ -6,18 +6,20 @@ from __future__ import annotations
 from typing import assert_never
 
 from iptarget.choices import DiffFormat
-from iptarget.core.dataset import Amount
-from iptarget.core.diff import Cause, Diff, FigureEdit, TargetDiff
-from iptarget.errors import exact
+from iptarget.core.diff import Diff, TargetDiff
 from iptarget.i18n import N_, NP_, _, ngettext, pgettext
-from iptarget.periods import Period
 from iptarget.render.console import console, print_lines, print_text, say
+from iptarget.render.diff_parts import (
+    acknowledgement_line,
+    acknowledgement_rows,
+    cause_text,
+    figure_row,
+)
 from iptarget.render.escape import clean, markdown_code
-from iptarget.render.numbers import amount
 from iptarget.render.recorded import what_changed
 from iptarget.render.status import counts_words, status_cell
 from iptarget.render.table import Column, Table, fitted_lines, markdown
-from iptarget.render.words import date_words, metric_ref, period_words, region_ref, shown
+from iptarget.render.words import date_words
 
 #: The first line of the markdown, by which a CI job finds its comment to update.
 MARKER = "<!-- iptarget diff -->"
@@ -53,9 +55,12 @@ def _print_table(found: Diff, base: str, head: str) -> None:
     out = console()
     title = _("iptarget diff {base} → {head}, as of {date}")
     say(out, title.format(base=clean(base), head=clean(head), date=date_words(found.as_of)))
-    if not found.targets and not found.figures:
+    if not found.targets and not found.figures and not found.acknowledgements:
         say(out, "")
         say(out, _("no target and no figure changed"))
+    if line := acknowledgement_line(found):
+        say(out, "")
+        say(out, line)
     for heading, table in _sections(found):
         say(out, "")
         say(out, heading, "bold")
@@ -138,8 +143,13 @@ def _sections(found: Diff, limit: int | None = None) -> list[tuple[str, Table]]:
             (target, Column(NP_("heading", "status")), Column(NP_("heading", "what moved"))),
         ),
         (
+            _("acknowledgements"),
+            acknowledgement_rows(found),
+            (target, Column(NP_("heading", "change")), Column(NP_("heading", "acknowledged"))),
+        ),
+        (
             _("figures that changed no status"),
-            [_figure_row(found, edit) for edit in found.quiet],
+            [figure_row(found, edit) for edit in found.quiet],
             (
                 Column(NP_("heading", "figure")),
                 Column(NP_("heading", "before")),
@@ -173,76 +183,12 @@ def _moved(item: TargetDiff) -> str:
 
 def _because(found: Diff, item: TargetDiff) -> str:
     """The causes of a change in words, the first few and how many more."""
-    said = [_cause_text(found, cause, item.change.target) for cause in item.causes]
+    said = [cause_text(found, cause, item.change.target) for cause in item.causes]
     if not said:
         return "-"
     more = ngettext("and {count} more", "and {count} more", len(said) - 3)
     kept = said[:3] + ([more.format(count=len(said) - 3)] if len(said) > 3 else [])
     return pgettext("list", "; ").join(kept)
-
-
-def _cause_text(found: Diff, cause: Cause, target: str) -> str:
-    """A cause in words; the target's own keys without its id (``at_least: 3.3 → 7``)."""
-    if isinstance(cause, FigureEdit):
-        return _("{figure} {change}").format(
-            figure=_figure_name(found, cause), change=_figure_change(found, cause)
-        )
-    change = _("{key}: {before} → {after}").format(
-        key=cause.key, before=_shown(cause.before), after=_shown(cause.after)
-    )
-    if cause.kind == "target" and cause.id == target:
-        return change
-    return _("{kind} {id} {change}").format(
-        kind=pgettext("kind", cause.kind), id=cause.id, change=change
-    )
-
-
-def _figure_name(found: Diff, edit: FigureEdit) -> str:
-    """A figure as a cause names it: metric, region and period (by their Chinese names in
-    Chinese), and its date."""
-    metric, region = found.metrics.get(edit.metric), found.regions.get(edit.region)
-    name = _("{metric} {region} {period}").format(
-        metric=edit.metric if metric is None else metric_ref(metric),
-        region=edit.region if region is None else region_ref(region),
-        period=period_words(edit.period),
-    )
-    if edit.published is None:
-        return name
-    return _("{what} (published {date})").format(what=name, date=date_words(edit.published))
-
-
-def _figure_change(found: Diff, edit: FigureEdit) -> str:
-    metric = found.metrics.get(edit.metric)
-
-    def stored(value: float) -> str:
-        return exact(value) if metric is None else amount(Amount(value, metric))
-
-    if edit.before is None:
-        assert edit.after is not None
-        return _("added {value}").format(value=stored(edit.after.value))
-    if edit.after is None:
-        return _("removed {value}").format(value=stored(edit.before.value))
-    return _("{before} → {after}").format(
-        before=exact(edit.before.value), after=exact(edit.after.value)
-    )
-
-
-def _figure_row(found: Diff, edit: FigureEdit) -> list[str]:
-    before = "-" if edit.before is None else exact(edit.before.value) + (edit.before.flag or "")
-    after = "-" if edit.after is None else exact(edit.after.value) + (edit.after.flag or "")
-    return [_figure_name(found, edit), before, after]
-
-
-def _shown(value: object) -> str:
-    if value is None:
-        return "-"
-    if isinstance(value, float):
-        return exact(value)
-    if isinstance(value, Period):
-        return period_words(value)
-    if isinstance(value, tuple):
-        return shown(list(value)) or _("(none)")
-    return clean(str(value))
 
 
 # -- markdown ----------------------------------------------------------------------------------
@@ -270,6 +216,8 @@ def _markdown(found: Diff, base: str, head: str, limit: int | None) -> str:
         "",
         _("{sentence}.").format(sentence=headline(found)),
     ]
+    if line := acknowledgement_line(found):
+        lines += ["", _("{sentence}.").format(sentence=line)]
     left_out = 0
     for (title, table), (__, whole) in zip(_sections(found, limit), _sections(found), strict=True):
         rows = markdown(table)

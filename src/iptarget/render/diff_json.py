@@ -29,6 +29,10 @@ def diff_json(found: Diff, base: str, head: str) -> str:
             for item in found.targets
         ],
         "figures": [_figure_json(edit) for edit in found.figures],
+        "acknowledgements": [
+            {"id": edit.target, "before": edit.before, "after": edit.after, "fails": edit.fails}
+            for edit in found.acknowledgements
+        ],
         "summary": {"before": dict(found.before), "after": dict(found.after)},
     }
     return json_document(document)

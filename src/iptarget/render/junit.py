@@ -58,7 +58,9 @@ def _junit_xml(found: CheckResult, as_of: datetime.date) -> str:
             )
             element.text = figures
         elif target.id in skipped:
-            reason = f"acknowledged: {target.acknowledged}; {failure_reason(skipped[target.id])}"
+            reason = (
+                f"acknowledged: {evaluation.acknowledged}; {failure_reason(skipped[target.id])}"
+            )
             ElementTree.SubElement(case, "skipped", message=xml_text(reason))
             ElementTree.SubElement(case, "system-out").text = figures
         else:

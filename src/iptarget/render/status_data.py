@@ -62,7 +62,7 @@ FIELDS: tuple[tuple[str, Callable[[Evaluation], Any]], ...] = (
     ("pace", lambda e: finite(e.pace)),
     ("projected", lambda e: finite(e.projected)),
     ("status", lambda e: e.status.value),
-    ("acknowledged", lambda e: e.target.acknowledged),
+    ("acknowledged", lambda e: e.acknowledged),
 )
 POINT_FIELDS = ("baseline", "start", "latest")
 

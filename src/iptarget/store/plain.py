@@ -186,6 +186,7 @@ TARGET: Spec = {
     "start": _optional(check_period),
     "start_value": _optional(number),
     "acknowledged": _optional(_some_text),
+    "acknowledged_on": _optional(_date),
     "strict": _optional(_flag, False),
     "at_least": _optional(number),
     "at_most": _optional(number),

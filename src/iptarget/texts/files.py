@@ -107,6 +107,9 @@ NO_BASELINE = message(
 )
 NO_BASELINE_VALUE = message("target.no_baseline_value", "an {goal} goal has no baseline")
 START_VALUE_ALONE = message("target.start_value", "needs start: the period whose value it is")
+ACKNOWLEDGED_ON_ALONE = message(
+    "target.acknowledged_on", "needs acknowledged: the reason the target is accepted as it is"
+)
 DEADLINE_FIRST = message("target.deadline_first", "{deadline} must end after the {key} {period}")
 GRANULARITY = message(
     "target.granularity",

@@ -79,6 +79,11 @@ DERIVED_BOUNDS = message(
     "warning.derived_bounds", "the value derived for {region} {period} ({rule}): {reason}"
 )
 NEVER = message("warning.never", "it can never have a value: {reason}")
+UNDATED_ACKNOWLEDGEMENT = message(
+    "warning.acknowledged_on",
+    "acknowledged without acknowledged_on: the acknowledgement applies as of any date, so a "
+    "report of an earlier date shows the target as acknowledged; add acknowledged_on = DATE",
+)
 NEVER_PARENT = message(
     "never.parent", "{metric} is a share of the parent, and {region} has no parent"
 )

@@ -116,7 +116,7 @@ def _card(evaluation: Evaluation, dataset: Dataset) -> dict[str, Any]:
         "progress": percent(evaluation.progress_pct),
         "pace": pace(evaluation.pace),
         "projected": number(evaluation.projected, metric, unit=True),
-        "acknowledged": target.acknowledged or "",
+        "acknowledged": evaluation.acknowledged or "",
         "chart": Markup(chart_svg(evaluation)),
     }
 
