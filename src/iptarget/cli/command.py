@@ -64,14 +64,37 @@ class Command(TyperCommand):
         return super().parse_args(ctx, negatives_as_arguments(self.params, args))
 
 
+def global_first(args: list[str]) -> list[str]:
+    """The arguments with ``--lang LANG`` (or ``--lang=LANG``) moved before the command when
+    it was typed after it, as people type it (``iptarget status --lang zh``)."""
+    before: list[str] = []
+    command: list[str] = []
+    moved: list[str] = []
+    index = 0
+    while index < len(args):
+        arg = args[index]
+        if arg == "--":
+            (command if command else before).extend(args[index:])
+            break
+        if arg == "--lang" or arg.startswith("--lang="):
+            width = 2 if arg == "--lang" else 1
+            (moved if command else before).extend(args[index : index + width])
+            index += width
+            continue
+        (command if command or not arg.startswith("-") else before).append(arg)
+        index += 1
+    return [*before, *moved, *command]
+
+
 class Group(TyperGroup):
     """The iptarget application: its help, its list of commands and its usage errors in the
     interface's language."""
 
     def parse_args(self, ctx: Any, args: list[str]) -> list[str]:
-        """Parse the global options, each value read without pydantic (iptarget.cli.params)."""
+        """Parse the global options, each value read without pydantic (iptarget.cli.params);
+        ``--lang`` typed after the command is taken as if typed before it."""
         plain(self.get_params(ctx))
-        return super().parse_args(ctx, args)
+        return super().parse_args(ctx, global_first(args))
 
     def make_context(self, *args: Any, **kwargs: Any) -> Any:
         """Parse the global options; a usage error is worded in the interface's language."""

@@ -6,7 +6,7 @@ import datetime
 import functools
 from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, ParamSpec
+from typing import TYPE_CHECKING, Annotated, Any, ParamSpec
 
 import typer
 
@@ -41,16 +41,42 @@ def _completer(kind: str) -> Callable[[typer.Context, str], list[str]]:
     return complete
 
 
-DirOption = Annotated[
-    Path,
-    typer.Option(
+def target_directory(value: str | Path) -> Path:
+    """--dir as given; without it (and without $IPTARGET_DIR), ./targets, else the target
+    directory the current one lies in or below, found upwards as git finds its root."""
+    path = Path(value)
+    if path != DEFAULT_DIR or path.exists():
+        return path
+    from iptarget.store.lookup import found_upwards
+
+    return found_upwards(Path.cwd()) or path
+
+
+def _directory(help_text: str, parser: Callable[[str | Path], Path] | None = None) -> Any:
+    """The --dir option ($IPTARGET_DIR), with its help and how its value is read."""
+    return typer.Option(
         "--dir",
         envvar="IPTARGET_DIR",
         show_envvar=False,
         metavar="DIR",
-        help=N_("The target directory. [default: $IPTARGET_DIR, else ./targets]"),
+        parser=parser,
+        help=help_text,
         show_default=False,
+    )
+
+
+DirOption = Annotated[
+    Path,
+    _directory(
+        N_(
+            "The target directory. [default: $IPTARGET_DIR, else ./targets, else the one this "
+            "directory lies in or below]"
+        ),
+        target_directory,
     ),
+]
+NewDirOption = Annotated[
+    Path, _directory(N_("The directory to make. [default: $IPTARGET_DIR, else ./targets]"))
 ]
 AsOfOption = Annotated[
     datetime.date | None,

@@ -9,7 +9,7 @@ import typer
 
 from iptarget.choices import SchemaKind
 from iptarget.cli.command import helped
-from iptarget.cli.common import DEFAULT_DIR, DirOption
+from iptarget.cli.common import DEFAULT_DIR, DirOption, NewDirOption
 from iptarget.cli.usage import choice
 from iptarget.errors import ExitCode, UserError
 from iptarget.i18n import N_
@@ -58,7 +58,7 @@ def init(
             show_default=False,
         ),
     ] = None,
-    directory: DirOption = DEFAULT_DIR,
+    directory: NewDirOption = DEFAULT_DIR,
 ) -> int:
     from iptarget.render.console import print_written
     from iptarget.store.scaffold import init as make

@@ -73,7 +73,7 @@ def read_toml(
     try:
         raw = toml_rs.loads(content, toml_version="1.0.0")
     except toml_rs.TOMLDecodeError as error:
-        said, line = toml_error(error.msg)
+        said, line = toml_error(error.msg, content)
         problems.append(Problem(display, said, line=line))
         return None
     for key in raw:

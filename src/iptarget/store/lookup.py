@@ -8,7 +8,39 @@ from typing import Any
 
 import toml_rs
 
+from iptarget.errors import UserError
 from iptarget.store.toml_scan import target_id_lines, too_deep
+from iptarget.texts import files
+
+
+def found_upwards(start: Path) -> Path | None:
+    """The target directory ``start`` lies in or below, as git finds its root: the nearest of
+    it and its parents that holds metrics.toml, or a targets/ that does; relative to
+    ``start`` (``../..``), or None."""
+    import os
+
+    here = start.resolve()
+    for folder in (here, *here.parents):
+        for candidate in (folder, folder / "targets"):
+            if (candidate / "metrics.toml").is_file():
+                return Path(os.path.relpath(candidate, here))
+    return None
+
+
+def no_directory(root: Path) -> UserError:
+    """A missing target directory refused, with the directory beside it whose name is
+    closest (``targets`` for ``target``) when there is one."""
+    from iptarget.errors import nearest
+
+    parent = root.parent
+    try:
+        names = [entry.name for entry in parent.iterdir() if entry.is_dir()]
+    except OSError:
+        names = []
+    close = nearest(root.name, names)
+    if close is None:
+        return UserError.single(str(root), files.NO_DIRECTORY)
+    return UserError.single(str(root), files.NO_SUCH_DIRECTORY, near=str(parent / close))
 
 
 def ids(root: Path, kind: str) -> list[str]:

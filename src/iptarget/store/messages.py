@@ -23,18 +23,46 @@ _PARSE_ERROR = re.compile(
 _INTEGER = re.compile(r"invalid integer (.+)")
 
 
-def toml_error(message: str) -> tuple[Text, int | None]:
+def toml_error(message: str, content: str = "") -> tuple[Text, int | None]:
     """toml-rs's report (position, a quoted line, a caret, the reason) as a text, with the
-    line it points at."""
+    line it points at; a full-width mark there (，＝“) is named, with the ASCII mark to use."""
     match = _PARSE_ERROR.match(message)
     if match is None:
         return text(files.TOML, reason=" ".join(message.split())), None
     line, column = int(match[1]), int(match[2])
+    if full_width := _full_width(content, line, column):
+        return full_width, line
     detail = " ".join(part.strip() for part in message[match.end() :].splitlines())
     reason = _toml_reason(detail)
     if reason is None:
         return text(files.TOML_AT_OTHER, line=line, column=column, detail=detail), line
     return text(files.TOML_AT, line=line, column=column, reason=reason), line
+
+
+def _full_width(content: str, line: int, column: int) -> Text | None:
+    """The first full-width mark on a line of a file from the column where TOML stumbled,
+    named; None when there is none."""
+    lines = content.split("\n")
+    shown = lines[line - 1].rstrip("\r") if 0 < line <= len(lines) else ""
+    found = [
+        index for index in range(column - 1, len(shown)) if shown[index] in files.FULL_WIDTH_MARKS
+    ]
+    if not found:
+        return None
+    column = found[0] + 1
+    mark = shown[found[0]]
+    name, ascii_mark = files.FULL_WIDTH_MARKS[mark]
+    code = f"U+{ord(mark):04X}"
+    return text(
+        files.FULL_WIDTH,
+        name=text(name),
+        char=mark,
+        code=code,
+        line=line,
+        column=column,
+        ascii=ascii_mark,
+        shown=shown.strip(),
+    )
 
 
 def _toml_reason(detail: str) -> Text | None:

@@ -60,7 +60,9 @@ class Reader:
         select: Select | None = None,
     ) -> None:
         if not root.is_dir():
-            raise UserError.single(str(root), files.NO_DIRECTORY)
+            from iptarget.store.lookup import no_directory
+
+            raise no_directory(root)
         self.root = root
         # the actuals files whose entries are kept for a writer (True: every one): a reader
         # that keeps none holds a third less memory at national scale, and is faster

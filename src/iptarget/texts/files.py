@@ -3,10 +3,11 @@ each entry's keys, and the rules across files; and the consistency warnings."""
 
 from __future__ import annotations
 
-from iptarget.texts.template import message
+from iptarget.texts.template import message, term
 
 # -- finding and reading files --------------------------------------------------------------
 
+NO_SUCH_DIRECTORY = message("dir.near", "no such directory (did you mean {near}?)")
 NO_DIRECTORY = message("dir.missing", "no target directory here (give --dir or set IPTARGET_DIR)")
 NO_POLICIES = message("dir.no_policies", "is missing: every target directory has policies/")
 POLICIES_NOT_DIRECTORY = message(
@@ -31,6 +32,36 @@ TOO_DEEP = message(
 )
 TOML_AT = message("toml.syntax_at", "invalid TOML at line {line}, column {column}: {reason}")
 TOML = message("toml.syntax", "invalid TOML: {reason}")
+FULL_WIDTH = message(
+    "toml.full_width",
+    "full-width {name} '{char}' ({code}) at line {line}, column {column}: use '{ascii}' "
+    "(the line: {shown})",
+)
+_COMMA = term("mark.comma", "mark", "comma")
+_COLON = term("mark.colon", "mark", "colon")
+_EQUALS = term("mark.equals", "mark", "equals sign")
+_QUOTE = term("mark.quote", "mark", "quotation mark")
+_BRACKET = term("mark.bracket", "mark", "bracket")
+_BRACE = term("mark.brace", "mark", "brace")
+_HASH = term("mark.hash", "mark", "hash")
+_SPACE = term("mark.space", "mark", "space")
+#: The full-width marks a Chinese input method types where TOML wants ASCII: each with its
+#: name and the ASCII mark to use.
+FULL_WIDTH_MARKS = {
+    "，": (_COMMA, ","),
+    "：": (_COLON, "="),
+    "＝": (_EQUALS, "="),
+    "“": (_QUOTE, '"'),
+    "”": (_QUOTE, '"'),
+    "‘": (_QUOTE, "'"),
+    "’": (_QUOTE, "'"),
+    "［": (_BRACKET, "["),
+    "］": (_BRACKET, "]"),
+    "｛": (_BRACE, "{"),
+    "｝": (_BRACE, "}"),
+    "＃": (_HASH, "#"),
+    "\u3000": (_SPACE, " "),
+}
 
 # -- the shape of a file -------------------------------------------------------------------
 
