@@ -260,7 +260,9 @@ def with_display_decimals(
 ) -> dict[str, Metric]:
     """Metrics with their display precision settled (SPEC 5.1): a metric without ``decimals``
     shows 0 decimals when it has recorded values and every one of them (every vintage) is a
-    whole number, else 2, so that one metric's values line up whatever each happens to be."""
+    whole number, else 2, so that one metric's values line up whatever each happens to be.
+    One without recorded values keeps none: its values are shown as written (up to 2
+    decimals), so a target of 550 reads 550, not 550.00, before the first figure."""
     whole: dict[str, bool] = {}
     for (metric_id, _), series in recorded.items():
         if whole.get(metric_id, True):
@@ -272,7 +274,7 @@ def with_display_decimals(
             )
     return {
         metric_id: metric
-        if metric.decimals is not None
-        else replace(metric, decimals=0 if whole.get(metric_id, False) else 2)
+        if metric.decimals is not None or metric_id not in whole
+        else replace(metric, decimals=0 if whole[metric_id] else 2)
         for metric_id, metric in metrics.items()
     }

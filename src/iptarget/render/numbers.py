@@ -29,9 +29,10 @@ def number(value: float | None, metric: Metric, unit: bool = False) -> str:
     if not math.isfinite(value):
         return _(OVERFLOWED)
     decimals = metric.decimals
-    if decimals is None:
-        decimals = 0 if float(value).is_integer() else 2
-    shown = f"{value:,.{decimals}f}"
+    if decimals is None:  # no figure recorded yet: as written, up to 2 decimals
+        shown = f"{value:,.2f}".rstrip("0").rstrip(".")
+    else:
+        shown = f"{value:,.{decimals}f}"
     if shown.startswith("-") and float(shown[1:].replace(",", "")) == 0:
         shown = shown[1:]
     return with_unit(shown, metric) if unit else shown

@@ -8,11 +8,11 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from iptarget.core.compare import Revision, StatusChange
-from iptarget.core.dataset import Amount, Dataset, FigureChange, Value
+from iptarget.core.dataset import Amount, Dataset, FigureChange, Metric, Value
 from iptarget.errors import exact
 from iptarget.i18n import NP_, _, ngettext, pgettext
 from iptarget.render.console import console, print_lines, say
-from iptarget.render.numbers import UNKNOWN, amount, at
+from iptarget.render.numbers import UNKNOWN, amount, at, number
 from iptarget.render.status import status_cell, style
 from iptarget.render.table import Column, Table, fitted_lines
 from iptarget.render.words import (
@@ -21,8 +21,8 @@ from iptarget.render.words import (
     metric_ref,
     period_words,
     region_ref,
-    vintage_words,
 )
+from iptarget.render.words import vintage_words as named_vintage
 
 if TYPE_CHECKING:
     from rich.text import Text
@@ -63,7 +63,7 @@ def print_added(
         )
         say(out, "  " + _("old source: {source}").format(source=old.source or UNKNOWN))
         say(out, "  " + _("new source: {source}").format(source=new.source or UNKNOWN))
-    for line in revision_lines(revised, replaced=old is not None and new is not None):
+    for line in revision_lines(revised, old is not None and new is not None, metric):
         say(out, line)
     if not changes:
         message = _("no target uses {metric} in {region}")
@@ -123,9 +123,14 @@ def stored(value: Value, metric: object) -> str:
     return pgettext("list", ", ").join(parts)
 
 
-def revision_lines(revised: Revision, replaced: bool) -> list[str]:
+def revision_lines(revised: Revision, replaced: bool, metric: Metric) -> list[str]:
     """How the value used for the figure today changed (SPEC 5.1): revised, or an earlier
-    vintage added; nothing for a first figure or for a replacement, which says it already."""
+    vintage added; nothing for a first figure or for a replacement, which says it already.
+    A derived value is shown with the metric's decimals, a recorded one exactly."""
+
+    def vintage_words(value: Value) -> str:
+        return named_vintage(value, number(value.value, metric) if value.derived else None)
+
     if revised.earlier:
         assert revised.added is not None
         assert revised.after is not None

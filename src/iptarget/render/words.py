@@ -131,11 +131,12 @@ def rule_words(value: Value) -> str:
     return worded(value.rule or text(words.RULE_DERIVED))
 
 
-def vintage_words(value: Value) -> str:
+def vintage_words(value: Value, rounded: str | None = None) -> str:
     """A value as messages name it: ``12.71 (2023-12-29)``, ``12.71 (undated)`` or
-    ``derived 12.58 (ratio)``, exact (SPEC 5.1)."""
+    ``derived 12.58 (ratio)``, exact (SPEC 5.1), or a derived one as ``rounded`` shows it."""
     if value.derived:
-        return worded(text(words.VINTAGE_DERIVED, value=value.value, rule=rule_words(value)))
+        shown_value = value.value if rounded is None else rounded
+        return worded(text(words.VINTAGE_DERIVED, value=shown_value, rule=rule_words(value)))
     if value.published is None:
         return worded(text(words.VINTAGE_UNDATED, value=value.value))
     return worded(text(words.VINTAGE_DATED, value=value.value, date=value.published))
