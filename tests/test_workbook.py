@@ -38,13 +38,13 @@ def test_export_then_import_round_trips(tmp_path: Path, run: Run) -> None:
     sheet = load_workbook(book).worksheets[0]
     header = [cell.value for cell in next(sheet.iter_rows(max_row=1))]
     assert header == [
-        "metric", "region", "period", "value", "derived", "source", "note", "published",
-        "flag", "rule",
+        "metric", "metric name", "region", "region name", "period", "value", "derived",
+        "source", "note", "published", "flag", "rule",
     ]  # fmt: skip
     second = next(sheet.iter_rows(min_row=2, max_row=2))
-    assert isinstance(second[3].value, int | float)  # numbers as numbers
-    assert isinstance(second[2].value, str)  # periods as text, never turned into dates
-    months = [row[2].value for row in sheet.iter_rows(min_row=2) if "-" in str(row[2].value)]
+    assert isinstance(second[5].value, int | float)  # numbers as numbers
+    assert isinstance(second[4].value, str)  # periods as text, never turned into dates
+    months = [row[4].value for row in sheet.iter_rows(min_row=2) if "-" in str(row[4].value)]
     assert months
     assert all(isinstance(month, str) for month in months)
     # --replace of the export changes no byte
@@ -180,6 +180,6 @@ def test_text_that_looks_like_a_formula_is_exported_as_text(tmp_path: Path, run:
     )
     path = tmp_path / "out.xlsx"
     assert run("export", "--dir", str(root), "--output", str(path)).exit_code == 0
-    cell = load_workbook(path).worksheets[0]["F2"]
+    cell = load_workbook(path).worksheets[0]["H2"]
     assert cell.data_type == "s"
     assert cell.value == '=HYPERLINK("x")'

@@ -15,6 +15,7 @@ class StatusFormat(enum.StrEnum):
     JSON = "json"
     CSV = "csv"
     MARKDOWN = "markdown"
+    XLSX = "xlsx"
 
 
 class SeriesFormat(enum.StrEnum):

@@ -27,6 +27,7 @@ from iptarget.cli.usage import choice, status_choice
 from iptarget.core.status import GRACE_DAYS, Status
 from iptarget.errors import ExitCode, Problem, UserError
 from iptarget.i18n import N_
+from iptarget.texts import usage
 from iptarget.texts.rules import unknown
 from iptarget.texts.words import KIND_TARGET
 
@@ -71,9 +72,26 @@ def status(
             "--format",
             metavar="FORMAT",
             parser=choice(StatusFormat),
-            help=N_("table, json, csv or markdown; json is the stable one for scripts."),
+            help=N_(
+                "table, json, csv, markdown or xlsx (a workbook, with --output); json is the "
+                "stable one for scripts."
+            ),
         ),
     ] = StatusFormat.TABLE,
+    file: Annotated[
+        Path | None,
+        typer.Option(
+            "--output",
+            "-o",
+            metavar="FILE",
+            help=N_(
+                "Write to this file instead of printing; its name's ending chooses the format "
+                "when --format is not given (.xlsx, .csv, .json, .md). CSV gets a byte-order "
+                "mark, so that Excel shows Chinese text as it is."
+            ),
+            show_default=False,
+        ),
+    ] = None,
 ) -> int:
     from iptarget.core.check import overdue
     from iptarget.render.status import print_status
@@ -82,8 +100,24 @@ def status(
     date = as_of_date(as_of)
     evaluations = chosen_evaluations(dataset, date, vintage, region, policy, statuses)
     late = {e.target.id for e in evaluations if overdue(e, date, grace_days)}
+    if file is not None:
+        from iptarget.render.status import status_bytes
+        from iptarget.store.write import write_bytes
+
+        fmt = output if output is not StatusFormat.TABLE else _format_of(file)
+        data = status_bytes(evaluations, dataset, date, fmt, late, grace_days, vintage.value)
+        write_bytes(file, data)
+        return ExitCode.OK
+    if output is StatusFormat.XLSX:
+        raise UserError.single("--format", usage.XLSX_NEEDS_OUTPUT)
     print_status(evaluations, dataset, date, output, late, grace_days, vintage.value)
     return ExitCode.OK
+
+
+def _format_of(file: Path) -> StatusFormat:
+    """The format a file's name asks for: .xlsx, .csv, .json, .md; else the table."""
+    suffixes = {".xlsx": "xlsx", ".csv": "csv", ".json": "json", ".md": "markdown"}
+    return StatusFormat(suffixes.get(file.suffix.lower(), "table"))
 
 
 def chosen_evaluations(

@@ -134,18 +134,22 @@ def export(
 ) -> int:
     from iptarget.core.values import Values
     from iptarget.render.console import print_text
-    from iptarget.render.export import export_table
+    from iptarget.render.export import export_sheet, export_table
+    from iptarget.render.sheet import sheet_bytes
     from iptarget.render.table import csv_text
-    from iptarget.store.workbook import is_workbook, xlsx_bytes
+    from iptarget.store.workbook import is_workbook
     from iptarget.store.write import write_bytes
 
-    values = Values(load(directory), as_of, vintage.value)
+    dataset = load(directory)
+    values = Values(dataset, as_of, vintage.value)
     every = list(values.every())
-    table = export_table(every, {key: values.vintages(*key) for key, _ in every})
+    vintages = {key: values.vintages(*key) for key, _ in every}
+    if output is not None and is_workbook(output):
+        write_bytes(output, sheet_bytes(export_sheet(every, vintages, dataset)))
+        return ExitCode.OK
+    table = export_table(every, vintages)
     if output is None:
         print_text(csv_text(table))
-    elif is_workbook(output):
-        write_bytes(output, xlsx_bytes([column.heading for column in table.columns], table.rows))
     else:  # a byte-order mark, so that Excel reads the file as UTF-8 (import skips it)
         write_bytes(output, ("\ufeff" + csv_text(table)).encode("utf-8"))
     return ExitCode.OK

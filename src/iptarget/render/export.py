@@ -1,15 +1,18 @@
-"""Every value, recorded and derived, as a table for ``export``: CSV or a workbook, the same
-in every language."""
+"""Every value, recorded and derived, as a table for ``export``: CSV, the same in every
+language, or a workbook for people, in theirs."""
 
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 
-from iptarget.core.dataset import Key, Series, Vintages
-from iptarget.errors import exact
-from iptarget.i18n import speaking
+from iptarget.core.dataset import Dataset, Key, Series, Vintages
+from iptarget.errors import exact, text
+from iptarget.i18n import _, speaking
+from iptarget.render.numbers import metric_name, region_name
+from iptarget.render.sheet import Cell, Number, Sheet, decimals_format
 from iptarget.render.table import Column, Table
-from iptarget.render.words import rule_words
+from iptarget.render.words import rule_words, worded
+from iptarget.texts import words
 
 Vintages_ = Mapping[Key, Vintages] | None
 """By (metric, region), the figures with several vintages."""
@@ -49,3 +52,38 @@ def _rows(values: Iterable[tuple[Key, Series]], vintages: Vintages_) -> list[lis
         for period, value in sorted(series.items())
         for vintage in (vintages or {}).get((metric, region), {}).get(period, (value,))
     ]
+
+
+def export_sheet(
+    values: Iterable[tuple[Key, Series]], vintages: Vintages_, dataset: Dataset
+) -> Sheet:
+    """Every value as a workbook for people, in the interface's language: headings as
+    ``import`` reads them back, names beside ids, each figure a number shown with its metric's
+    decimals (a derived one rounded to them; CSV and JSON keep it exact), yes or no."""
+    names = [*("metric", "metric_name", "region", "region_name", "period", "value")]
+    names += ["derived", "source", "note", "published", "flag", "rule"]
+    headings = [worded(text(words.COLUMNS[name])) for name in names]
+    rows: list[list[Cell]] = []
+    for (metric_id, region_id), series in values:
+        metric, region = dataset.metrics[metric_id], dataset.regions[region_id]
+        decimals = 2 if metric.decimals is None else metric.decimals
+        for period, value in sorted(series.items()):
+            for vintage in (vintages or {}).get((metric_id, region_id), {}).get(period, (value,)):
+                figure = round(vintage.value, decimals) if vintage.derived else vintage.value
+                rows.append(
+                    [
+                        metric_id,
+                        metric_name(metric),
+                        region_id,
+                        region_name(region),
+                        str(period),
+                        Number(figure, decimals_format(metric.decimals)),
+                        _("yes") if vintage.derived else _("no"),
+                        vintage.source,
+                        vintage.note,
+                        None if vintage.published is None else vintage.published.isoformat(),
+                        vintage.flag,
+                        rule_words(vintage) if vintage.derived else None,
+                    ]
+                )
+    return Sheet(_("values"), headings, rows)

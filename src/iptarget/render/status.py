@@ -25,7 +25,7 @@ from iptarget.render.numbers import (
     sign,
 )
 from iptarget.render.status_data import status_csv, status_json, summary
-from iptarget.render.table import Column, Table, fitted_lines, markdown
+from iptarget.render.table import Column, Table, fitted_lines, markdown, terminal_lines
 from iptarget.render.words import date_words, period_words, shown
 
 
@@ -191,6 +191,42 @@ def print_status(
             print_text(status_markdown(evaluations, dataset, as_of, late, grace_days, vintage))
         case StatusFormat.TABLE:
             _print_table(evaluations, dataset, as_of, late, grace_days, vintage)
+        case StatusFormat.XLSX:
+            raise ValueError("a workbook is written to a file (status_bytes)")
+        case _:
+            assert_never(fmt)
+
+
+def status_bytes(
+    evaluations: Sequence[Evaluation],
+    dataset: Dataset,
+    as_of: datetime.date,
+    fmt: StatusFormat,
+    late: Collection[str] = (),
+    grace_days: int = 365,
+    vintage: str = "latest",
+) -> bytes:
+    """The progress table as a file holds it: a workbook, CSV with a byte-order mark (so that
+    Excel reads it as UTF-8), or the text ``status`` prints."""
+    match fmt:
+        case StatusFormat.XLSX:
+            from iptarget.render.sheet import sheet_bytes
+            from iptarget.render.status_sheet import status_sheet
+
+            return sheet_bytes(status_sheet(evaluations, dataset, as_of))
+        case StatusFormat.CSV:
+            return ("\ufeff" + status_csv(evaluations)).encode("utf-8")
+        case StatusFormat.JSON:
+            return status_json(evaluations, as_of, vintage).encode("utf-8")
+        case StatusFormat.MARKDOWN:
+            shown = status_markdown(evaluations, dataset, as_of, late, grace_days, vintage)
+            return shown.encode("utf-8")
+        case StatusFormat.TABLE:
+            lines = [
+                line.plain for line in terminal_lines(status_table(evaluations, dataset, late))
+            ]
+            lines += notes(evaluations, as_of, vintage) + ([late_note(grace_days)] if late else [])
+            return ("\n".join(lines) + "\n").encode("utf-8")
         case _:
             assert_never(fmt)
 

@@ -23,7 +23,12 @@ if TYPE_CHECKING:
 #: The columns ``import`` reads; ``derived`` and ``rule`` are the columns ``export`` adds
 #: (derived rows are skipped).
 CSV_REQUIRED = ("metric", "region", "period", "value")
-CSV_COLUMNS = (*CSV_REQUIRED, "source", "note", "published", "flag", "derived", "rule")
+CSV_COLUMNS = (
+    *CSV_REQUIRED,
+    *("source", "note", "published", "flag", "derived", "rule", "metric_name", "region_name"),
+)
+#: How the derived column of an export says yes: CSV, an English workbook, a Chinese one.
+YES = ("true", "1", "yes", "是")
 #: A unit or remark in brackets after a heading: 数值（件）, value (%).
 _BRACKETED = re.compile(r"\s*[（(][^（）()]*[）)]\s*$")
 #: How far down a sheet the header row is looked for, below titles and blank rows.
@@ -109,7 +114,7 @@ class RowReader:
             assert problem is not None
             self.problem(number, problem)
             return
-        if row.get("derived", "").lower() in ("true", "1", "yes"):
+        if row.get("derived", "").lower() in YES:
             self.skipped += 1
             return
         figure = NewFigure(

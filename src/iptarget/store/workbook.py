@@ -1,5 +1,5 @@
-"""Excel workbooks in and out (``import FILE.xlsx``, ``export --output FILE.xlsx``), with
-openpyxl: the first sheet holds the same columns as a CSV file, and follows the same rules.
+"""Excel workbooks in (``import FILE.xlsx``), with openpyxl: the first sheet holds the same
+columns as a CSV file, and follows the same rules (``render.sheet`` writes workbooks).
 A title above the header (merged across the columns or not) is passed over; a figure shown
 as a percentage is read as the percentage shown.
 
@@ -18,7 +18,6 @@ from decimal import Decimal
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from iptarget.cells import xml_text
 from iptarget.errors import Kind, Subject, Text, UserError, text
 from iptarget.store.tables import (
     RowReader,
@@ -148,36 +147,3 @@ def _period_of(day: datetime.date, number_format: str) -> tuple[str, Text | None
 
 def _text(cell: SheetCell) -> str:
     return "" if cell.value is None else str(cell.value)
-
-
-def xlsx_bytes(headings: Sequence[str], rows: Sequence[Sequence[str]]) -> bytes:
-    """A workbook of one sheet: the headings, then the rows; the value column as numbers,
-    the other columns as text, so that Excel keeps periods and dates as they are written."""
-    import io
-
-    from openpyxl import Workbook
-
-    book = Workbook()
-    sheet = book.active
-    assert sheet is not None
-    sheet.title = "values"
-    for number, row in enumerate([list(headings), *rows], start=1):
-        for column, (heading, cell_text) in enumerate(zip(headings, row, strict=True), start=1):
-            value = xml_text(cell_text) if number == 1 else _exported(heading, cell_text)
-            cell = sheet.cell(number, column, value)
-            if isinstance(value, str):
-                cell.data_type = "s"  # text, never a formula, whatever it starts with
-                cell.number_format = "@"
-    buffer = io.BytesIO()
-    book.save(buffer)
-    return buffer.getvalue()
-
-
-def _exported(heading: str, cell: str) -> str | int | float | None:
-    """A cell as the workbook holds it: a figure as a number, the rest as text."""
-    if cell == "":
-        return None
-    if heading == "value":
-        number = float(cell)
-        return int(number) if number.is_integer() and abs(number) < 2**53 else number
-    return xml_text(cell)  # a workbook is XML: what XML forbids is dropped (SPEC 6)

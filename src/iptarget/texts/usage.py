@@ -27,6 +27,9 @@ TAKES_NO_VALUE = message("usage.takes_no_value", "Option '{name}' does not take 
 EXTRA_ARGUMENTS = message("usage.extra", "Got unexpected extra argument(s) ({arguments})")
 INVALID_VALUE = message("usage.invalid", "Invalid value for {name}: {message}")
 NOT_ONE_OF = message("usage.not_one_of", "{value} is not one of {choices}")
+XLSX_NEEDS_OUTPUT = message(
+    "usage.xlsx_output", "xlsx is a workbook, not text: give --output FILE.xlsx"
+)
 NOT_A_STATUS = message("usage.not_a_status", "{value} is not a status (did you mean {near}?)")
 NOT_A_DATE = message(
     "usage.not_a_date", "{value} is not a date: give it as YYYY-MM-DD, such as 2024-06-30"

@@ -30,7 +30,9 @@ SUBJECT_SHEET = message("subject.sheet", "sheet '{sheet}'")
 
 COLUMNS = {
     "metric": term("column.metric", "column", "metric"),
+    "metric_name": term("column.metric_name", "column", "metric name"),
     "region": term("column.region", "column", "region"),
+    "region_name": term("column.region_name", "column", "region name"),
     "period": term("column.period", "column", "period"),
     "value": term("column.value", "column", "value"),
     "source": term("column.source", "column", "source"),
