@@ -165,6 +165,15 @@ def report(
     statuses: StatusOption = None,
     as_of: AsOfOption = None,
     vintage: VintageOption = Vintage.LATEST,
+    title: Annotated[
+        str | None,
+        typer.Option(
+            "--title",
+            metavar="TEXT",
+            help=N_("The report's title. [default: Targets as of DATE]"),
+            show_default=False,
+        ),
+    ] = None,
 ) -> int:
     from iptarget.render.console import print_written
     from iptarget.render.report import report_html
@@ -173,7 +182,7 @@ def report(
     dataset = load(directory)
     date = as_of_date(as_of)
     evaluations = chosen_evaluations(dataset, date, vintage, region, policy, statuses)
-    write_text(output, report_html(evaluations, dataset, date, vintage.value, str(directory)))
+    write_text(output, report_html(evaluations, dataset, date, vintage.value, title))
     print_written([output])
     return ExitCode.OK
 

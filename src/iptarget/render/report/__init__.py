@@ -21,6 +21,7 @@ from iptarget.render.looks import STATUS_LOOKS, status_word
 from iptarget.render.numbers import (
     UNKNOWN,
     at,
+    marks,
     marks_note,
     metric_label,
     number,
@@ -31,7 +32,7 @@ from iptarget.render.numbers import (
 )
 from iptarget.render.report.chart import chart_svg
 from iptarget.render.status_data import status_json, summary
-from iptarget.render.words import date_words
+from iptarget.render.words import date_words, period_words
 
 
 def report_html(
@@ -39,9 +40,9 @@ def report_html(
     dataset: Dataset,
     as_of: datetime.date,
     vintage: str,
-    directory: str,
+    title: str | None = None,
 ) -> str:
-    """The report of these evaluations as one HTML document."""
+    """The report of these evaluations as one HTML document, under ``title`` if given."""
     from importlib.resources import files
 
     import jinja2
@@ -56,7 +57,7 @@ def report_html(
     return template.render(
         tone=lambda status: STATUS_LOOKS[Status(status)].tone,
         lang="zh-CN" if chinese() else "en",
-        directory=directory,
+        title=title or _("Targets as of {date}").format(date=date_words(as_of)),
         as_of=date_words(as_of),
         first=vintage == "first",
         counts=summary(evaluations),
@@ -111,9 +112,11 @@ def _card(evaluation: Evaluation, dataset: Dataset) -> dict[str, Any]:
         "meaning": _(STATUS_LOOKS[evaluation.status].meaning),
         "word": status_word(evaluation.status),
         "sentence": _sentence(evaluation, dataset),
-        "origin": _origin(title_of(policy), policy.file, source),
+        "origin": _origin(title_of(policy), source),
         "latest": at(evaluation.latest, metric) if evaluation.latest else UNKNOWN,
-        "progress": percent(evaluation.progress_pct),
+        "progress": UNKNOWN if _beyond(evaluation) else percent(evaluation.progress_pct),
+        "beyond": _beyond(evaluation),
+        "numbers": _numbers(evaluation),
         "pace": pace(evaluation.pace),
         "projected": number(evaluation.projected, metric, unit=True),
         "acknowledged": evaluation.acknowledged or "",
@@ -148,18 +151,46 @@ def _sentence(evaluation: Evaluation, dataset: Dataset) -> Markup:
     )
 
 
-def _origin(policy: str, file: str, source: str) -> Markup:
-    """Where a target comes from: its policy, file and source, the source a link when it is
-    an address."""
+def _origin(policy: str, source: str) -> Markup:
+    """Where a target comes from: its policy and source, the source a link when it is an
+    address (the file is on the card's details line)."""
     from markupsafe import Markup, escape
 
-    if source.startswith(("https://", "http://")):
-        link = Markup('<a href="{0}">{0}</a>').format(source)
-        return Markup(escape(_("{policy} ({file}): {source}"))).format(
-            policy=policy, file=file, source=link
-        )
-    if source:
-        return Markup(escape(_("{policy} ({file}): {source}"))).format(
-            policy=policy, file=file, source=source
-        )
-    return Markup(escape(_("{policy} ({file})"))).format(policy=policy, file=file)
+    if not source:
+        return Markup(escape(policy))
+    shown = (
+        Markup('<a href="{0}">{0}</a>').format(source)
+        if source.startswith(("https://", "http://"))
+        else source
+    )
+    return Markup(escape(_("{policy}: {source}"))).format(policy=policy, source=shown)
+
+
+#: Progress outside this range, in percent, is not shown as a number (``_beyond``).
+PROGRESS_SHOWN = (-100.0, 200.0)
+
+
+def _beyond(evaluation: Evaluation) -> str:
+    """Why a progress is not shown: far outside 0–100%, it measures a distance so short
+    (the start next to the target) that it says little; empty when it is shown."""
+    progress = evaluation.progress_pct
+    low, high = PROGRESS_SHOWN
+    if progress is None or low <= progress <= high:
+        return ""
+    return _(
+        "progress not shown: {value} is beyond −100% to 200%, because the start was already "
+        "close to the target value, so the distance it measures is short"
+    ).format(value=percent(progress))
+
+
+def _numbers(evaluation: Evaluation) -> list[tuple[str, str, str]]:
+    """The chart's numbers, period by period: the figure and the required path's value."""
+    metric = evaluation.metric
+    figures = {
+        value.period: number(value.value, metric) + marks(value) for value in evaluation.series
+    }
+    required = {period: number(value, metric) for period, value in evaluation.path}
+    return [
+        (period_words(period), figures.get(period, ""), required.get(period, ""))
+        for period in sorted(set(figures) | set(required))
+    ]

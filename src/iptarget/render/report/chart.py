@@ -9,6 +9,7 @@ the browser's own font, Chinese included.
 from __future__ import annotations
 
 import math
+from decimal import Decimal
 from html import escape
 
 from iptarget.core.dataset import Metric, Value
@@ -53,7 +54,7 @@ def chart_svg(evaluation: Evaluation) -> str:
             f'<line class="target" x1="{LEFT}" y1="{level:.1f}" x2="{WIDTH - RIGHT}" '
             f'y2="{level:.1f}"><title>{escape(label)}</title></line>'
         )
-        parts.append(_label(LEFT + 4, level - 5, label, "start"))
+        parts.append(_label(LEFT + 4, level - 5, label, "start", "target-label"))
     if path:
         points = " ".join(f"{scale.x(period):.1f},{scale.y(value):.1f}" for period, value in path)
         title = escape(_("required path"))
@@ -62,19 +63,28 @@ def chart_svg(evaluation: Evaluation) -> str:
         points = " ".join(f"{scale.x(v.period):.1f},{scale.y(v.value):.1f}" for v in series)
         parts.append(f'<polyline class="actual" points="{points}"/>')
     parts += [_point(value, scale, evaluation) for value in series]
+    if series:
+        last = series[-1]
+        shown = number(last.value, metric) + marks(last)
+        parts.append(_label(scale.x(last.period) - 6, scale.y(last.value) - 8, shown, "end"))
     parts.append("</svg>")
     return "".join(parts)
 
 
 class _Scale:
-    """Where a period and a value fall in the chart."""
+    """Where a period and a value fall in the chart: the value axis spans the figures, the
+    path and the target (not from 0), so that 17.96 against 18 shows, with round steps
+    between."""
 
     def __init__(self, periods: list[Period], numbers: list[float]) -> None:
         self.first = min(period.end_month for period in periods)
         self.last = max(period.end_month for period in periods)
-        self.low, high = min(0.0, *numbers), max(numbers)
-        high = self.low + 1 if high == self.low else high
-        self.high = high + (high - self.low) * 0.08
+        low, high = min(numbers), max(numbers)
+        if high == low:
+            low, high = low - max(abs(low) * 0.1, 1), high + max(abs(high) * 0.1, 1)
+        self.step = _round_step((high - low) / 4)
+        self.low = math.floor(low / self.step) * self.step
+        self.high = math.ceil(high / self.step) * self.step
         self.bottom = self.y(self.low)
 
     def x(self, period: Period) -> float:
@@ -84,20 +94,44 @@ class _Scale:
     def y(self, value: float) -> float:
         return TOP + (self.high - value) / (self.high - self.low) * (HEIGHT - TOP - BOTTOM)
 
+    def ticks(self) -> list[float]:
+        """The values labelled on the axis: every step from the lowest to the highest."""
+        count = round((self.high - self.low) / self.step)
+        return [self.low + index * self.step for index in range(count + 1)]
+
     def frame(self, metric: Metric, periods: list[Period]) -> list[str]:
-        """The axes, the lowest and highest value, the first and last period."""
-        return [
+        """The axes, a labelled line at every step, the first and last period."""
+        parts = [
             f'<line class="axis" x1="{LEFT}" y1="{self.bottom:.1f}" x2="{WIDTH - RIGHT}" '
             f'y2="{self.bottom:.1f}"/>',
             f'<line class="axis" x1="{LEFT}" y1="{TOP}" x2="{LEFT}" y2="{self.bottom:.1f}"/>',
-            _label(LEFT - 6, self.y(self.high) + 4, number(self.high, metric), "end"),
-            _label(LEFT - 6, self.bottom + 4, number(self.low, metric), "end"),
-            *(
-                _label(self.x(period), HEIGHT - BOTTOM + 18, period_words(period), anchor)
-                for period, anchor in ((min(periods), "start"), (max(periods), "end"))
-                if anchor == "start" or max(periods) != min(periods)
-            ),
         ]
+        for tick in self.ticks():
+            level = self.y(tick)
+            parts.append(
+                f'<line class="grid" x1="{LEFT}" y1="{level:.1f}" x2="{WIDTH - RIGHT}" '
+                f'y2="{level:.1f}"/>'
+            )
+            parts.append(_label(LEFT - 6, level + 4, _tick(tick, self.step, metric), "end"))
+        parts += [
+            _label(self.x(period), HEIGHT - BOTTOM + 18, period_words(period), anchor)
+            for period, anchor in ((min(periods), "start"), (max(periods), "end"))
+            if anchor == "start" or max(periods) != min(periods)
+        ]
+        return parts
+
+
+def _round_step(rough: float) -> float:
+    """The round step nearest above ``rough``: 1, 2, 2.5 or 5 times a power of ten."""
+    power = 10.0 ** math.floor(math.log10(rough))
+    return next(power * m for m in (1.0, 2.0, 2.5, 5.0, 10.0) if power * m >= rough * 0.999)
+
+
+def _tick(value: float, step: float, metric: Metric) -> str:
+    """An axis label: with as many decimals as the step needs, at least the metric's."""
+    exponent = Decimal(repr(step)).normalize().as_tuple().exponent
+    places = max(0, -exponent) if isinstance(exponent, int) else 0
+    return f"{value:,.{max(places, metric.decimals or 0)}f}"
 
 
 def _point(value: Value, scale: _Scale, evaluation: Evaluation) -> str:
@@ -119,8 +153,9 @@ def _point(value: Value, scale: _Scale, evaluation: Evaluation) -> str:
     )
 
 
-def _label(x: float, y: float, text: str, anchor: str) -> str:
-    return f'<text x="{x:.1f}" y="{y:.1f}" text-anchor="{anchor}">{escape(text)}</text>'
+def _label(x: float, y: float, text: str, anchor: str, kind: str = "") -> str:
+    shown = f' class="{kind}"' if kind else ""
+    return f'<text{shown} x="{x:.1f}" y="{y:.1f}" text-anchor="{anchor}">{escape(text)}</text>'
 
 
 def _description(evaluation: Evaluation) -> str:
