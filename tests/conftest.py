@@ -1,7 +1,9 @@
-"""Fixtures: the CLI runner (pinned width, no colour, no IPTARGET_DIR) and a small directory."""
+"""Fixtures: the CLI runner (pinned width, no colour, no IPTARGET_DIR), a small directory, and
+a git repository holding the example."""
 
 from __future__ import annotations
 
+import shutil
 from collections.abc import Iterator, Mapping
 from pathlib import Path
 
@@ -10,6 +12,7 @@ from typer.testing import CliRunner, Result
 
 from helpers import ENV, FACTOR_2, Run, actuals, policy, write_dir
 from iptarget.cli import app
+from test_diff import ROOT, commit, git
 
 
 @pytest.fixture(autouse=True)
@@ -40,3 +43,14 @@ def root(tmp_path: Path) -> Path:
     return write_dir(
         tmp_path / "targets", {"p": policy(FACTOR_2)}, {"r": actuals("apps", "r", {"2018": 150})}
     )
+
+
+@pytest.fixture
+def repo(tmp_path: Path) -> Path:
+    """A git repository whose first commit holds a copy of the example targets/."""
+    root = tmp_path / "repo"
+    root.mkdir()
+    git(root, "init", "-q", "-b", "main")
+    shutil.copytree(ROOT / "targets", root / "targets")
+    commit(root, "the example")
+    return root

@@ -5,29 +5,15 @@ and removed; ``acknowledged_on`` keeps an acknowledgement out of the dates befor
 from __future__ import annotations
 
 import json
-import shutil
 from pathlib import Path
-
-import pytest
 
 from helpers import Run
 from iptarget.core.compare import worse
 from iptarget.core.status import Status
-from test_diff import AS_OF, ROOT, commit, diff, edit, git
+from test_diff import AS_OF, commit, diff, edit
 
 LIAONING = 'id = "ln-2020-pct-applications"\n'
 HUIZHOU = 'id = "hz-2019-invention-per-10k"\n'
-
-
-@pytest.fixture
-def repo(tmp_path: Path) -> Path:
-    """A git repository whose first commit holds a copy of the example targets/."""
-    root = tmp_path / "repo"
-    root.mkdir()
-    git(root, "init", "-q", "-b", "main")
-    shutil.copytree(ROOT / "targets", root / "targets")
-    commit(root, "the example")
-    return root
 
 
 def acknowledge(targets: Path, name: str, marker: str, reason: str, on: str = "") -> None:

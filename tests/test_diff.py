@@ -36,17 +36,6 @@ def commit(repo: Path, message: str) -> None:
     git(repo, "commit", "-q", "-m", message)
 
 
-@pytest.fixture
-def repo(tmp_path: Path) -> Path:
-    """A git repository whose first commit holds a copy of the example targets/."""
-    root = tmp_path / "repo"
-    root.mkdir()
-    git(root, "init", "-q", "-b", "main")
-    shutil.copytree(ROOT / "targets", root / "targets")
-    commit(root, "the example")
-    return root
-
-
 def diff(run: Run, repo: Path, *args: str, as_of: str = AS_OF) -> tuple[int, str]:
     result = run("diff", *args, "--dir", str(repo / "targets"), "--as-of", as_of)
     return result.exit_code, result.stdout + result.stderr
