@@ -21,6 +21,7 @@ from iptarget.core.dataset import (
     Value,
 )
 from iptarget.core.goals import Goal
+from iptarget.core.status import DEFAULT_BANDS, Bands
 from iptarget.core.values import Values
 from iptarget.periods import parse_period
 from iptarget.store.read import load_directory
@@ -177,6 +178,7 @@ def target_of(snippet: str, region: str = "r") -> Target:
         baseline_value=table.get("baseline_value"),
         start=periods.get("start"),
         start_value=table.get("start_value"),
+        binding=table.get("binding", False),
     )
 
 
@@ -186,8 +188,10 @@ def dataset_of(
     issued: datetime.date | None = None,
     metrics: str = METRICS,
     regions: str = REGIONS,
+    bands: Bands = DEFAULT_BANDS,
 ) -> Dataset:
-    """A dataset in memory: one policy in region r with ``targets``, and recorded figures."""
+    """A dataset in memory: one policy in region r with ``targets`` (judged by ``bands``),
+    and recorded figures."""
     recorded = {
         key: {
             parse_period(period): Value(parse_period(period), float(value))
@@ -203,6 +207,7 @@ def dataset_of(
         targets=tuple(target_of(snippet) for snippet in targets),
         issued=issued,
         region="r",
+        bands=bands,
     )
     count = sum(map(len, recorded.values()))
     return Dataset(metrics_of(metrics), regions_of(regions), (policy,), recorded, count)

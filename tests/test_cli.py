@@ -40,6 +40,10 @@ SPEC_FIELDS = [
     "projected",
     "status",
     "acknowledged",
+    "binding",
+    "verdict",
+    "expected_pct",
+    "elapsed_pct",
 ]
 FACTOR = """
 id = "{id}"

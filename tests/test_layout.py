@@ -20,9 +20,11 @@ ALLOWED: dict[str, set[str]] = {
     "cells": set(),
     "linebreak": set(),
     "core": {"core", "periods", "errors", "i18n", "texts"},
-    "models": {"models", "periods", "errors", "core.dataset", "core.goals", "i18n", "texts"},
+    "models": {"models", "periods", "errors", "core.dataset", "core.goals", "core.status", "i18n"}
+    | {"texts"},
     "store": {"store", "models", "periods", "errors", "typed", "cells", "i18n", "texts"}
-    | {"core.dataset", "core.goals", "core.graphs", "core.links", "core.slips", "core.vintages"},
+    | {"core.dataset", "core.goals", "core.graphs", "core.links", "core.slips", "core.vintages"}
+    | {"core.status"},
     "render": {"render", "core", "periods", "errors", "typed", "cells", "i18n", "texts", "choices"}
     | {"linebreak"},
     "cli": {"cli", "store", "core", "render", "errors", "i18n", "texts", "choices", "__version__"}

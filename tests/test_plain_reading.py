@@ -118,6 +118,12 @@ LIKELY: dict[str, st.SearchStrategy[Any]] = {
     ),
     "members": st.lists(GOOD_IDS, max_size=3),
     "strict": st.booleans(),
+    "binding": st.booleans(),
+    "bands": st.dictionaries(
+        st.sampled_from(["ahead", "on_track", "at_risk", "ahed"]),
+        st.integers(-1, 3) | st.floats(-1, 3) | st.sampled_from(["1", True, math.inf]),
+        max_size=3,
+    ),
     "decimals": st.integers(-1, 13),
     "trend": st.sampled_from(["compound", "linear", "Linear"]),
     "aggregate": st.sampled_from(["sum", "none", "x"]),

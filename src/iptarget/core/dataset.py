@@ -8,6 +8,7 @@ from dataclasses import dataclass, field, replace
 from typing import Literal, NamedTuple
 
 from iptarget.core.goals import GOAL_FACTS, Goal
+from iptarget.core.status import DEFAULT_BANDS, Bands
 from iptarget.errors import Text, text
 from iptarget.periods import Period
 from iptarget.texts import rules
@@ -107,6 +108,7 @@ class Target:
     baseline_value: float | None = None
     start: Period | None = None
     start_value: float | None = None
+    binding: bool = False  # a binding target: reviews count it apart (SPEC 4.7)
     # the title in each language (SPEC 8), else ``title``
     title_zh: str | None = field(default=None, metadata=SHOWN)
     title_en: str | None = field(default=None, metadata=SHOWN)
@@ -132,6 +134,7 @@ class Policy:
     region: str | None = None
     title_zh: str | None = None  # the title in each language (SPEC 8), else ``title``
     title_en: str | None = None
+    bands: Bands = DEFAULT_BANDS  # the pace thresholds of its targets (SPEC 1)
 
 
 class Value(NamedTuple):

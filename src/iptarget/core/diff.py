@@ -227,7 +227,7 @@ def _causes(
     if old is not None and new is not None:
         found += _goal(old[1], new[1])
         found += _keys("target", target.id, old[1], new[1], TARGET_KEYS)
-        found += _keys("policy", old[0].stem, old[0], new[0], ("issued", "region"))
+        found += _keys("policy", old[0].stem, old[0], new[0], ("issued", "region", "bands"))
     for metric in sorted({metric for metric, _ in inputs}):
         found += _keys(
             "metric", metric, _get(before, "metrics", metric), _get(after, "metrics", metric),

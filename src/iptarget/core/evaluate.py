@@ -10,12 +10,10 @@ from iptarget.core import formulas
 from iptarget.core.dataset import Dataset, Metric, Policy, Target, Value
 from iptarget.core.formulas import Direction, grow, rate
 from iptarget.core.goals import goal_value
-from iptarget.core.status import Status
+from iptarget.core.review import elapsed_pct, expected_pct
+from iptarget.core.status import Bands, Status, Verdict, pace_band, verdict
 from iptarget.core.values import Values, Vintage
 from iptarget.periods import MONTHS, Period, years_between
-
-ON_TRACK_PACE = 0.95
-AT_RISK_PACE = 0.6
 
 
 class Point(NamedTuple):
@@ -51,6 +49,9 @@ class Evaluation(NamedTuple):
     series: tuple[Value, ...]  # the values compared with V: the deadline's granularity
     known: tuple[Value, ...]  # every known value of the metric in the region, sorted
     path: tuple[tuple[Period, float], ...]  # the required path from S to V (4.3)
+    verdict: Verdict  # the plan review's word (4.7), and its two shares in percent
+    expected_pct: float | None
+    elapsed_pct: float | None
     acknowledged: str | None = None  # the target's acknowledgement, if made by the date
 
 
@@ -120,9 +121,8 @@ def evaluate_target(values: Values, dataset: Dataset, policy: Policy, target: Ta
 
     as_of = values.as_of
     assert as_of is not None, "an evaluation is as of a date"
-    status = _status(
-        target, direction, v, start, latest, pace, deadline_value=known.get(deadline), as_of=as_of
-    )
+    bands = policy.bands
+    status = _status(target, direction, v, start, latest, pace, known.get(deadline), as_of, bands)
     path = required_path(start, required, deadline, compound)
     return Evaluation(
         target=target,
@@ -144,6 +144,9 @@ def evaluate_target(values: Values, dataset: Dataset, policy: Policy, target: Ta
         series=series,
         known=ordered,
         path=tuple(path),
+        verdict=verdict(status, pace, bands.ahead),
+        expected_pct=expected_pct(start, latest, v, direction, required, compound),
+        elapsed_pct=elapsed_pct(start, deadline, as_of),
         acknowledged=acknowledgement(target, as_of),
     )
 
@@ -189,9 +192,9 @@ def _status(
     start: Point | None,
     latest: Point | None,
     pace: float | None,
-    *,
     deadline_value: Value | None,
     as_of: datetime.date,
+    bands: Bands,
 ) -> Status:
     """The status, the checks in the order SPEC 4.2 gives."""
     if target_value is None:
@@ -211,20 +214,7 @@ def _status(
         return Status.NO_TREND
     if meets(start.value, target_value, direction, strict=False):
         return Status.REGRESSING
-    return pace_band(pace)
-
-
-def pace_band(pace: float | None) -> Status:
-    """The status a pace gives before the deadline: Eurostat's and Statistics Canada's bands."""
-    if pace is None:
-        return Status.NO_TREND
-    if pace < 0:
-        return Status.REGRESSING
-    if pace < AT_RISK_PACE:
-        return Status.OFF_TRACK
-    if pace < ON_TRACK_PACE:
-        return Status.AT_RISK
-    return Status.ON_TRACK
+    return pace_band(pace, bands)
 
 
 def required_path(

@@ -90,6 +90,32 @@ VERDICT_ORDER: tuple[Verdict, ...] = (
 AHEAD_PACE = 1.5
 
 
+class Bands(NamedTuple):
+    """The pace thresholds of a policy (SPEC 1 ``bands``): from ``on_track`` a target is
+    on track, from ``at_risk`` at risk (below it off track), and an on-track one from
+    ``ahead`` faster than expected. The defaults are Eurostat's and Statistics Canada's."""
+
+    ahead: float = AHEAD_PACE
+    on_track: float = 0.95
+    at_risk: float = 0.6
+
+
+DEFAULT_BANDS = Bands()
+
+
+def pace_band(pace: float | None, bands: Bands = DEFAULT_BANDS) -> Status:
+    """The status a pace gives before the deadline (SPEC 4.2's bands)."""
+    if pace is None:
+        return Status.NO_TREND
+    if pace < 0:
+        return Status.REGRESSING
+    if pace < bands.at_risk:
+        return Status.OFF_TRACK
+    if pace < bands.on_track:
+        return Status.AT_RISK
+    return Status.ON_TRACK
+
+
 def verdict(status: Status, pace: float | None, ahead: float = AHEAD_PACE) -> Verdict:
     """A target's verdict from its status and pace (SPEC 4.7)."""
     match status:

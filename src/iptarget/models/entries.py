@@ -13,6 +13,7 @@ from collections.abc import Mapping
 from typing import Any, Literal, NamedTuple
 
 from iptarget.core.goals import GOAL_FACTS, GOAL_KEYS, Goal
+from iptarget.core.status import Bands
 from iptarget.errors import Text, text
 from iptarget.periods import GRANULARITY_WORDS, Period
 from iptarget.texts import files
@@ -60,6 +61,18 @@ def metric_issues(metric: Mapping[str, Any]) -> list[Issue]:
     if low is not None and high is not None and low > high:
         found.append(("min", text(files.MIN_ABOVE_MAX, min=low, max=high)))
     return found
+
+
+def policy_issues(policy: Mapping[str, Any]) -> list[Issue]:
+    """The rule of a policy that a field type cannot say: its bands in order, once the
+    defaults fill in what is not given (SPEC 1)."""
+    given = policy["bands"]
+    if given is None:
+        return []
+    bands = Bands(**given)
+    if bands.ahead > bands.on_track > bands.at_risk >= 0:
+        return []
+    return [("bands", text(files.BANDS_ORDER, **bands._asdict()))]
 
 
 def target_issues(target: Mapping[str, Any]) -> list[Issue]:

@@ -11,8 +11,9 @@ from __future__ import annotations
 import datetime
 from typing import Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, PlainSerializer, PlainValidator
+from pydantic import BaseModel, ConfigDict, Field, PlainSerializer, PlainValidator, with_config
 from pydantic.json_schema import WithJsonSchema
+from typing_extensions import TypedDict  # pydantic needs it before Python 3.12
 
 from iptarget.models.entries import ID_PATTERN
 from iptarget.periods import Period, parse_period
@@ -32,6 +33,29 @@ PeriodField = Annotated[
         }
     ),
 ]
+
+
+NonNegative = Annotated[float, Field(ge=0, allow_inf_nan=False)]
+
+
+@with_config(ConfigDict(extra="forbid", strict=True))
+class Bands(TypedDict, total=False):
+    """A policy's pace thresholds (SPEC 1), each optional: the defaults fill in the rest."""
+
+    ahead: Annotated[
+        NonNegative,
+        Field(
+            description="From this pace an on-track target is 'faster than "
+            "expected' in a review (default 1.5)."
+        ),
+    ]
+    on_track: Annotated[
+        NonNegative, Field(description="From this pace a target is on track (default 0.95).")
+    ]
+    at_risk: Annotated[
+        NonNegative,
+        Field(description="From this pace a target is at risk; below it, off track (default 0.6)."),
+    ]
 
 
 class _Model(BaseModel):
@@ -123,6 +147,12 @@ class Policy(_Model):
     issued: datetime.date | None = Field(None, description="When it was issued (a TOML date).")
     source: str | None = Field(None, description="Where it was published: a citation or address.")
     region: Id | None = Field(None, description="The region of targets that name none.")
+    bands: Bands | None = Field(
+        None,
+        description="The pace thresholds of its targets: on_track (default 0.95) and at_risk "
+        "(0.6) for the statuses, ahead (1.5) for a review's 'faster than expected'; ahead > "
+        "on_track > at_risk >= 0.",
+    )
 
 
 class Target(_Model):
@@ -160,6 +190,10 @@ class Target(_Model):
     )
     strict: bool = Field(
         False, description="True for 'more than' / 'less than': the target value itself fails."
+    )
+    binding: bool = Field(
+        False,
+        description="True for a binding target of the plan; reviews count binding targets apart.",
     )
     at_least: float | None = Field(None, description="Goal: reach at least this value.")
     at_most: float | None = Field(None, description="Goal: stay at or below this value.")

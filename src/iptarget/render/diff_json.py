@@ -8,6 +8,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from iptarget.core.diff import Cause, Diff, FigureEdit, KeyEdit
+from iptarget.core.status import Bands
 from iptarget.periods import Period
 from iptarget.render.json_text import json_document
 
@@ -68,6 +69,8 @@ def _plain(value: object) -> Any:
         return str(value)
     if isinstance(value, datetime.date):
         return value.isoformat()
+    if isinstance(value, Bands):
+        return value._asdict()
     if isinstance(value, Sequence) and not isinstance(value, str):
         return [_plain(part) for part in value]
     return value

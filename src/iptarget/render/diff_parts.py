@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from iptarget.core.dataset import Amount
 from iptarget.core.diff import Cause, Diff, FigureEdit
+from iptarget.core.status import Bands
 from iptarget.errors import exact
 from iptarget.i18n import _, ngettext, pgettext
 from iptarget.periods import Period
@@ -126,6 +127,8 @@ def _shown(value: object) -> str:
         return exact(value)
     if isinstance(value, Period):
         return period_words(value)
+    if isinstance(value, Bands):
+        return shown([f"{key} = {exact(bound)}" for key, bound in value._asdict().items()])
     if isinstance(value, tuple):
         return shown(list(value)) or _("(none)")
     return clean(str(value))

@@ -63,6 +63,10 @@ FIELDS: tuple[tuple[str, Callable[[Evaluation], Any]], ...] = (
     ("projected", lambda e: finite(e.projected)),
     ("status", lambda e: e.status.value),
     ("acknowledged", lambda e: e.acknowledged),
+    ("binding", lambda e: e.target.binding),
+    ("verdict", lambda e: e.verdict.value),
+    ("expected_pct", lambda e: finite(e.expected_pct)),
+    ("elapsed_pct", lambda e: finite(e.elapsed_pct)),
 )
 POINT_FIELDS = ("baseline", "start", "latest")
 

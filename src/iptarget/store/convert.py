@@ -9,6 +9,7 @@ from typing import Any
 
 from iptarget.core import dataset as core
 from iptarget.core.goals import Goal
+from iptarget.core.status import Bands
 from iptarget.models.entries import ActualEntry
 from iptarget.periods import Period
 
@@ -22,7 +23,7 @@ TARGET_KEYS = tuple(
 POLICY_KEYS = tuple(
     field.name
     for field in fields(core.Policy)
-    if field.name not in ("path", "file", "stem", "targets")
+    if field.name not in ("path", "file", "stem", "targets", "bands")
 )
 
 
@@ -68,6 +69,7 @@ def core_policy(
     region = policy["region"]
     return core.Policy(
         **{key: policy[key] for key in POLICY_KEYS},
+        bands=Bands(**(policy["bands"] or {})),
         path=path,
         file=file,
         stem=stem,

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import typing
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any
 
@@ -120,6 +121,10 @@ def field_problem(
     kind = detail["type"]
     at = subject.at(field) if field else subject
     if kind == "extra_forbidden":
+        *table, key = (str(part) for part in detail["loc"])
+        if table:  # a key inside a table of the entry: bands = { ahaed = 2 }
+            where = subject.at(".".join(table))
+            return where, unknown_key(key, _keys_of(model, table), KIND_KEY)
         return subject, unknown_key(field, list(model.model_fields), KIND_KEY)
     if kind == "missing":
         return at, text(files.REQUIRED)
@@ -139,6 +144,17 @@ def field_problem(
         expected=str(context.get("expected", "")),
         choices=choices,
     )
+
+
+def _keys_of(model: type[BaseModel], table: list[str]) -> list[str]:
+    """The keys a table inside an entry may have (a typed dict's, such as ``bands``)."""
+    from typing_extensions import is_typeddict  # pydantic's typed dicts are of this module
+
+    kind: Any = model.model_fields[table[0]].annotation
+    for part in typing.get_args(kind) or (kind,):
+        if is_typeddict(part):
+            return list(part.__annotations__)
+    return []
 
 
 def bad_id(value: str) -> Text:

@@ -18,7 +18,13 @@ import re
 from collections.abc import Callable
 from typing import Any
 
-from iptarget.models.entries import ID_PATTERN, Issue, metric_issues, target_issues
+from iptarget.models.entries import (
+    ID_PATTERN,
+    Issue,
+    metric_issues,
+    policy_issues,
+    target_issues,
+)
 from iptarget.periods import Period, parse_period
 
 #: A key's check: the value as the model holds it, or Refused.
@@ -128,6 +134,14 @@ def _one_of(*choices: str) -> Check:
 
 
 _FLAG = _one_of("p", "e")
+_BANDS = ("ahead", "on_track", "at_risk")
+
+
+def _bands(value: Any) -> dict[str, float]:
+    """A policy's pace thresholds, as given (the defaults fill in the rest later)."""
+    if type(value) is dict and value.keys() <= set(_BANDS):
+        return {key: _bounded(low=0)(value[key]) for key in _BANDS if key in value}
+    raise Refused
 
 
 def _required(check: Check) -> tuple[bool, Any, Check]:
@@ -172,6 +186,7 @@ POLICY: Spec = {
     "issued": _optional(_date),
     "source": _optional(_text),
     "region": _optional(check_id),
+    "bands": _optional(_bands),
 }
 TARGET: Spec = {
     "id": _required(check_id),
@@ -188,6 +203,7 @@ TARGET: Spec = {
     "acknowledged": _optional(_some_text),
     "acknowledged_on": _optional(_date),
     "strict": _optional(_flag, False),
+    "binding": _optional(_flag, False),
     "at_least": _optional(number),
     "at_most": _optional(number),
     "factor": _optional(_bounded(above=0)),
@@ -221,7 +237,7 @@ def _no_rules(values: Values) -> list[Issue]:
 ENTRIES: dict[str, tuple[Spec, str, Callable[[Values], list[Issue]]]] = {
     "metric": (METRIC, "Metric", metric_issues),
     "region": (REGION, "Region", _no_rules),
-    "policy": (POLICY, "Policy", _no_rules),
+    "policy": (POLICY, "Policy", policy_issues),
     "target": (TARGET, "Target", target_issues),
     "actual": (ACTUAL, "Actual", _no_rules),
 }

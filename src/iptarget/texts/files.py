@@ -141,6 +141,11 @@ START_VALUE_ALONE = message("target.start_value", "needs start: the period whose
 ACKNOWLEDGED_ON_ALONE = message(
     "target.acknowledged_on", "needs acknowledged: the reason the target is accepted as it is"
 )
+BANDS_ORDER = message(
+    "policy.bands_order",
+    "must rise from at_risk to on_track to ahead: ahead {ahead} > on_track {on_track} > "
+    "at_risk {at_risk} >= 0 (the defaults are 1.5, 0.95 and 0.6)",
+)
 DEADLINE_FIRST = message("target.deadline_first", "{deadline} must end after the {key} {period}")
 GRANULARITY = message(
     "target.granularity",
