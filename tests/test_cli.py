@@ -316,6 +316,7 @@ COMMANDS = [
     "add-actual",
     "remove-actual",
     "check",
+    "review",
     "diff",
     "report",
     "schema",

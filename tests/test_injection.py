@@ -243,6 +243,8 @@ def test_random_text_through_every_output(tmp_path: Path, run: Run, text: str) -
         "csv": run("status", "--format", "csv", *as_of, env=github),
         "json": run("status", "--format", "json", *as_of, env=github),
         "markdown": run("status", "--format", "markdown", *as_of, env=github),
+        "review": run("review", *as_of, env=github),
+        "review-markdown": run("review", "--format", "markdown", *as_of, env=github),
         "export": run("export", "--dir", str(root), env=github),
         "report": run("report", "-o", str(html), *as_of),
         "xlsx": run("export", "-o", str(xlsx), "--dir", str(root)),
@@ -251,7 +253,7 @@ def test_random_text_through_every_output(tmp_path: Path, run: Run, text: str) -
         assert "Traceback" not in result.output, name
         assert result.exit_code == (1 if name == "check" else 0), (name, result.output)
         safe_for_a_log(result.stderr, name)
-        if name in ("status", "show", "check"):
+        if name in ("status", "show", "check", "review"):
             safe_for_a_log(result.stdout, name)
     # CSV and JSON keep the text, but no line the runner reads (it ends one at a lone CR
     # too) starts a command, and no cell is a formula
@@ -265,7 +267,8 @@ def test_random_text_through_every_output(tmp_path: Path, run: Run, text: str) -
     document = json.loads(outputs["json"].stdout)
     assert {target["title"] for target in document["targets"]} == {text}
     # markdown: no HTML, link, image or mention from the data, and one cell per column
-    for markdown in (outputs["markdown"].stdout, summary.read_text(encoding="utf-8")):
+    markdowns = [outputs[name].stdout for name in ("markdown", "review-markdown")]
+    for markdown in (*markdowns, summary.read_text(encoding="utf-8")):
         for raw in ("<x-evil", "<!--", "</details>", "@octocat", "\x1b", "\r"):
             assert raw not in markdown, raw
         assert not re.search(r"(?<!\\)\]\(", markdown)  # no link or image

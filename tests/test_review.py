@@ -248,3 +248,81 @@ def test_bands_and_binding_reach_the_json(tmp_path: Path, run: Run) -> None:
     assert shown["verdict"] == "lagging"
     assert shown["expected_pct"] == pytest.approx(200 / 3)
     assert shown["elapsed_pct"] == pytest.approx(75.0)
+
+
+# -- iptarget review ----------------------------------------------------------------------
+
+
+def review_dir(tmp_path: Path) -> Path:
+    """Five targets as of mid-2019: two lagging (one binding), one basically as expected, one
+    faster than expected (binding), one achieved early."""
+    bodies = [
+        LINEAR.replace('id = "t"', f'id = "{name}"')
+        .replace('title = "', f'binding = {binding}\ntitle = "{name}: ')
+        .replace('metric = "lin"', f'metric = "lin"\nregion = "{region}"')
+        for name, binding, region in (
+            ("slow", "true", "r"),
+            ("slower", "false", "s"),
+            ("steady", "false", "t"),
+            ("fast", "true", "u"),
+            ("done", "false", "v"),
+        )
+    ]
+    regions = "".join(f'[region.{r}]\nname = "Region {r.upper()}"\n' for r in "rstuv")
+    # paces 0.6, 0.375, 1.0, 1.75 (to 2016), and 230 meets 220
+    figures = {"r": 148, "s": 130, "t": 180, "u": 170, "v": 230}
+    return write_dir(
+        tmp_path / "review",
+        {"p": policy(*bodies)},
+        {
+            r: actuals("lin", r, {"2014": 100, "2016" if r == "u" else "2018": value})
+            for r, value in figures.items()
+        },
+        regions=regions,
+    )
+
+
+def test_review_json_counts_verdicts_and_binding_ones(tmp_path: Path, run: Run) -> None:
+    root = review_dir(tmp_path)
+    result = run("review", "--format", "json", "--as-of", "2019-06-30", "--dir", str(root))
+    assert result.exit_code == 0, result.output
+    document = json.loads(result.stdout)
+    assert list(document) == ["as_of", "vintage", "summary", "binding", "targets"]
+    assert document["summary"] == {"lagging": 2, "as_expected": 1, "ahead": 1, "achieved_early": 1}
+    assert document["binding"] == {"lagging": 1, "ahead": 1}
+    # lagging first, the furthest behind the path first: slower (30 - 66.7) before slow
+    assert [t["id"] for t in document["targets"]] == ["slower", "slow", "steady", "fast", "done"]
+    first = document["targets"][0]
+    assert list(first) == [
+        "id", "title", "binding", "verdict", "status", "latest", "progress_pct",
+        "expected_pct", "elapsed_pct", "pace",
+    ]  # fmt: skip
+    assert first["latest"] == {
+        "period": "2018", "value": 130.0, "derived": False, "published": None, "flag": None,
+    }  # fmt: skip
+    assert first["progress_pct"] == pytest.approx(25.0)
+    assert first["expected_pct"] == pytest.approx(200 / 3)
+    binding = run(
+        "review", "--binding", "--format", "json", "--as-of", "2019-06-30", "--dir", str(root)
+    )
+    assert [t["id"] for t in json.loads(binding.stdout)["targets"]] == ["slow", "fast"]
+
+
+def test_review_headline_in_both_languages(tmp_path: Path, run: Run) -> None:
+    root = review_dir(tmp_path)
+    args = ("review", "--as-of", "2019-06-30", "--dir", str(root))
+    english = run(*args).stdout.splitlines()[0]
+    assert english == (
+        "5 targets as of 2019-06-30: 1 achieved early, 1 faster than expected, "
+        "1 basically as expected, 2 lagging, 1 of them binding"
+    )
+    chinese = run("--lang", "zh", *args).stdout.splitlines()[0]
+    assert chinese == (
+        "截至2019年6月30日，5项指标中，1项提前实现，1项快于预期，1项基本符合预期，"
+        "2项滞后（其中约束性指标1项）。"
+    )
+    markdown = run(*args, "--format", "markdown").stdout
+    assert "| **lagging: 2 (1 binding)** |  |" in markdown
+    assert "| ★ slow | slow: Double 2014 by 2020 |" in markdown
+    none = run(*args, "--status", "missed")
+    assert none.stdout == "No target as of 2019-06-30\n"

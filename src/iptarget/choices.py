@@ -18,6 +18,14 @@ class StatusFormat(enum.StrEnum):
     XLSX = "xlsx"
 
 
+class ReviewFormat(enum.StrEnum):
+    """``review --format``: json is the stable one for scripts."""
+
+    TABLE = "table"
+    JSON = "json"
+    MARKDOWN = "markdown"
+
+
 class SeriesFormat(enum.StrEnum):
     """``series --format``."""
 

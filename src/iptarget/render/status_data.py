@@ -28,7 +28,8 @@ def finite(value: float | None) -> float | None:
     return value if value is None or math.isfinite(value) else None
 
 
-def _point_json(point: Point | None) -> dict[str, Any] | None:
+def point_json(point: Point | None) -> dict[str, Any] | None:
+    """A point object of SPEC 5's JSON: period, value, derived, published, flag."""
     if point is None:
         return None
     return {
@@ -53,9 +54,9 @@ FIELDS: tuple[tuple[str, Callable[[Evaluation], Any]], ...] = (
     ("direction", lambda e: e.direction),
     ("strict", lambda e: e.target.strict),
     ("target_value", lambda e: finite(e.target_value)),
-    ("baseline", lambda e: _point_json(e.baseline)),
-    ("start", lambda e: _point_json(e.start)),
-    ("latest", lambda e: _point_json(e.latest)),
+    ("baseline", lambda e: point_json(e.baseline)),
+    ("start", lambda e: point_json(e.start)),
+    ("latest", lambda e: point_json(e.latest)),
     ("progress_pct", lambda e: finite(e.progress_pct)),
     ("required_rate", lambda e: finite(e.required_rate)),
     ("actual_rate", lambda e: finite(e.actual_rate)),

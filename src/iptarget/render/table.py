@@ -33,6 +33,14 @@ def heading(column: Column) -> str:
     return pgettext("heading", column.heading) if column.heading else ""
 
 
+class Section(NamedTuple):
+    """A heading line above the rows from ``row`` on (a review's verdict), in ``style``."""
+
+    row: int
+    text: str
+    style: str = ""
+
+
 class Table(NamedTuple):
     """A table as plain text cells; a cell may hold several lines (terminal only).
 
@@ -41,7 +49,9 @@ class Table(NamedTuple):
     ``flexible`` column takes the width the others leave, its lines wrapped at spaces (the
     first line of the first column, a target's id, is never cut). With ``below``, the first
     column's later lines (a path folded under the id) start below the other cells' lines, so
-    no wrapped text stands beside them.
+    no wrapped text stands beside them. ``sections`` put a heading line above some rows, and
+    ``under`` a line under each row (a target's title), across the table's width (terminal
+    only).
     """
 
     columns: Sequence[Column]
@@ -50,6 +60,8 @@ class Table(NamedTuple):
     strong: Sequence[bool] = ()
     flexible: int = 0
     below: bool = False
+    sections: Sequence[Section] = ()
+    under: Sequence[str] = ()
 
 
 def terminal_lines(table: Table, width: int | None = None, terminal: bool = False) -> list[Text]:
@@ -96,9 +108,21 @@ def terminal_lines(table: Table, width: int | None = None, terminal: bool = Fals
     lines = _row_lines(columns, widths, headings, gap, "bold" if terminal else "", header=True)
     if terminal:
         lines.append(Text("─" * max(line.cell_len for line in lines), style="dim"))
+    headed = {section.row: section for section in table.sections}
     for index, row in enumerate(rows):
+        if index in headed:
+            section = headed[index]
+            lines += [Text("")] if index else []  # a blank line between sections
+            lines.append(
+                Text(clean(section.text), style=f"bold {section.style}" if terminal else "")
+            )
         style = table.styles[index] if table.styles else ""
         lines.extend(_row_lines(columns, widths, row, gap, style))
+        if table.under and table.under[index]:
+            room = width or sum(widths) + len(gap) * (len(columns) - 1)
+            lines.extend(
+                Text(line) for line in wrap(f"  {clean(table.under[index])}", room).split("\n")
+            )
     return lines
 
 
@@ -190,7 +214,11 @@ def markdown(table: Table) -> list[str]:
         "| " + " | ".join(heading(column) for column in table.columns) + " |",
         "| " + " | ".join("---:" if column.numeric else "---" for column in table.columns) + " |",
     ]
+    headed = {section.row: section.text for section in table.sections}
     for index, row in enumerate(table.rows):
+        if index in headed:
+            empty = [""] * (len(table.columns) - 1)
+            lines.append("| " + " | ".join([f"**{markdown_cell(headed[index])}**", *empty]) + " |")
         cells = [markdown_cell(cell) for cell in row]
         if table.strong and table.strong[index]:
             cells[-1] = f"**{cells[-1]}**"
