@@ -12,7 +12,7 @@ import pytest
 
 from helpers import Run, load
 from iptarget.core.evaluate import evaluate
-from iptarget.core.status import Status
+from iptarget.core.status import Status, Verdict
 
 ROOT = Path(__file__).parent.parent
 TARGETS = ROOT / "targets"
@@ -77,6 +77,13 @@ EXPECTED_TODAY = {
     "qh-2020-grants": Status.NO_BASELINE,
     "qh-2020-invention-per-10k": Status.NO_BASELINE,
     "qh-2020-enterprise-share": Status.UNREPORTED,
+    # The Yangtze River Delta's 2025 goals: no figure for 2025 yet.
+    "yrd-2025-invention-per-10k": Status.UNREPORTED,
+    "yrd-2025-pct-applications": Status.UNREPORTED,
+    "yrd-2025-joint-applications": Status.UNREPORTED,
+    "yrd-2025-patent-transfers": Status.UNREPORTED,
+    "yrd-2025-rd-intensity": Status.UNREPORTED,
+    "yrd-2025-international-papers": Status.UNREPORTED,
 }
 
 
@@ -84,6 +91,29 @@ EXPECTED_TODAY = {
 def test_example_statuses(as_of: datetime.date) -> None:
     statuses = {e.target.id: e.status for e in evaluate(load(TARGETS), as_of)}
     assert statuses == EXPECTED_TODAY
+
+
+def test_the_example_yrd_review_at_the_end_of_2023() -> None:
+    """As the YRD statistical monitoring office wrote on 2023-12-25: R&D intensity, joint
+    invention applications and patent transfers have reached the 2025 goals early."""
+    evaluations = evaluate(load(TARGETS), datetime.date(2023, 12, 25))
+    verdicts = {e.target.id: e.verdict for e in evaluations if e.target.id.startswith("yrd-")}
+    assert verdicts == {
+        "yrd-2025-invention-per-10k": Verdict.NOT_ASSESSED,  # one figure, 2017's
+        "yrd-2025-pct-applications": Verdict.AS_EXPECTED,  # pace 0.98 from 2018 to 2022
+        "yrd-2025-joint-applications": Verdict.ACHIEVED_EARLY,
+        "yrd-2025-patent-transfers": Verdict.ACHIEVED_EARLY,
+        "yrd-2025-rd-intensity": Verdict.ACHIEVED_EARLY,
+        "yrd-2025-international-papers": Verdict.ACHIEVED_EARLY,
+    }
+
+
+def test_every_example_policy_and_target_has_a_chinese_title() -> None:
+    for path in sorted((TARGETS / "policies").glob("*.toml")):
+        document = tomllib.loads(path.read_text(encoding="utf-8"))
+        assert document["policy"].get("title_zh"), path.name
+        for target in document["target"]:
+            assert target.get("title_zh"), (path.name, target["id"])
 
 
 def test_example_statuses_in_mid_2019() -> None:

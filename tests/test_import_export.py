@@ -168,7 +168,9 @@ def test_exporting_the_example_and_importing_it_into_an_empty_copy_gives_the_sam
     shutil.copytree(EXAMPLE, empty)
     shutil.rmtree(empty / "actuals")
     exported = write(tmp_path / "values.csv", run("export", "--dir", str(EXAMPLE)).stdout)
-    result = run("import", str(exported), "--dir", str(empty))
+    # --force: the YRD's patent transfers grew 99-fold from 2011 to 2022 (358 to 35,504), a
+    # real growth that the unit-slip guard asks to confirm (SPEC 5.1)
+    result = run("import", str(exported), "--force", "--dir", str(empty))
     assert result.exit_code == 0, result.output
     assert every_value(empty) == every_value(EXAMPLE)
 

@@ -35,23 +35,23 @@ def replace(path: Path, old: str, new: str) -> None:
         (
             "at_least = 550",
             "at_least ＝ 550",
-            "full-width equals sign '＝' (U+FF1D) at line 23, column 10: use '=' "
+            "full-width equals sign '＝' (U+FF1D) at line 25, column 10: use '=' "
             "(the line: at_least ＝ 550)",
-            "第23行第10列是全角等号“＝”：请改用半角“=”（该行：at_least ＝ 550）",
+            "第25行第10列是全角等号“＝”：请改用半角“=”（该行：at_least ＝ 550）",
         ),
         (
             'metric = "pct_applications"',
             "metric = “pct_applications”",
-            "full-width quotation mark '“' (U+201C) at line 21, column 10: use '\"' "
+            "full-width quotation mark '“' (U+201C) at line 23, column 10: use '\"' "
             "(the line: metric = “pct_applications”)",
-            '第21行第10列是全角引号““”：请改用半角“"”（该行：metric = “pct_applications”）',
+            '第23行第10列是全角引号““”：请改用半角“"”（该行：metric = “pct_applications”）',
         ),
         (
             "deadline = 2020\nat_least = 550",
             "deadline = 2020，\nat_least = 550",
-            "full-width comma '，' (U+FF0C) at line 22, column 16: use ',' "
+            "full-width comma '，' (U+FF0C) at line 24, column 16: use ',' "
             "(the line: deadline = 2020，)",
-            "第22行第16列是全角逗号“，”：请改用半角“,”（该行：deadline = 2020，）",
+            "第24行第16列是全角逗号“，”：请改用半角“,”（该行：deadline = 2020，）",
         ),
     ],
 )
@@ -97,7 +97,7 @@ def test_the_directory_is_found_upwards(example: Path) -> None:
     ):
         result = iptarget("validate", cwd=cwd)
         assert result.returncode == 0, result.stderr
-        assert result.stdout.startswith(f"{shown}: 22 metrics, 10 regions"), result.stdout
+        assert result.stdout.startswith(f"{shown}: 26 metrics, 15 regions"), result.stdout
 
 
 def test_lang_after_the_command(example: Path, run: Run) -> None:
