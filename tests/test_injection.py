@@ -84,6 +84,7 @@ def test_every_payload_through_every_output(tmp_path: Path, run: Run) -> None:
         "show u": run("show", "u", *as_of),
         "check": run("check", *as_of, "--junit", str(junit), env=github),
         "markdown": run("status", "--format", "markdown", *as_of),
+        "review": run("review", *as_of, env=github),
         "csv on github": run("status", "--format", "csv", *as_of, env=github),
         "json on github": run("status", "--format", "json", *as_of, env=github),
         "export on github": run("export", "--dir", str(root), env=github),
@@ -91,6 +92,7 @@ def test_every_payload_through_every_output(tmp_path: Path, run: Run) -> None:
         "unknown region": run("status", "--region", PAYLOAD + "!", *as_of, env=github),
     }
     on_github = {"status on github", "check", "csv on github", "json on github", "unknown region"}
+    on_github |= {"review"}
     on_github |= {"export on github", "a forged --dir"}
     for name, result in outputs.items():
         assert "Traceback" not in result.output, name
@@ -102,7 +104,7 @@ def test_every_payload_through_every_output(tmp_path: Path, run: Run) -> None:
     assert outputs["a forged --dir"].stderr.startswith("\\::add-mask::nowhere: no target")
     assert "\\x1b[31mred" in outputs["unknown region"].stderr
     # markup is shown as it is written, never run
-    for name in ("status", "show", "check"):
+    for name in ("status", "show", "check", "review"):
         assert "[/x]" in outputs[name].stdout, name
         assert "[link=https://evil.example]click[/link]" in outputs[name].stdout, name
     assert "\\u202eevil" in outputs["show"].stdout
@@ -115,7 +117,7 @@ def test_every_payload_through_every_output(tmp_path: Path, run: Run) -> None:
         safe_for_a_log(text, "markdown", github=False)
         rows = [line for line in text.splitlines() if line.startswith("|")]
         assert len(rows) == 2 + 3
-        assert all(line.count(" | ") == 9 for line in rows)  # ten cells: no | from the data
+        assert all(line.count(" | ") == 10 for line in rows)  # 11 cells: no | from the data
     # CSV: no cell a spreadsheet would run
     for name in ("csv on github", "export on github"):
         cells = [cell for row in csv.reader(io.StringIO(outputs[name].stdout)) for cell in row]

@@ -326,3 +326,21 @@ def test_review_headline_in_both_languages(tmp_path: Path, run: Run) -> None:
     assert "| ★ slow | slow: Double 2014 by 2020 |" in markdown
     none = run(*args, "--status", "missed")
     assert none.stdout == "No target as of 2019-06-30\n"
+
+
+def test_check_fails_on_a_verdict_when_asked(tmp_path: Path, run: Run) -> None:
+    root = review_dir(tmp_path)
+    args = ("check", "--as-of", "2019-06-30", "--dir", str(root))
+    assert run(*args).exit_code == 0  # nothing is missed or overdue
+    lagging = run(*args, "--fail-on-verdict", "lagging")
+    assert lagging.exit_code == 1, lagging.output
+    failing = [line.split()[0] for line in lagging.stdout.splitlines()[1:-1]]
+    assert failing == ["slow", "slower"]
+    # the Chinese word, and two verdicts
+    both = run(*args, "--fail-on-verdict", "滞后", "--fail-on-verdict", "as_expected")
+    assert [line.split()[0] for line in both.stdout.splitlines()[1:-1]] == [
+        "slow", "slower", "steady",
+    ]  # fmt: skip
+    wrong = run(*args, "--fail-on-verdict", "laging")
+    assert wrong.exit_code == 2
+    assert "'laging' is not a verdict (did you mean lagging?)" in wrong.stderr

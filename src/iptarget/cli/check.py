@@ -23,8 +23,8 @@ from iptarget.cli.common import (
     selected,
     workspace_path,
 )
-from iptarget.cli.usage import choice
-from iptarget.core.status import GRACE_DAYS, Status
+from iptarget.cli.usage import choice, verdict_choice
+from iptarget.core.status import GRACE_DAYS, Status, Verdict
 from iptarget.errors import ExitCode, Problem, UserError
 from iptarget.i18n import N_
 from iptarget.texts import usage
@@ -61,6 +61,19 @@ def check(
             show_default=False,
         ),
     ] = None,
+    fail_on_verdict: Annotated[
+        list[Verdict] | None,
+        typer.Option(
+            "--fail-on-verdict",
+            metavar="VERDICT",
+            parser=verdict_choice,
+            help=N_(
+                "Fail on this verdict of the plan review too, such as lagging (repeatable; "
+                "see iptarget review)."
+            ),
+            show_default=False,
+        ),
+    ] = None,
     junit: Annotated[
         Path | None,
         typer.Option(
@@ -85,7 +98,7 @@ def check(
     evaluations = [e for e in evaluate(dataset, date, vintage.value) if chosen(e)]
     if not evaluations:
         raise UserError.single("--region/--policy", usage.NO_TARGET_SELECTED)
-    found = judge(evaluations, date, grace_days, fail_on or ())
+    found = judge(evaluations, date, grace_days, fail_on or (), fail_on_verdict or ())
     if junit is not None:
         from iptarget.render.junit import junit_xml
 

@@ -17,9 +17,10 @@ from typing import IO, Any, TypeVar
 
 import typer
 
-from iptarget.core.status import Status
+from iptarget.core.status import Status, Verdict
 from iptarget.errors import Invalid, Text, text
 from iptarget.texts import usage
+from iptarget.texts.template import Template
 
 E = TypeVar("E", bound=enum.StrEnum)
 #: Click's class of usage errors, as Typer vendors it.
@@ -54,22 +55,37 @@ def choice(kind: type[E]) -> Callable[[str], E]:
 def status_choice(value: str | Status) -> Status:
     """A status by its id or its Chinese word (SPEC 8), whatever the interface's language; a
     near miss (on-track, 进展顺) is refused with the status it is nearest to."""
-    from iptarget.errors import nearest
-    from iptarget.i18n import speaking
     from iptarget.render.looks import status_word
 
-    if isinstance(value, Status):
+    return _worded(Status, status_word, usage.NOT_A_STATUS, value)
+
+
+def verdict_choice(value: str | Verdict) -> Verdict:
+    """A verdict by its id or its Chinese word (滞后, SPEC 4.7), whatever the interface's
+    language; a near miss is refused with the verdict it is nearest to."""
+    from iptarget.render.looks import verdict_word
+
+    return _worded(Verdict, verdict_word, usage.NOT_A_VERDICT, value)
+
+
+def _worded(kind: type[E], word: Callable[[E], str], wrong: Template, value: str | E) -> E:
+    """A member of ``kind`` by its value or its Chinese word."""
+    from iptarget.errors import nearest
+    from iptarget.i18n import speaking
+
+    if isinstance(value, kind):
         return value
+    assert isinstance(value, str)
     given = value.strip()
-    known: dict[str, Status] = {status.value: status for status in Status}
+    known: dict[str, E] = {member.value: member for member in kind}
     with speaking("zh"):
-        known |= {status_word(status): status for status in Status}
+        known |= {word(member): member for member in kind}
     if given in known:
         return known[given]
     close = nearest(given.lower(), known)
     if close is not None:
-        raise Refused(text(usage.NOT_A_STATUS, value=repr(value), near=close))
-    raise Refused(text(usage.NOT_ONE_OF, value=repr(value), choices=[s.value for s in Status]))
+        raise Refused(text(wrong, value=repr(value), near=close))
+    raise Refused(text(usage.NOT_ONE_OF, value=repr(value), choices=[m.value for m in kind]))
 
 
 def iso_date(value: str | datetime.date) -> datetime.date:

@@ -7,7 +7,7 @@ from collections.abc import Collection, Sequence
 from typing import NamedTuple
 
 from iptarget.core.evaluate import Evaluation
-from iptarget.core.status import STATUS_FACTS, Status
+from iptarget.core.status import STATUS_FACTS, Status, Verdict
 
 
 class Failure(NamedTuple):
@@ -47,9 +47,13 @@ def failure(
     as_of: datetime.date,
     grace_days: int,
     fail_on: Collection[Status] = (),
+    fail_on_verdict: Collection[Verdict] = (),
 ) -> Failure | None:
-    """Why ``check`` fails a target: missed; unreported past the grace; a status in ``fail_on``."""
-    if evaluation.status is Status.MISSED or evaluation.status in fail_on:
+    """Why ``check`` fails a target: missed; unreported past the grace; a status in
+    ``fail_on``, or a verdict in ``fail_on_verdict`` (an office that gates on the plan review
+    fails on lagging)."""
+    failing = evaluation.status in fail_on or evaluation.verdict in fail_on_verdict
+    if evaluation.status is Status.MISSED or failing:
         return Failure(evaluation)
     if overdue(evaluation, as_of, grace_days):
         return Failure(evaluation, days_late(evaluation, as_of))
@@ -61,6 +65,7 @@ def judge(
     as_of: datetime.date,
     grace_days: int,
     fail_on: Collection[Status] = (),
+    fail_on_verdict: Collection[Verdict] = (),
 ) -> CheckResult:
     """The check of some targets: failing, acknowledged, needlessly acknowledged, warned."""
     failing: list[Failure] = []
@@ -68,7 +73,7 @@ def judge(
     needless: list[Evaluation] = []
     warned: list[Evaluation] = []
     for evaluation in evaluations:
-        found = failure(evaluation, as_of, grace_days, fail_on)
+        found = failure(evaluation, as_of, grace_days, fail_on, fail_on_verdict)
         if found is not None:
             (acknowledged if evaluation.acknowledged else failing).append(found)
             continue

@@ -14,7 +14,7 @@ from iptarget.periods import Granularity
 from iptarget.render.console import console, print_lines
 from iptarget.render.escape import clean
 from iptarget.render.goals import goal_words
-from iptarget.render.looks import STATUS_LOOKS, status_word
+from iptarget.render.looks import STATUS_LOOKS, VERDICT_LOOKS, status_word, verdict_word
 from iptarget.render.numbers import (
     UNKNOWN,
     at,
@@ -96,6 +96,13 @@ def print_show(
                 "  " + _("as of {date}").format(date=date_words(as_of)),
             ),
         ),
+        (
+            pgettext("show", "review"),
+            RichText.assemble(
+                (verdict_word(evaluation.verdict), VERDICT_LOOKS[evaluation.verdict].style),
+                "  " + review_words(evaluation),
+            ),
+        ),
     ]
     if never is not None:
         facts.append(
@@ -132,6 +139,22 @@ def print_show(
         out.print()
         out.print(RichText(_("actual (█) against the required path (|)"), style="bold"))
         print_lines(out, (RichText(line) for line in chart))
+
+
+def review_words(evaluation: Evaluation) -> str:
+    """Beside a verdict: binding or not, the progress expected by the latest figure's period
+    and the share of the plan's time gone by (SPEC 4.7)."""
+    elapsed = percent(evaluation.elapsed_pct)
+    latest = evaluation.latest
+    if evaluation.expected_pct is None or latest is None:
+        said = _("time elapsed {elapsed}").format(elapsed=elapsed)
+    else:
+        said = _("expected {expected} by {period}; time elapsed {elapsed}").format(
+            expected=percent(evaluation.expected_pct),
+            period=period_words(latest.period),
+            elapsed=elapsed,
+        )
+    return _("binding target; {said}").format(said=said) if evaluation.target.binding else said
 
 
 def _policy_line(evaluation: Evaluation) -> str:

@@ -13,7 +13,7 @@ from iptarget.core.status import Status
 from iptarget.i18n import NP_, _, ngettext, pgettext
 from iptarget.render.console import console, print_lines, print_text, say
 from iptarget.render.escape import clean
-from iptarget.render.looks import STATUS_LOOKS, status_word
+from iptarget.render.looks import STATUS_LOOKS, status_word, verdict_word
 from iptarget.render.numbers import (
     UNKNOWN,
     at,
@@ -251,6 +251,16 @@ def _print_table(
         say(out, late_note(grace_days))
 
 
+def _with_verdicts(table: Table, evaluations: Sequence[Evaluation]) -> Table:
+    """The table with a verdict column before the status."""
+    verdicts = [("★ " if e.target.binding else "") + verdict_word(e.verdict) for e in evaluations]
+    columns = [*table.columns[:-1], Column(NP_("heading", "verdict")), table.columns[-1]]
+    rows = [
+        [*row[:-1], verdict, row[-1]] for row, verdict in zip(table.rows, verdicts, strict=True)
+    ]
+    return table._replace(columns=columns, rows=rows)
+
+
 def status_markdown(
     evaluations: Sequence[Evaluation],
     dataset: Dataset,
@@ -259,7 +269,8 @@ def status_markdown(
     grace_days: int = 365,
     vintage: str = "latest",
 ) -> str:
-    """A GitHub-flavoured markdown table with the notes under it."""
-    lines = markdown(status_table(evaluations, dataset, late))
+    """A GitHub-flavoured markdown table, each target's verdict beside its status (★ when
+    binding, SPEC 4.7), with the notes under it."""
+    lines = markdown(_with_verdicts(status_table(evaluations, dataset, late), evaluations))
     said = notes(evaluations, as_of, vintage) + ([late_note(grace_days)] if late else [])
     return "\n".join([*lines, "", "\n\n".join(said), ""])

@@ -31,6 +31,7 @@ XLSX_NEEDS_OUTPUT = message(
     "usage.xlsx_output", "xlsx is a workbook, not text: give --output FILE.xlsx"
 )
 NOT_A_STATUS = message("usage.not_a_status", "{value} is not a status (did you mean {near}?)")
+NOT_A_VERDICT = message("usage.not_a_verdict", "{value} is not a verdict (did you mean {near}?)")
 NOT_A_DATE = message(
     "usage.not_a_date", "{value} is not a date: give it as YYYY-MM-DD, such as 2024-06-30"
 )
