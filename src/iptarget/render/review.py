@@ -63,7 +63,7 @@ def review_table(done: Review, folded: bool = True) -> Table:
         verdict = evaluation.verdict
         if index == 0 or done.evaluations[index - 1].verdict is not verdict:
             look = VERDICT_LOOKS[verdict]
-            sections.append(Section(index, _section_heading(verdict, done), look.style))
+            sections.append(Section(index, verdict_count(verdict, done), look.style))
         mark = f"{BINDING} " if evaluation.target.binding else ""
         rows.append(
             [
@@ -83,7 +83,7 @@ def review_table(done: Review, folded: bool = True) -> Table:
     return Table((COLUMNS[0], *COLUMNS[2:]), folded_rows, sections=sections, under=titles)
 
 
-def _section_heading(verdict: Verdict, done: Review) -> str:
+def verdict_count(verdict: Verdict, done: Review) -> str:
     """``lagging: 4 (3 binding)``."""
     count = done.summary[verdict]
     binding = done.binding.get(verdict, 0)

@@ -17,7 +17,7 @@ from iptarget.core.evaluate import Evaluation
 from iptarget.core.status import Status
 from iptarget.i18n import _, chinese, ngettext, pgettext
 from iptarget.render.goals import goal_words
-from iptarget.render.looks import STATUS_LOOKS, status_word
+from iptarget.render.looks import STATUS_LOOKS, VERDICT_LOOKS, status_word, verdict_word
 from iptarget.render.numbers import (
     UNKNOWN,
     at,
@@ -31,6 +31,7 @@ from iptarget.render.numbers import (
     title_of,
 )
 from iptarget.render.report.chart import chart_svg
+from iptarget.render.report.review import review_section
 from iptarget.render.status_data import status_json, summary
 from iptarget.render.words import date_words, period_words
 
@@ -63,6 +64,7 @@ def report_html(
         counts=summary(evaluations),
         total=len(evaluations),
         policies=_policies(evaluations),
+        review=review_section(evaluations, as_of),
         cards=[_card(evaluation, dataset) for evaluation in evaluations],
         marks=marks_note(point for e in evaluations for point in (e.baseline, e.latest)),
         data=Markup(embedded.rstrip("\n")),
@@ -119,6 +121,11 @@ def _card(evaluation: Evaluation, dataset: Dataset) -> dict[str, Any]:
         "numbers": _numbers(evaluation),
         "pace": pace(evaluation.pace),
         "projected": number(evaluation.projected, metric, unit=True),
+        "verdict": verdict_word(evaluation.verdict),
+        "verdict_tone": VERDICT_LOOKS[evaluation.verdict].tone,
+        "binding": target.binding,
+        "expected": percent(evaluation.expected_pct),
+        "elapsed": percent(evaluation.elapsed_pct),
         "acknowledged": evaluation.acknowledged or "",
         "chart": Markup(chart_svg(evaluation)),
     }
