@@ -147,6 +147,18 @@ def chromium(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
     )
 
 
+def measured_dom(page: Path) -> subprocess.CompletedProcess[str]:
+    """The DOM of a page (beside the report) once its script has measured the report in a
+    frame and written what it found on the page."""
+    return chromium(
+        "--allow-file-access-from-files",
+        "--virtual-time-budget=5000",
+        "--dump-dom",
+        page.as_uri(),
+        cwd=page.parent,
+    )
+
+
 @pytest.mark.skipif(CHROMIUM is None, reason="no chromium on this machine (.ci/run installs it)")
 def test_the_report_in_a_real_browser(tmp_path: Path, run: Run) -> None:
     """Headless Chromium renders every target, takes screenshots at a desktop's and a
@@ -172,13 +184,7 @@ def test_the_report_in_a_real_browser(tmp_path: Path, run: Run) -> None:
         "</script></body></html>",
         encoding="utf-8",
     )
-    measured = chromium(
-        "--allow-file-access-from-files",
-        "--virtual-time-budget=5000",
-        "--dump-dom",
-        (tmp_path / "phone.html").as_uri(),
-        cwd=tmp_path,
-    )
+    measured = measured_dom(tmp_path / "phone.html")
     found = re.search(r'data-widths="(\d+) (\d+)"', measured.stdout)
     assert found is not None, measured.stdout[-2000:]
     scroll, client = int(found[1]), int(found[2])

@@ -14,7 +14,7 @@ import pytest
 
 from helpers import Run
 from iptarget.core.status import VERDICT_ORDER, Verdict
-from test_report import CHROMIUM, TARGETS, chromium, report
+from test_report import CHROMIUM, TARGETS, measured_dom, report
 
 AS_OF = "2023-12-25"  # the 14th Five-Year Plan's mid-term review
 
@@ -110,13 +110,7 @@ def test_the_bars_as_chromium_lays_them_out(tmp_path: Path, run: Run, width: int
     _, page = report(run, tmp_path, "--as-of", AS_OF)
     targets = {t["id"]: t for t in json.loads(page.data["iptarget-status"])["targets"]}
     (tmp_path / "measure.html").write_text(MEASURE.format(width=width), encoding="utf-8")
-    measured = chromium(
-        "--allow-file-access-from-files",
-        "--virtual-time-budget=5000",
-        "--dump-dom",
-        (tmp_path / "measure.html").as_uri(),
-        cwd=tmp_path,
-    )
+    measured = measured_dom(tmp_path / "measure.html")
     found = re.search(r"data-bars=\"([^\"]*)\"", measured.stdout)
     assert found is not None, measured.stdout[-2000:]
     bars = json.loads(found[1].replace("&quot;", '"'))
