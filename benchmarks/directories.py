@@ -217,10 +217,13 @@ def _write_policies(
     region_ids: list[str],
     years: int,
 ) -> None:
-    """Policy files of 20 targets each, every goal kind in turn."""
+    """Policy files of 20 targets each, every goal kind in turn; every third policy judges
+    pace by its own bands, and every seventh target is binding (the plan review's work)."""
     per_policy = 20
     for policy_index in range((targets + per_policy - 1) // per_policy):
         parts = [f'[policy]\ntitle = "Policy {policy_index}"\nissued = {FIRST_YEAR + 1}-03-01\n']
+        if policy_index % 3 == 0:
+            parts.append("bands = { ahead = 1.2, on_track = 0.9, at_risk = 0.5 }\n")
         for index in range(
             policy_index * per_policy, min(targets, (policy_index + 1) * per_policy)
         ):
@@ -232,6 +235,7 @@ def _write_policies(
                 f'metric = "{metric_id}"\nregion = "{rng.choice(region_ids)}"\n'
                 f"deadline = {FIRST_YEAR + years + rng.choice((-3, -1, 0, 2))}\n"
                 + (f"baseline = {FIRST_YEAR}\n" if relative else "")
+                + ("binding = true\n" if index % 7 == 0 else "")
                 + f"{goal} = {AMOUNTS[goal]}\n"
             )
         (root / "policies" / f"policy-{policy_index:03d}.toml").write_text(
