@@ -344,3 +344,13 @@ def test_check_fails_on_a_verdict_when_asked(tmp_path: Path, run: Run) -> None:
     wrong = run(*args, "--fail-on-verdict", "laging")
     assert wrong.exit_code == 2
     assert "'laging' is not a verdict (did you mean lagging?)" in wrong.stderr
+
+
+@given(day=st.dates(D(1990, 1, 1), D(2100, 12, 31)))
+def test_months_to_counts_the_days_of_the_days_month(day: datetime.date) -> None:
+    import calendar
+
+    days = calendar.monthrange(day.year, day.month)[1]
+    whole = (day.year - 2020) * 12 + day.month - 12  # months from 2020's end to day's month end
+    expected = whole - 1 + day.day / days if day.day < days else whole
+    assert months_to(Period(2020), day) == pytest.approx(expected)

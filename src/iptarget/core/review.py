@@ -5,7 +5,6 @@ review of many targets: counts per verdict, binding ones apart, lagging targets 
 
 from __future__ import annotations
 
-import calendar
 import datetime
 from collections import Counter
 from collections.abc import Iterable
@@ -56,8 +55,9 @@ def elapsed_pct(start: Point | None, deadline: Period, as_of: datetime.date) -> 
 def months_to(period: Period, day: datetime.date) -> float:
     """The months from a period's end to a day: whole months to the last month end on or
     before the day, plus the day's share of its month (35 + 25/31 from 2020 to 2023-12-25)."""
-    days = calendar.monthrange(day.year, day.month)[1]
     month = day.year * 12 + day.month - 1  # the day's month, counted as Period.end_month is
+    following = datetime.date(month // 12 + (month % 12 == 11), (month + 1) % 12 + 1, 1)
+    days = (following - day.replace(day=1)).days  # in the day's month
     if day.day == days:
         return month - period.end_month
     return month - 1 - period.end_month + day.day / days
