@@ -127,6 +127,7 @@ LIKELY: dict[str, st.SearchStrategy[Any]] = {
     "decimals": st.integers(-1, 13),
     "trend": st.sampled_from(["compound", "linear", "Linear"]),
     "aggregate": st.sampled_from(["sum", "none", "x"]),
+    "measure": st.sampled_from(["flow", "stock", "Flow", None]),
     "flag": st.sampled_from(["p", "e", "x"]),
     **dict.fromkeys(
         ("scale", "factor", "increase", "increase_pct", "decrease", "decrease_pct"),

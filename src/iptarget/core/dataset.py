@@ -14,6 +14,7 @@ from iptarget.periods import Period
 from iptarget.texts import rules
 
 Trend = Literal["compound", "linear"]
+Measure = Literal["flow", "stock"]
 Flag = Literal["p", "e"]
 #: Field metadata of the keys that only say how a definition is shown (its name, unit,
 #: decimals): editing them changes no value, so ``diff`` names them as no cause.
@@ -36,6 +37,7 @@ class Metric:
     denominator: str | None = None
     scale: float | None = None
     aggregate: Literal["sum", "none"] = "none"
+    measure: Measure | None = None  # a plain metric's: how its figures add up over time (4.4)
     denominator_region: str | None = None  # a region id, or "parent"
     growth_of: str | None = None
     # the name in each language (SPEC 8), else ``name``

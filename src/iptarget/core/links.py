@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
-from iptarget.core.dataset import Dataset, Key, Metric, Named, Region
+from iptarget.core.dataset import Dataset, Key, Measure, Metric, Named, Region
 from iptarget.errors import Text, nearest, text
 from iptarget.texts import rules
 from iptarget.texts.words import KIND_REGION
@@ -71,6 +71,29 @@ def denominator_region(metric: Metric, region: str, regions: Mapping[str, Region
         known = regions.get(region)
         return None if known is None else known.parent
     return metric.denominator_region
+
+
+def measure_of(metrics: Mapping[str, Metric], metric_id: str) -> Measure | None:
+    """A metric's measure (SPEC 1): a plain metric's own; a ratio's is stock when every plain
+    metric under it is a stock, flow when any is a flow, else none; a growth metric has none.
+    A chain to an unknown metric has none (validate reports it)."""
+    found: set[Measure | None] = set()
+    stack, seen = [metric_id], set()
+    while stack:
+        current = stack.pop()
+        if current in seen:  # a share of itself elsewhere, or a cycle validate reports
+            continue
+        seen.add(current)
+        metric = metrics.get(current)
+        if metric is None or metric.growth_of is not None:
+            return None
+        if metric.is_ratio:
+            stack += [part for part in (metric.numerator, metric.denominator) if part]
+        else:
+            found.add(metric.measure)
+    if "flow" in found:
+        return "flow"
+    return "stock" if found == {"stock"} else None
 
 
 def growth_metrics(metrics: Mapping[str, Metric]) -> dict[str, list[str]]:

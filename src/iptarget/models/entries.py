@@ -51,6 +51,9 @@ def metric_issues(metric: Mapping[str, Any]) -> list[Issue]:
     if metric["aggregate"] != "none" and (ratio or growth):
         aggregate = files.AGGREGATE_RATIO if ratio else files.AGGREGATE_GROWTH
         found.append(("aggregate", text(aggregate)))
+    if metric["measure"] is not None and (ratio or growth):
+        measure = files.MEASURE_RATIO if ratio else files.MEASURE_GROWTH
+        found.append(("measure", text(measure)))
     if numerator is not None and denominator is None:
         found.append(("denominator", text(files.NEEDS_DENOMINATOR)))
     if denominator is not None and numerator is None:

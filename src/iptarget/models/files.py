@@ -105,6 +105,12 @@ class Metric(_Model):
     aggregate: Literal["sum", "none"] = Field(
         "none", description="For a plain metric: 'sum' derives a group's value from its members."
     )
+    measure: Literal["flow", "stock"] | None = Field(
+        None,
+        description="For a plain metric: 'flow' when a period's figure is a total over the "
+        "period (applications filed), 'stock' when it is a level at the period's end (valid "
+        "patents owned); a ratio's follows from its parts.",
+    )
 
 
 class MetricsFile(_Model):

@@ -169,6 +169,7 @@ METRIC: Spec = {
     "denominator_region": _optional(check_id),
     "growth_of": _optional(check_id),
     "aggregate": _optional(_one_of("sum", "none"), "none"),
+    "measure": _optional(_one_of("flow", "stock")),
 }
 REGION: Spec = {
     "name": _required(_text),

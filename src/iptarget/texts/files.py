@@ -117,6 +117,13 @@ AGGREGATE_GROWTH = message(
     "metric.aggregate_growth",
     "only a plain metric has aggregate; a growth metric of a group follows from its parts",
 )
+MEASURE_RATIO = message(
+    "metric.measure_ratio",
+    "only a plain metric has measure; a ratio's follows from the metrics it is built on",
+)
+MEASURE_GROWTH = message(
+    "metric.measure_growth", "only a plain metric has measure; a growth metric has none"
+)
 NEEDS_DENOMINATOR = message(
     "metric.needs_denominator", "a ratio metric with a numerator needs a denominator too"
 )
