@@ -183,8 +183,8 @@ ADD_ACTUAL = (
         for period in (
             "2024-13",
             "2024.1",
-            "2024年1-6月",
-            "2024年1-9月",
+            "2024年7-12月",
+            "2024年1-9月",  # a year to date of a metric that is no flow
             "Q4 2023",
             "2023-4Q",
             "2024-03-15",

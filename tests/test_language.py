@@ -172,7 +172,7 @@ def test_no_chinese_sentence_in_the_python_source() -> None:
     """Chinese reaches people through the catalogue only: the source holds no Chinese
     sentence (the words people type, 万 亿 件 年 季度, parse figures and periods)."""
     allowed = re.compile(
-        r"[万亿元件个项家人次年月日上下半第季度一二三四五六七八九前至到～—–均增长]+"
+        r"[万亿元件个项家人次年月日上下半第季度一二三四五六七八九十两前至到～—–均增长]+"
     )
     for path in sorted((ROOT / "src" / "iptarget").rglob("*.py")):
         for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
@@ -226,8 +226,10 @@ def test_a_refused_figure_is_explained_in_chinese(run: Run, tmp_path: Path) -> N
     shutil.copytree(TARGETS, root)
     cases = [
         (("patent_applications", "huizhou", "2019", "80%"), "VALUE: 80%：请去掉“%”：该指标的单位是"),
-        (("enterprise_patent_applications", "heilongjiang", "2018年1-6月", "3,900"),
-         "PERIOD: 2018年1-6月：如果该数据覆盖整个半年，请写作 2018-H1"),
+        (("enterprise_patent_applications", "heilongjiang", "2018年7-12月", "3,900"),
+         "PERIOD: 2018年7-12月：如果该数据覆盖整个半年，请写作 2018-H2"),
+        (("enterprise_patent_applications", "heilongjiang", "2018年1-9月", "3,900"),
+         "PERIOD: 年初至今的数据是自1月起的累计值：如果指标“enterprise_patent_applications”"),
         (("patent_aplications", "huizhou", "2019", "5"),
          "METRIC: 未知指标“patent_aplications”（是否指“patent_applications”？）"),
         (("copyright_industries_share", "china", "2023", "0.0741"),

@@ -17,12 +17,14 @@ ALLOWED: dict[str, set[str]] = {
     "choices": set(),
     "typed": {"errors", "texts"},
     "periods": {"typed", "i18n", "errors", "texts"},
+    "typed_periods": {"periods", "typed", "errors", "texts"},
     "cells": set(),
     "linebreak": set(),
     "core": {"core", "periods", "errors", "i18n", "texts"},
     "models": {"models", "periods", "errors", "core.dataset", "core.goals", "core.status", "i18n"}
     | {"texts"},
-    "store": {"store", "models", "periods", "errors", "typed", "cells", "i18n", "texts"}
+    "store": {"store", "models", "periods", "typed_periods", "errors", "typed", "cells", "i18n"}
+    | {"texts"}
     | {"core.dataset", "core.goals", "core.graphs", "core.links", "core.slips", "core.vintages"}
     | {"core.status"},
     "render": {"render", "core", "periods", "errors", "typed", "cells", "i18n", "texts", "choices"}

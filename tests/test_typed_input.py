@@ -4,6 +4,7 @@ stored in its canonical form, every refusal says what to change, likely unit sli
 
 from __future__ import annotations
 
+import datetime
 import tomllib
 from pathlib import Path
 
@@ -13,9 +14,11 @@ from hypothesis import strategies as st
 
 from helpers import Run, snapshot, write_dir
 from iptarget.errors import Invalid
-from iptarget.periods import Period, parse_period, parse_typed_period
-from iptarget.render.words import worded
+from iptarget.i18n import speaking
+from iptarget.periods import YTD_MONTHS, Period, parse_period
+from iptarget.render.words import period_words, worded
 from iptarget.typed import parse_figure
+from iptarget.typed_periods import parse_typed_period
 
 METRICS = """
 [metric.share]
@@ -146,6 +149,29 @@ def test_refused_figures_say_what_to_change(text: str, unit: str | None, message
         ("2024年3季度", "2024-Q3"),
         ("2024年上半年", "2024-H1"),
         ("2024年下半年", "2024-H2"),
+        # years to date (SPEC 2, v3), spans of 1, 3, 6 and 12 months spelt as ever
+        ("2019年1-10月", "2019-YTD10"),
+        ("2019年1—10月", "2019-YTD10"),
+        ("2019年1–10月", "2019-YTD10"),
+        ("2019年1~10月", "2019-YTD10"),
+        ("2019年1～10月", "2019-YTD10"),
+        ("2019年1至10月", "2019-YTD10"),
+        ("2019年1到10月", "2019-YTD10"),
+        ("2019年前10个月", "2019-YTD10"),
+        ("2019年前十个月", "2019-YTD10"),
+        ("2019年前十一个月", "2019-YTD11"),
+        ("2019年前两个月", "2019-YTD02"),
+        ("2019年前三季度", "2019-YTD09"),
+        ("2019年1-3季度", "2019-YTD09"),
+        ("2019年1-2季度", "2019-H1"),
+        ("2019 YTD10", "2019-YTD10"),
+        ("2019-ytd10", "2019-YTD10"),
+        ("2019 YTD6", "2019-H1"),
+        ("2019-YTD9", "2019-YTD09"),
+        ("2024年1-3月", "2024-Q1"),
+        ("2024年1-6月", "2024-H1"),
+        ("2024年1-12月", "2024"),
+        ("2024年1-1月", "2024-01"),
     ],
 )
 def test_every_typed_period_is_read(text: str, canonical: str) -> None:
@@ -162,11 +188,10 @@ def test_every_typed_period_is_read(text: str, canonical: str) -> None:
         ("2024-H3", "2024-H3: there is no half 3"),
         ("2024年第五季度", "2024年第五季度: there is no quarter 5"),
         ("2024.1", "2024.1: ambiguous: write 2024-01 for month 1 or 2024-10 for month 10"),
-        ("2024年1-6月", "2024年1-6月: write 2024-H1 if the figure covers the half year"),
         ("2024年7-12月", "2024年7-12月: write 2024-H2 if the figure covers the half year"),
-        ("2024年1-3月", "2024年1-3月: write 2024-Q1 if the figure covers the quarter"),
-        ("2024年1-12月", "2024年1-12月: write 2024 if the figure covers the year"),
-        ("2024年1-9月", "2024年1-9月: a cumulative figure for months 1-9 is not a period"),
+        ("2024年4-6月", "2024年4-6月: write 2024-Q2 if the figure covers the quarter"),
+        ("2024年4-9月", "2024年4-9月: a cumulative figure for months 4-9 is not a period"),
+        ("2024年1-13月", "2024年1-13月: there is no month 13"),
         ("Q4 2023", "Q4 2023: did you mean 2023-Q4?"),
         ("H1-2024", "H1-2024: did you mean 2024-H1?"),
         ("2023-4Q", "2023-4Q: did you mean 2023-Q4?"),
@@ -187,6 +212,7 @@ def test_refused_periods_say_what_to_change(text: str, message: str) -> None:
     st.builds(Period, st.integers(1000, 9999), st.just("month"), st.integers(1, 12))
     | st.builds(Period, st.integers(1000, 9999), st.just("quarter"), st.integers(1, 4))
     | st.builds(Period, st.integers(1000, 9999), st.just("half"), st.integers(1, 2))
+    | st.builds(Period, st.integers(1000, 9999), st.just("ytd"), st.sampled_from(YTD_MONTHS))
     | st.builds(Period, st.integers(1000, 9999))
 )
 def test_the_canonical_spelling_is_a_typed_form_too(period: Period) -> None:
@@ -197,6 +223,35 @@ def test_the_files_keep_the_canonical_spelling_only() -> None:
     with pytest.raises(Invalid) as refused:
         parse_period("2024年")
     assert worded(refused.value.text).startswith("not a period")
+    spans = {"2019-YTD01": "2019-01", "2019-YTD03": "2019-Q1", "2019-YTD06": "2019-H1"}
+    for spelt, canonical in {**spans, "2019-YTD12": "2019"}.items():
+        with pytest.raises(Invalid) as refused:
+            parse_period(spelt)
+        said = f"not a period: '{spelt}' (this span is written {canonical})"
+        assert worded(refused.value.text) == said
+    assert parse_period("2019-ytd10") == parse_period("2019-YTD10")
+
+
+def test_a_year_to_date_is_ordered_and_shown_as_people_write_it() -> None:
+    spans = [parse_period(p) for p in ("2019-09", "2019-Q3", "2019-YTD09", "2019", "2019-H2")]
+    assert [str(p) for p in sorted(spans)] == [
+        "2019-YTD09",
+        "2019-Q3",
+        "2019-09",
+        "2019",
+        "2019-H2",
+    ]
+    ytd = parse_period("2019-YTD10")
+    assert (ytd.start, ytd.end, ytd.months) == (
+        datetime.date(2019, 1, 1),
+        datetime.date(2019, 10, 31),
+        10,
+    )
+    assert str(ytd.year_before()) == "2018-YTD10"
+    assert ytd.granularity == "ytd"
+    assert period_words(ytd) == "Jan-Oct 2019"
+    with speaking("zh"):
+        assert period_words(ytd) == "2019年1-10月"
 
 
 @pytest.mark.parametrize(

@@ -7,6 +7,7 @@ from collections.abc import Mapping
 
 from iptarget.core.dataset import Dataset, Key, Measure, Metric, Named, Region
 from iptarget.errors import Text, nearest, text
+from iptarget.periods import Period
 from iptarget.texts import rules
 from iptarget.texts.words import KIND_REGION
 
@@ -94,6 +95,22 @@ def measure_of(metrics: Mapping[str, Metric], metric_id: str) -> Measure | None:
     if "flow" in found:
         return "flow"
     return "stock" if found == {"stock"} else None
+
+
+def year_to_date_refused(
+    metrics: Mapping[str, Metric], metric_id: str, period: Period
+) -> Text | None:
+    """Why a figure of a metric may not be for a year to date (SPEC 2, v3), or None: only
+    flows, flow ratios and growth metrics of either have year-to-date figures."""
+    metric = metrics.get(metric_id)
+    if period.granularity != "ytd" or metric is None:
+        return None
+    measured = measure_of(metrics, metric.growth_of or metric_id)
+    if measured == "flow":
+        return None
+    if measured == "stock":
+        return text(rules.YTD_STOCK, month=Period(period.year, "month", period.number))
+    return text(rules.YTD_NO_MEASURE, metric=metric.growth_of or metric_id)
 
 
 def growth_metrics(metrics: Mapping[str, Metric]) -> dict[str, list[str]]:

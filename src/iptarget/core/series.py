@@ -53,7 +53,7 @@ def metric_series(
         several = values.vintages(metric_id, region)
         missing = _missing_members(values, dataset, metric_id, region, set(known))
         periods = sorted(set(known) | set(missing))
-        for granularity in ("year", "half", "quarter", "month"):
+        for granularity in ("year", "half", "quarter", "month", "ytd"):
             points = []
             for period in (p for p in periods if p.granularity == granularity):
                 value = known.get(period)

@@ -113,6 +113,11 @@ def _period_issues(target: Mapping[str, Any]) -> list[Issue]:
     """The baseline and start end before the deadline and have its granularity."""
     found: list[Issue] = []
     deadline: Period = target["deadline"]
+    for key in ("deadline", "baseline", "start"):
+        if target[key] is not None and target[key].granularity == "ytd":
+            found.append((key, text(files.TARGET_YTD, period=target[key])))
+    if found:
+        return found
     for key in ("baseline", "start"):
         period: Period | None = target[key]
         if period is None:

@@ -56,6 +56,7 @@ NOT_COMPARED: dict[Granularity, str] = {
     "half": NP_("granularity", "half-yearly figure, not compared"),
     "quarter": NP_("granularity", "quarterly figure, not compared"),
     "month": NP_("granularity", "monthly figure, not compared"),
+    "ytd": NP_("granularity", "year-to-date figure, not compared"),
 }
 CHART_WIDTH = 40
 

@@ -64,9 +64,16 @@ def shown(value: object) -> str:
             return str(value)
 
 
+#: The months as English writes them in a span (Jan-Oct 2019).
+_MONTH_NAMES = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+
+
 def period_words(period: Period) -> str:
-    """A period as people write it: 2019-H1 in English, 2019年上半年 in Chinese (SPEC 8)."""
+    """A period as people write it: 2019-H1 in English, 2019年上半年 in Chinese (SPEC 8); a
+    year to date Jan-Oct 2019, 2019年1-10月."""
     if not chinese():
+        if period.granularity == "ytd":
+            return f"Jan-{_MONTH_NAMES[period.number - 1]} {period.year}"
         return str(period)
     match period.granularity:
         case "year":
@@ -77,6 +84,8 @@ def period_words(period: Period) -> str:
             return f"{period.year}年第{_CHINESE_NUMBERS[period.number - 1]}季度"
         case "month":
             return f"{period.year}年{period.number}月"
+        case "ytd":
+            return f"{period.year}年1-{period.number}月"
         case _:
             assert_never(period.granularity)
 

@@ -29,9 +29,10 @@ from iptarget.core.graphs import (
     ratio_chains,
     too_deep,
 )
+from iptarget.core.links import year_to_date_refused
 from iptarget.errors import Kind, Problem, Subject, Text, text
 from iptarget.models.entries import ActualEntry
-from iptarget.periods import Period
+from iptarget.periods import Period, years_to_date_read
 from iptarget.store.messages import actual_subject
 from iptarget.texts import rules
 from iptarget.texts.rules import unknown
@@ -215,11 +216,15 @@ def actuals_look_right(
     """Whether the actuals keep every rule, judged a series at a time, not a figure at a time.
 
     Each (metric, region) series is checked once against the ids and the metric's bounds,
-    every vintage of its figures included.
+    every vintage of its figures included, and, when any year-to-date period was read, its
+    periods against the metric's measure.
     """
+    spans = years_to_date_read()
     for key, periods in recorded.items():
         metric = metrics.get(key[0])
         if metric is None or key[1] not in regions:
+            return False
+        if spans and any(year_to_date_refused(metrics, key[0], period) for period in periods):
             return False
         low, high = metric.min, metric.max
         if low is None and high is None:
@@ -262,17 +267,22 @@ def actual_problems(
             first_seen[key] = display
         if said := published_problem(actual.period, actual.published, today):
             found.append(("published", said))
-        metric = metrics.get(actual.metric)
-        if metric is None:
-            if said := names[0].problem(actual.metric):
-                found.append(("metric", said))
-        elif reason := metric.out_of_bounds(actual.value):
-            found.append(("value", reason))
+        found += _figure_of_metric(actual, metrics, names[0])
         if said := names[1].problem(actual.region):
             found.append(("region", said))
         subject = actual_subject(actual.metric, actual.region, actual.period)
         problems += _problems(display, subject, found)
     return problems
+
+
+def _figure_of_metric(actual: ActualEntry, metrics: Mapping[str, Metric], known: Known) -> Found:
+    """An unknown metric, a value out of its bounds, a year to date of a metric no flow."""
+    metric = metrics.get(actual.metric)
+    if metric is None:
+        return [("metric", said)] if (said := known.problem(actual.metric)) else []
+    found: Found = [("value", why)] if (why := metric.out_of_bounds(actual.value)) else []
+    spans = year_to_date_refused(metrics, actual.metric, actual.period)
+    return found + ([("period", spans)] if spans else [])
 
 
 def published_problem(

@@ -12,10 +12,10 @@ from collections.abc import Collection
 from dataclasses import dataclass
 
 from iptarget.core.dataset import Dataset, Flag, Value
-from iptarget.core.links import RegionNames
+from iptarget.core.links import RegionNames, year_to_date_refused
 from iptarget.errors import Invalid, Text, text
 from iptarget.models.entries import ActualEntry
-from iptarget.periods import Period, parse_typed_date, parse_typed_period
+from iptarget.periods import Period
 from iptarget.store.checks import published_problem
 from iptarget.store.messages import ID, bad_id
 from iptarget.store.slips import slips
@@ -23,6 +23,7 @@ from iptarget.texts import figures, usage
 from iptarget.texts.rules import unknown
 from iptarget.texts.words import KIND_METRIC
 from iptarget.typed import parse_figure
+from iptarget.typed_periods import parse_typed_date, parse_typed_period
 
 FieldIssue = tuple[str, Text]
 """Something wrong with one field of a new figure: (field, what is wrong)."""
@@ -60,6 +61,10 @@ def new_actual(
     region, region_issue = region_named(figure.region, names or RegionNames(dataset.regions))
     issues += [("region", region_issue)] if region_issue else []
     period, period_issue = _period(figure.period, today)
+    if period is not None and (
+        said := year_to_date_refused(dataset.metrics, figure.metric, period)
+    ):
+        period_issue = ("period", said)
     value, value_issue = _figure_value(figure, dataset)
     published, published_issue = _published(figure.published, period, today)
     flag, flag_issue = _flag(figure.flag)

@@ -14,7 +14,7 @@ from iptarget.core.dataset import Dataset, FigureChange
 from iptarget.core.links import RegionNames, reached
 from iptarget.errors import Invalid, Problem, UserError, text
 from iptarget.models.entries import ActualEntry
-from iptarget.periods import Period, parse_typed_date, parse_typed_period
+from iptarget.periods import Period
 from iptarget.store.convert import core_value
 from iptarget.store.files import quiet_reading
 from iptarget.store.journal import recover, refuse_pending, refuse_read_only, write_together
@@ -36,6 +36,7 @@ from iptarget.store.write import actuals_text, locked
 from iptarget.texts import figures
 from iptarget.texts.rules import unknown
 from iptarget.texts.words import KIND_METRIC
+from iptarget.typed_periods import parse_typed_date, parse_typed_period
 
 
 @dataclass(frozen=True)
@@ -205,8 +206,7 @@ def remove_figure(
 def _named(
     dataset: Dataset, metric: str, region: str, period: str, published: str | None
 ) -> tuple[str, Period, datetime.date | None]:
-    """The figure remove-actual names: a known metric, a region (by id, code or name), a
-    period, perhaps a date."""
+    """remove-actual's figure: a known metric, a region (id, code or name), period, date."""
     problems = []
     if metric not in dataset.metrics:
         problems.append(Problem("METRIC", unknown(metric, dataset.metrics, KIND_METRIC)))

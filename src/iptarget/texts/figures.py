@@ -9,11 +9,13 @@ from iptarget.texts.template import message
 
 NOT_PERIOD = message("period.not_period", "not a period: {value} ({reason})")
 PERIOD_EXPECTED = message(
-    "period.expected", 'expected a year such as 2019, or "2019-H1", "2019-Q3" or "2019-03"'
+    "period.expected",
+    'expected a year such as 2019, or "2019-H1", "2019-Q3", "2019-03" or "2019-YTD10"',
 )
 FOUR_DIGITS = message("period.four_digits", "the year must have four digits")
 NO_SUCH = message("period.no_such", "there is no {granularity} {number}")
 NO_MONTH = message("period.no_month", "there is no month {number}")
+YTD_SPELT = message("period.ytd_spelt", "this span is written {period}")
 
 # -- periods as typed ------------------------------------------------------------------------
 
@@ -22,7 +24,8 @@ NO_PERIOD = message("typed.no_period", "no period given ({forms})")
 FORMS = message(
     "typed.forms",
     "give a year (2024 or 2024年), a half (2024-H1, 2024年上半年), a quarter (2023-Q4, "
-    "2023Q4, 2023年第四季度) or a month (2024-03, 2024/3, 2024.03, 2024年3月)",
+    "2023Q4, 2023年第四季度), a month (2024-03, 2024/3, 2024.03, 2024年3月) or the year to "
+    "date (2024年1-10月, 2024-YTD10)",
 )
 AMBIGUOUS = message(
     "typed.ambiguous",

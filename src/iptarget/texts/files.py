@@ -153,6 +153,11 @@ BANDS_ORDER = message(
     "must rise from at_risk to on_track to ahead: ahead {ahead} > on_track {on_track} > "
     "at_risk {at_risk} >= 0 (the defaults are 1.5, 0.95 and 0.6)",
 )
+TARGET_YTD = message(
+    "target.ytd",
+    "{period} is a year to date: a target's periods are years, halves, quarters or months (a "
+    "year-to-date figure counts towards an annual target)",
+)
 DEADLINE_FIRST = message("target.deadline_first", "{deadline} must end after the {key} {period}")
 GRANULARITY = message(
     "target.granularity",

@@ -108,3 +108,16 @@ def unknown_key(name: str, allowed: Iterable[str], kind: Template) -> Text:
     if close:
         return text(UNKNOWN_NEAR, kind=text(kind), name=name, near=close)
     return text(UNKNOWN_KEY, kind=text(kind), name=name, allowed=allowed)
+
+
+# -- years to date (SPEC 2, v3) -------------------------------------------------------------
+
+YTD_STOCK = message(
+    "rule.ytd_stock",
+    "a stock is counted at a date, not over the year to date: record it at {month}",
+)
+YTD_NO_MEASURE = message(
+    "rule.ytd_no_measure",
+    'a year-to-date figure is a total since January: give the metric "{metric}" '
+    'measure = "flow" if its figures are totals over their periods',
+)

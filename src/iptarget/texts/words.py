@@ -63,6 +63,7 @@ YEAR = term("granularity.year", "granularity", "year")
 HALF = term("granularity.half", "granularity", "half")
 QUARTER = term("granularity.quarter", "granularity", "quarter")
 MONTH = term("granularity.month", "granularity", "month")
+YEAR_TO_DATE = term("granularity.ytd", "granularity", "year to date")
 
 # -- flags of figures (SPEC 1: Eurostat's letters) -------------------------------------------
 
