@@ -7,6 +7,7 @@ from collections.abc import Iterable, Iterator
 from typing import Literal
 
 from iptarget.core.dataset import Dataset, Key, Metric, Series, Value
+from iptarget.core.flows import flow_values
 from iptarget.core.formulas import growth_pct, level_before, ratio, total
 from iptarget.core.links import denominator_region, growth_metrics
 from iptarget.errors import Text, text
@@ -99,6 +100,8 @@ class Values:
         a growth rate, a sum in a group, a level with a growth metric to carry it back."""
         if metric.growth_of is not None or metric.is_ratio or metric.id in self._growth:
             return True
+        if metric.measure == "flow":
+            return True
         place = self._dataset.regions.get(region)
         return metric.aggregate == "sum" and place is not None and bool(place.members)
 
@@ -165,6 +168,9 @@ class Values:
                     self._ratio(values, metric, region)
                 elif metric.aggregate == "sum":
                     self._sum(values, metric_id, region)
+                if metric.measure == "flow":  # parts, then difference (3.2)
+                    for found in flow_values(self.recorded(metric_id, region), values):
+                        values[found.period] = derived(*found)
                 if metric_id in self._growth:
                     self._back_growth(values, metric_id, region)
         finally:

@@ -78,6 +78,10 @@ RULE_SHARE = message("rule.share", "share of {region}")
 RULE_GROWTH = message("rule.growth", "growth on {period}")
 RULE_SUM = plural("rule.sum", "sum of {count} member", "sum of {count} members")
 RULE_BACK_GROWTH = message("rule.back_growth", "from {level} in {period} and {rate}%")
+RULE_MONTHS = plural("rule.months", "sum of {count} month", "sum of {count} months")
+RULE_QUARTERS = plural("rule.quarters", "sum of {count} quarter", "sum of {count} quarters")
+RULE_HALVES = plural("rule.halves", "sum of {count} half", "sum of {count} halves")
+RULE_DIFFERENCE = message("rule.difference", "{ending} − {before}")
 
 # -- a vintage of a figure, as messages name it (SPEC 5.1) -----------------------------------
 

@@ -1,0 +1,134 @@
+"""Parts and difference (SPEC 3.2, v3): a flow's values that its recorded figures give, worked
+out by hand for each partition and each difference, and on random monthly flows."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from helpers import dataset_of
+from iptarget.core.dataset import Value
+from iptarget.core.values import Values
+from iptarget.render.words import worded
+
+METRICS = """
+[metric.apps]
+name = "Applications"
+measure = "flow"
+
+[metric.owned]
+name = "Valid patents"
+measure = "stock"
+"""
+
+
+def series(figures: Mapping[str, float], metric: str = "apps") -> dict[str, Value]:
+    """Every value of the metric in region r, recorded and derived, by period as written."""
+    dataset = dataset_of((), {(metric, "r"): figures}, metrics=METRICS)
+    return {str(period): value for period, value in Values(dataset).series(metric, "r").items()}
+
+
+def rule(value: Value) -> str:
+    """How a derived value was derived, in words."""
+    assert value.rule is not None
+    return worded(value.rule)
+
+
+def months(year: int, values: Mapping[int, float]) -> dict[str, float]:
+    return {f"{year}-{month:02d}": value for month, value in values.items()}
+
+
+def test_a_year_half_quarter_and_year_to_date_from_their_months() -> None:
+    found = series(months(2019, {month: month * 10 for month in range(1, 13)}))
+    assert found["2019"].value == sum(month * 10 for month in range(1, 13))  # 780
+    assert found["2019-H1"].value == 210
+    assert found["2019-Q4"].value == 100 + 110 + 120
+    assert found["2019-YTD10"].value == 550
+    assert rule(found["2019-YTD10"]) == "sum of 10 months"
+    assert all(found[p].derived for p in ("2019", "2019-H1", "2019-Q4", "2019-YTD10"))
+    assert not found["2019-03"].derived
+
+
+def test_quarters_and_halves_as_parts() -> None:
+    quarters = series({"2019-Q1": 1, "2019-Q2": 2, "2019-Q3": 4, "2019-Q4": 8})
+    assert quarters["2019"].value == 15
+    assert quarters["2019-H2"].value == 12
+    assert quarters["2019-YTD09"].value == 7  # also from Q1, Q2 and Q3
+    halves = series({"2019-H1": 5, "2019-H2": 6})
+    assert halves["2019"].value == 11
+    assert "2019-Q1" not in halves
+
+
+def test_parts_must_tile_the_span_in_one_granularity() -> None:
+    # H1 + 07 + 08 is no 2019-YTD08; a missing month leaves the year unknown
+    mixed = series({"2019-H1": 60, "2019-07": 7, "2019-08": 8})
+    assert "2019-YTD08" not in mixed
+    gap = series(months(2019, dict.fromkeys(range(1, 12), 1)))
+    assert "2019" not in gap
+    assert gap["2019-YTD11"].value == 11
+
+
+def test_each_difference() -> None:
+    found = series(
+        {"2019-YTD10": 1896, "2019-YTD09": 1700, "2019": 2300, "2019-H1": 900, "2019-Q1": 400,
+         "2019-YTD04": 520}
+    )  # fmt: skip
+    assert found["2019-10"].value == 196  # YTD10 − YTD09
+    assert rule(found["2019-10"]) == "Jan-Oct 2019 − Jan-Sep 2019"
+    assert found["2019-Q4"].value == 600  # the year − YTD09
+    assert found["2019-H2"].value == 1400  # the year − H1
+    assert found["2019-Q2"].value == 500  # H1 − Q1
+    assert found["2019-04"].value == 120  # YTD04 − Q1
+    assert found["2019-Q3"].value == 800  # YTD09 − H1
+    assert "2019-01" not in found  # a period starting in January is never a difference
+
+
+def test_never_chained() -> None:
+    # YTD09 comes from its nine months (parts), so it is derived: October is not YTD10 − it
+    found = series({**months(2019, dict.fromkeys(range(1, 10), 10)), "2019-YTD10": 95})
+    assert found["2019-YTD09"].derived
+    assert "2019-10" not in found
+    # and a recorded figure is never replaced
+    kept = series({**months(2019, dict.fromkeys(range(1, 13), 10)), "2019": 999})
+    assert kept["2019"].value == 999
+    assert not kept["2019"].derived
+
+
+def test_a_stock_gets_neither() -> None:
+    stock = series(months(2019, dict.fromkeys(range(1, 13), 10)), metric="owned")
+    assert "2019" not in stock
+
+
+@settings(max_examples=150, deadline=None)
+@given(
+    values=st.dictionaries(
+        st.integers(1, 12), st.integers(0, 10_000) | st.floats(0, 1e6), min_size=1
+    ),
+    spans=st.sets(st.sampled_from([2, 4, 5, 7, 8, 9, 10, 11])),
+)
+def test_years_to_date_and_months_agree_on_random_flows(
+    values: dict[int, float], spans: set[int]
+) -> None:
+    """Recorded months give every year to date they cover by parts; recorded years to date
+    give the months between them by difference."""
+    by_parts = series(months(2019, values))
+    for month in spans:
+        ytd = by_parts.get(f"2019-YTD{month:02d}")
+        if all(m in values for m in range(1, month + 1)):
+            assert ytd is not None
+            assert ytd.value == pytest.approx(sum(values[m] for m in range(1, month + 1)))
+        else:
+            assert ytd is None
+    recorded = {f"2019-YTD{m:02d}": float(m * 100 + values.get(m, 0)) for m in spans}
+    by_difference = series(recorded)
+    for month in range(2, 13):
+        before, ending = month - 1, month
+        if ending in spans and before in spans:
+            value = by_difference[f"2019-{month:02d}"]
+            assert value.derived
+            assert value.value == pytest.approx(
+                recorded[f"2019-YTD{ending:02d}"] - recorded[f"2019-YTD{before:02d}"]
+            )
