@@ -13,16 +13,7 @@ from helpers import dataset_of
 from iptarget.core.dataset import Value
 from iptarget.core.values import Values
 from iptarget.render.words import worded
-
-METRICS = """
-[metric.apps]
-name = "Applications"
-measure = "flow"
-
-[metric.owned]
-name = "Valid patents"
-measure = "stock"
-"""
+from test_measures import METRICS  # apps a flow, owned a stock
 
 
 def series(figures: Mapping[str, float], metric: str = "apps") -> dict[str, Value]:
