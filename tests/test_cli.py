@@ -44,6 +44,7 @@ SPEC_FIELDS = [
     "verdict",
     "expected_pct",
     "elapsed_pct",
+    "in_year",
 ]
 FACTOR = """
 id = "{id}"

@@ -3,6 +3,7 @@ out by hand for each partition and each difference, and on random monthly flows.
 
 from __future__ import annotations
 
+import datetime
 from collections.abc import Mapping
 
 import pytest
@@ -11,6 +12,8 @@ from hypothesis import strategies as st
 
 from helpers import dataset_of
 from iptarget.core.dataset import Value
+from iptarget.core.evaluate import Evaluation, evaluate
+from iptarget.core.status import Status, Verdict
 from iptarget.core.values import Values
 from iptarget.render.words import worded
 from test_measures import METRICS  # apps a flow, owned a stock
@@ -123,3 +126,81 @@ def test_years_to_date_and_months_agree_on_random_flows(
             assert value.value == pytest.approx(
                 recorded[f"2019-YTD{ending:02d}"] - recorded[f"2019-YTD{before:02d}"]
             )
+
+
+# -- in-year judging of flows (SPEC 4.4) ----------------------------------------------------
+
+QINGHAI = 'id = "t"\ntitle = "1,600 applications in 2015"\nmetric = "apps"\ndeadline = 2015\n'
+
+
+def judge_flow(
+    figures: Mapping[tuple[str, str], Mapping[str, float]],
+    as_of: datetime.date,
+    goal: str = "at_least = 1600",
+    metrics: str = METRICS,
+) -> Evaluation:
+    target = QINGHAI + goal + ("\nstart = 2014" if "at_" in goal else "")
+    (evaluation,) = evaluate(dataset_of([target], figures, metrics=metrics), as_of)
+    return evaluation
+
+
+def test_a_flow_is_met_early_by_its_year_to_date() -> None:
+    # Qinghai, November 2015: 1,896 applications in January-October meet the year's 1,600
+    figures = {("apps", "r"): {"2014": 2000, "2014-YTD10": 925, "2015-YTD10": 1896}}
+    met = judge_flow(figures, datetime.date(2015, 11, 30))
+    assert met.status is Status.MET
+    assert met.verdict is Verdict.ACHIEVED_EARLY
+    assert met.in_year is not None
+    assert str(met.in_year.point.period) == "2015-YTD10"
+    assert met.in_year.year_before == 925
+    assert met.in_year.growth_pct == pytest.approx(104.973, abs=1e-3)  # 1896 / 925 − 1
+    assert met.in_year.remaining == 0.0
+    assert met.in_year.year_before_rest == 1075  # 2014's 2,000 less its January-October
+    assert met.in_year.projected == pytest.approx(2000 * 1896 / 925)
+    # once 2015 has ended without its total: achieved, the year's total being larger
+    after = judge_flow(figures, datetime.date(2016, 3, 1))
+    assert after.status is Status.ACHIEVED
+
+
+def test_the_year_to_date_meets_nothing_when_the_flow_may_fall_or_the_goal_goes_down() -> None:
+    figures = {("apps", "r"): {"2014": 2000, "2015-YTD10": 1896}}
+    falling = METRICS.replace('measure = "flow"', 'measure = "flow"\nmin = -5', 1)
+    may_fall = judge_flow(figures, datetime.date(2015, 11, 30), metrics=falling)
+    assert may_fall.status is not Status.MET
+    assert may_fall.in_year is not None  # still said
+    down = judge_flow(figures, datetime.date(2015, 11, 30), goal="at_most = 1600")
+    assert down.status is not Status.MET
+    assert down.in_year is not None
+    assert down.in_year.remaining is None  # going down: nothing to do
+
+
+def test_an_earlier_years_total_does_not_meet_this_years_flow_target() -> None:
+    # 2014's 2,000 meets 1,600, but it is not 2015's: on track, not met
+    figures = {("apps", "r"): {"2013": 1500, "2014": 2000}}
+    judged = judge_flow(figures, datetime.date(2015, 6, 30))
+    assert judged.status is Status.ON_TRACK
+    assert judged.in_year is None  # no span of 2015 is known
+
+
+def test_the_span_a_year_before_from_a_published_growth() -> None:
+    # "1,896, +105% on January-October 2014": back-growth gives 2014-YTD10 = 1896 / 2.05
+    metrics = METRICS  # apps_yoy is the growth of apps
+    figures = {
+        ("apps", "r"): {"2014": 2000, "2015-YTD10": 1896},
+        ("apps_yoy", "r"): {"2015-YTD10": 105},
+    }
+    judged = judge_flow(figures, datetime.date(2015, 11, 30), metrics=metrics)
+    assert judged.in_year is not None
+    assert judged.in_year.year_before == pytest.approx(1896 / 2.05)
+    assert judged.in_year.growth_pct == pytest.approx(105.0)
+    assert judged.in_year.year_before_rest == pytest.approx(2000 - 1896 / 2.05)
+
+
+def test_the_longest_span_known_is_the_point() -> None:
+    figures = {("apps", "r"): {"2015-01": 100, "2015-Q1": 400, "2015-H1": 800}}
+    judged = judge_flow(figures, datetime.date(2015, 8, 15), goal="at_least = 5000")
+    assert judged.in_year is not None
+    assert str(judged.in_year.point.period) == "2015-H1"
+    assert judged.in_year.remaining == 4200
+    assert judged.in_year.year_before is None
+    assert judged.in_year.projected is None

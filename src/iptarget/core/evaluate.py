@@ -10,6 +10,7 @@ from iptarget.core import formulas
 from iptarget.core.dataset import Dataset, Metric, Policy, Target, Value
 from iptarget.core.formulas import Direction, grow, rate
 from iptarget.core.goals import goal_value
+from iptarget.core.in_year import InYear, flow_year, in_year, met_early
 from iptarget.core.review import elapsed_pct, expected_pct
 from iptarget.core.status import Bands, Status, Verdict, pace_band, verdict
 from iptarget.core.values import Values, Vintage
@@ -25,6 +26,13 @@ class Point(NamedTuple):
     derived: bool = False
     published: datetime.date | None = None
     flag: str | None = None
+
+
+class Judged(NamedTuple):
+    """What 4.4 adds to a status: a flow's annual target, and its year to date meeting it."""
+
+    flow_year: bool = False
+    early: bool = False
 
 
 class Evaluation(NamedTuple):
@@ -53,6 +61,7 @@ class Evaluation(NamedTuple):
     expected_pct: float | None
     elapsed_pct: float | None
     acknowledged: str | None = None  # the target's acknowledgement, if made by the date
+    in_year: InYear | None = None  # a flow's figure within the deadline's year (4.4)
 
 
 def evaluate(
@@ -122,7 +131,12 @@ def evaluate_target(values: Values, dataset: Dataset, policy: Policy, target: Ta
     as_of = values.as_of
     assert as_of is not None, "an evaluation is as of a date"
     bands = policy.bands
-    status = _status(target, direction, v, start, latest, pace, known.get(deadline), as_of, bands)
+    flows = flow_year(metric.measure, target)
+    within = in_year(target, known, v, direction) if flows else None
+    judged = Judged(flows, met_early(metric, target, within, v, direction))
+    status = _status(
+        target, direction, v, start, latest, pace, known.get(deadline), as_of, bands, judged
+    )
     path = required_path(start, required, deadline, compound)
     return Evaluation(
         target=target,
@@ -148,6 +162,7 @@ def evaluate_target(values: Values, dataset: Dataset, policy: Policy, target: Ta
         expected_pct=expected_pct(start, latest, v, direction, required, compound),
         elapsed_pct=elapsed_pct(start, deadline, as_of),
         acknowledged=acknowledgement(target, as_of),
+        in_year=within,
     )
 
 
@@ -195,20 +210,24 @@ def _status(
     deadline_value: Value | None,
     as_of: datetime.date,
     bands: Bands,
+    judged: Judged,
 ) -> Status:
-    """The status, the checks in the order SPEC 4.2 gives."""
+    """The status, the checks in the order SPEC 4.2 gives, with 4.4's for flows."""
     if target_value is None:
         return Status.NO_BASELINE
     if target.deadline.end < as_of:
         if deadline_value is None:
-            return Status.UNREPORTED
+            return Status.ACHIEVED if judged.early else Status.UNREPORTED
         if meets(deadline_value.value, target_value, direction, target.strict):
             return Status.ACHIEVED
         return Status.MISSED
+    if judged.early:
+        return Status.MET
     if latest is None or latest.value is None:
         return Status.NO_DATA
     if meets(latest.value, target_value, direction, target.strict):
-        return Status.MET
+        # an earlier year's total is not this year's: only the year to date meets a flow's
+        return Status.ON_TRACK if judged.flow_year else Status.MET
     # A latest value that ends no later than the start gives no trend either.
     if start is None or start.value is None or latest.period.end_month <= start.period.end_month:
         return Status.NO_TREND

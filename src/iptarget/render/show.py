@@ -14,6 +14,7 @@ from iptarget.periods import Granularity
 from iptarget.render.console import console, print_lines
 from iptarget.render.escape import clean
 from iptarget.render.goals import goal_words
+from iptarget.render.in_year import in_year_words
 from iptarget.render.looks import STATUS_LOOKS, VERDICT_LOOKS, status_word, verdict_word
 from iptarget.render.numbers import (
     UNKNOWN,
@@ -105,6 +106,9 @@ def print_show(
             ),
         ),
     ]
+    within = in_year_words(evaluation)
+    if within is not None:
+        facts.append((pgettext("show", "this year"), within))
     if never is not None:
         facts.append(
             (

@@ -9,6 +9,7 @@ from collections.abc import Callable, Sequence
 from typing import Any
 
 from iptarget.core.evaluate import Evaluation, Point
+from iptarget.core.in_year import InYear
 from iptarget.core.status import Status
 from iptarget.render.json_text import json_document
 from iptarget.render.table import Column, Table, csv_text
@@ -41,6 +42,17 @@ def point_json(point: Point | None) -> dict[str, Any] | None:
     }
 
 
+def _in_year_json(found: InYear | None) -> dict[str, Any] | None:
+    """A flow's figure within the year (SPEC 4.4), or null."""
+    if found is None:
+        return None
+    return {
+        "period": str(found.point.period),
+        "value": finite(found.point.value),
+        **{part: finite(getattr(found, part)) for part in IN_YEAR_PARTS[2:]},
+    }
+
+
 #: SPEC 5's JSON object of a target, key by key in order: what each key holds. The CSV of
 #: ``status`` has the same fields, points flattened.
 FIELDS: tuple[tuple[str, Callable[[Evaluation], Any]], ...] = (
@@ -68,8 +80,21 @@ FIELDS: tuple[tuple[str, Callable[[Evaluation], Any]], ...] = (
     ("verdict", lambda e: e.verdict.value),
     ("expected_pct", lambda e: finite(e.expected_pct)),
     ("elapsed_pct", lambda e: finite(e.elapsed_pct)),
+    ("in_year", lambda e: _in_year_json(e.in_year)),
 )
-POINT_FIELDS = ("baseline", "start", "latest")
+IN_YEAR_PARTS = (
+    "period",
+    "value",
+    "year_before",
+    "growth_pct",
+    "remaining",
+    "year_before_rest",
+    "projected",
+)
+#: The objects of a target that CSV flattens (``baseline_period``, ``in_year_value``, …).
+FLATTENED: dict[str, tuple[str, ...]] = {
+    "baseline": POINT_PARTS, "start": POINT_PARTS, "latest": POINT_PARTS, "in_year": IN_YEAR_PARTS
+}  # fmt: skip
 
 
 def evaluation_json(evaluation: Evaluation) -> dict[str, Any]:
@@ -94,8 +119,8 @@ def csv_fields() -> list[str]:
     """The CSV header of ``status --format csv``: the JSON fields, points flattened."""
     fields: list[str] = []
     for key, _ in FIELDS:
-        if key in POINT_FIELDS:
-            fields.extend(f"{key}_{part}" for part in POINT_PARTS)
+        if key in FLATTENED:
+            fields.extend(f"{key}_{part}" for part in FLATTENED[key])
         else:
             fields.append(key)
     return fields
@@ -105,9 +130,9 @@ def _csv_cells(document: dict[str, Any]) -> list[str]:
     """One target's JSON object as CSV cells: points flattened, null empty, booleans in words."""
     values: list[Any] = []
     for key, _ in FIELDS:
-        if key in POINT_FIELDS:
-            point = document[key]
-            values.extend(None if point is None else point[part] for part in POINT_PARTS)
+        if key in FLATTENED:
+            nested = document[key]
+            values.extend(None if nested is None else nested[part] for part in FLATTENED[key])
         else:
             values.append(document[key])
     return [
