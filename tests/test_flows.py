@@ -204,3 +204,60 @@ def test_the_longest_span_known_is_the_point() -> None:
     assert judged.in_year.remaining == 4200
     assert judged.in_year.year_before is None
     assert judged.in_year.projected is None
+
+
+# -- stocks within the year (SPEC 4.4) ------------------------------------------------------
+
+PER_10K = 'id = "t"\ntitle = "1 per 10,000 people by 2015"\nmetric = "{metric}"\ndeadline = 2015\nat_least = 1\n'
+
+
+def judge_stock(
+    figures: Mapping[str, float], as_of: datetime.date, metric: str = "owned"
+) -> Evaluation:
+    target = PER_10K.format(metric=metric)
+    dataset = dataset_of([target], {(metric, "r"): figures}, metrics=METRICS)
+    (evaluation,) = evaluate(dataset, as_of)
+    return evaluation
+
+
+def test_a_stock_is_met_within_the_year_through_a_monthly_value() -> None:
+    # Qinghai: 1.017 at the end of October 2015 meets "at least 1 in 2015" early
+    figures = {"2013": 0.6, "2014": 0.8, "2015-10": 1.017}
+    met = judge_stock(figures, datetime.date(2015, 11, 30))
+    assert met.status is Status.MET
+    assert met.latest is not None
+    assert str(met.latest.period) == "2015-10"
+    # S keeps the deadline's granularity: the first year, 2013; t counts months (2013 to
+    # 2015-10 is 22 months); progress (1.017 − 0.6) / (1 − 0.6) = 104.25%
+    assert met.start is not None
+    assert str(met.start.period) == "2013"
+    assert met.progress_pct == pytest.approx(104.25)
+    # a metric without measure keeps version 2: the monthly value is not compared
+    unmarked = judge_stock(figures, datetime.date(2015, 11, 30), metric="unmarked")
+    assert unmarked.status is not Status.MET
+
+
+def test_the_deadline_value_from_a_period_ending_on_the_same_day() -> None:
+    after = datetime.date(2016, 3, 1)
+    from_month = judge_stock({"2014": 0.8, "2015-12": 1.05}, after)
+    assert from_month.status is Status.ACHIEVED
+    # the longest span first: 2015-Q4 before 2015-12
+    from_quarter = judge_stock({"2014": 0.8, "2015-Q4": 0.95, "2015-12": 1.05}, after)
+    assert from_quarter.status is Status.MISSED
+    assert judge_stock({"2014": 0.8, "2015-11": 1.05}, after).status is Status.UNREPORTED
+
+
+def test_a_stock_ratio_runs_through_shorter_spans_too() -> None:
+    # per_10k is owned / people × 10,000: both stocks
+    dataset = dataset_of(
+        [PER_10K.format(metric="per_10k")],
+        {
+            ("owned", "r"): {"2014": 400, "2015-10": 610},
+            ("people", "r"): {"2014": 6e6, "2015-10": 6e6},
+        },
+        metrics=METRICS,
+    )
+    (evaluation,) = evaluate(dataset, datetime.date(2015, 11, 30))
+    assert evaluation.latest is not None
+    assert str(evaluation.latest.period) == "2015-10"
+    assert evaluation.status is Status.MET  # 610 / 6e6 × 1e4 = 1.0167

@@ -10,7 +10,15 @@ from iptarget.core import formulas
 from iptarget.core.dataset import Dataset, Metric, Policy, Target, Value
 from iptarget.core.formulas import Direction, grow, rate
 from iptarget.core.goals import goal_value
-from iptarget.core.in_year import InYear, flow_year, in_year, met_early
+from iptarget.core.in_year import (
+    InYear,
+    flow_year,
+    in_year,
+    met_early,
+    stock_deadline_value,
+    stock_points,
+)
+from iptarget.core.links import measure_of
 from iptarget.core.review import elapsed_pct, expected_pct
 from iptarget.core.status import Bands, Status, Verdict, pace_band, verdict
 from iptarget.core.values import Values, Vintage
@@ -99,7 +107,12 @@ def evaluate_target(values: Values, dataset: Dataset, policy: Policy, target: Ta
     ordered = tuple(value for _, value in sorted(known.items()))
     series = tuple(value for value in ordered if value.period.granularity == deadline.granularity)
     to_deadline = [value for value in series if value.period <= deadline]
-    latest = _point(to_deadline[-1]) if to_deadline else None
+    stock = metric.measure == "stock" or (
+        metric.is_ratio and measure_of(dataset.metrics, metric.id) == "stock"
+    )
+    if stock:  # a level at every end: the series runs through shorter spans (4.4)
+        series = stock_points(ordered, deadline)
+    latest = _point(series[-1] if stock and series else to_deadline[-1] if to_deadline else None)
 
     baseline: Point | None = None
     if target.is_relative:
@@ -134,9 +147,8 @@ def evaluate_target(values: Values, dataset: Dataset, policy: Policy, target: Ta
     flows = flow_year(metric.measure, target)
     within = in_year(target, known, v, direction) if flows else None
     judged = Judged(flows, met_early(metric, target, within, v, direction))
-    status = _status(
-        target, direction, v, start, latest, pace, known.get(deadline), as_of, bands, judged
-    )
+    at_deadline = stock_deadline_value(known, deadline) if stock else known.get(deadline)
+    status = _status(target, direction, v, start, latest, pace, at_deadline, as_of, bands, judged)
     path = required_path(start, required, deadline, compound)
     return Evaluation(
         target=target,

@@ -1,13 +1,15 @@
-"""SPEC 4.4 (v3), for flows: the figure within the year. A flow's figure for part of a year
-is a partial total, never the year's level; while the year's own total is unknown, the
-longest span of the year from January that is known (January-October, the first half…) is
-the in-year point I, which can meet an annual target early ("1,896 applications in
-January-October 2015 meet the 2015 target of 1,600") and says how the year is going.
+"""SPEC 4.4 (v3): figures within the year. A stock's value at the end of a month is its
+level then, so its series runs through every shorter granularity and can meet a target early.
+A flow's figure for part of a year is a partial total, never the year's level; while the
+year's own total is unknown, the longest span of the year from January that is known
+(January-October, the first half…) is the in-year point I, which can meet an annual target
+early ("1,896 applications in January-October 2015 meet the 2015 target of 1,600") and says
+how the year is going.
 """
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from typing import NamedTuple
 
 from iptarget.core.dataset import Metric, Target, Value
@@ -78,3 +80,35 @@ def met_early(
     if metric.min is not None and metric.min < 0:
         return False
     return meets(found.point.value, target_value, direction, target.strict)
+
+
+def stock_points(ordered: Sequence[Value], deadline: Period) -> tuple[Value, ...]:
+    """A stock's series (4.4): its values of the deadline's granularity and every shorter
+    one (never a year to date), up to the deadline's end; at each end, the longest span
+    with a value."""
+    points: dict[int, Value] = {}
+    for value in ordered:  # at equal ends the longer span comes first
+        period = value.period
+        if period.granularity == "ytd" or period.months > deadline.months:
+            continue
+        if period.end_month <= deadline.end_month:
+            points.setdefault(period.end_month, value)
+    return tuple(points[end] for end in sorted(points))
+
+
+def stock_deadline_value(known: Mapping[Period, Value], deadline: Period) -> Value | None:
+    """The value for a stock's deadline: its own, else that of the longest shorter period
+    ending on the same day (2015-H2, then 2015-Q4, then 2015-12 for 2015)."""
+    if deadline in known:
+        return known[deadline]
+    month = deadline.end_month % 12 + 1
+    shorter = (
+        Period(deadline.year, "half", (month - 1) // 6 + 1),
+        Period(deadline.year, "quarter", (month - 1) // 3 + 1),
+        Period(deadline.year, "month", month),
+    )
+    for period in shorter:
+        same_day = period.end_month == deadline.end_month
+        if same_day and period.months < deadline.months and period in known:
+            return known[period]
+    return None
