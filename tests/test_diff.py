@@ -78,8 +78,8 @@ def test_a_figure_added_turns_a_target_from_unreported_to_achieved(repo: Path, r
     assert target["causes"] == [{"kind": "figure", **figure}]
     assert document["figures"] == [figure]
     assert document["summary"] == {
-        "before": {"achieved": 3, "unreported": 18, "no_baseline": 3},
-        "after": {"achieved": 4, "unreported": 17, "no_baseline": 3},
+        "before": {"achieved": 4, "unreported": 19, "no_baseline": 3},
+        "after": {"achieved": 5, "unreported": 18, "no_baseline": 3},
     }
     assert diff(run, repo, "HEAD", "--fail-on-worse")[0] == 0  # better is never worse
     commit(repo, "2025 figure")
@@ -206,7 +206,7 @@ def test_a_directory_that_does_not_exist_at_base_has_every_target_added(
     commit(root, "no targets yet")
     shutil.copytree(ROOT / "targets", root / "targets")
     document = diff_json(run, root, "HEAD")
-    assert len(document["targets"]) == 24
+    assert len(document["targets"]) == 26
     assert all(target["before"] is None for target in document["targets"])
     assert document["summary"]["before"] == {}
     assert diff(run, root, "HEAD", "--fail-on-worse")[0] == 1  # twelve added unreported
@@ -235,7 +235,7 @@ def test_refusals_name_what_is_wrong(repo: Path, tmp_path: Path, run: Run) -> No
 
 def test_markdown_stays_under_the_limit_and_says_what_it_left_out(repo: Path, run: Run) -> None:
     rows = "".join(
-        f'[[actual]]\nmetric = "patent_applications"\nregion = "qinghai"\nperiod = "{year}-{month:02d}"\n'
+        f'[[actual]]\nmetric = "patent_grants"\nregion = "qinghai"\nperiod = "{year}-{month:02d}"\n'
         f'value = {year * 10 + month}\nnote = "{"x" * 200}"\n\n'
         for year in range(1900, 2020)
         for month in range(1, 13)

@@ -36,7 +36,7 @@ def test_status_as_a_workbook_in_chinese(example: Path, run: Run, tmp_path: Path
     assert sheet.freeze_panes == "A2"
     assert sheet.auto_filter.ref == f"A1:N{sheet.max_row}"
     rows = {row[0].value: row for row in sheet.iter_rows(min_row=2)}
-    assert len(rows) == 24
+    assert len(rows) == 26
     row = rows["cn-2020-invention-per-10k"]
     assert [row[2].value, row[4].value, row[6].value, row[13].value] == [
         "中国", "≥", "2020年", "已达成",

@@ -77,6 +77,10 @@ EXPECTED_TODAY = {
     "qh-2020-grants": Status.NO_BASELINE,
     "qh-2020-invention-per-10k": Status.NO_BASELINE,
     "qh-2020-enterprise-share": Status.UNREPORTED,
+    # Qinghai 2015: 1.017 at the end of October 2015 met the goal early, but no end-2015
+    # figure is recorded; the 1,896 applications of January-October meet 1,600 for the year.
+    "qh-2015-invention-per-10k": Status.UNREPORTED,
+    "qh-2015-applications": Status.ACHIEVED,
     # The Yangtze River Delta's 2025 goals: no figure for 2025 yet.
     "yrd-2025-invention-per-10k": Status.UNREPORTED,
     "yrd-2025-pct-applications": Status.UNREPORTED,
@@ -114,6 +118,19 @@ def test_every_example_policy_and_target_has_a_chinese_title() -> None:
         assert document["policy"].get("title_zh"), path.name
         for target in document["target"]:
             assert target.get("title_zh"), (path.name, target["id"])
+
+
+def test_qinghai_met_both_its_2015_goals_early() -> None:
+    """As the provincial news said on 2015-11-28: 1.017 valid invention patents per 10,000
+    people at the end of October against 1, and 1,896 applications against 1,600."""
+    evaluations = {e.target.id: e for e in evaluate(load(TARGETS), datetime.date(2015, 11, 30))}
+    stock, flow = evaluations["qh-2015-invention-per-10k"], evaluations["qh-2015-applications"]
+    assert (stock.status, flow.status) == (Status.MET, Status.MET)
+    assert stock.latest is not None
+    assert (str(stock.latest.period), stock.latest.value) == ("2015-10", 1.017)
+    assert flow.in_year is not None
+    assert (str(flow.in_year.point.period), flow.in_year.point.value) == ("2015-YTD10", 1896)
+    assert flow.in_year.year_before == pytest.approx(1896 / 2.05)  # from the +105%
 
 
 def test_example_statuses_in_mid_2019() -> None:

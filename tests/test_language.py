@@ -53,10 +53,10 @@ def test_status_in_chinese_from_the_locale_and_english_with_lang_en(run: Run) ->
     assert lines[0].split()[:3] == ["目标", "地区", "指标"]
     for word in ("已达成", "逾期未报", "进展顺利", "进展不足", "已提前达标", "缺少基期值"):
         assert word in chinese.stdout, word
-    assert "截至2024年6月1日，共24个目标：" in chinese.stdout
+    assert "截至2024年6月1日，共26个目标：" in chinese.stdout
     english = run("--lang", "en", *args, env=CHINESE)
     assert english.stdout.splitlines()[0].split()[:3] == ["target", "region", "metric"]
-    assert "24 targets as of 2024-06-01" in english.stdout
+    assert "26 targets as of 2024-06-01" in english.stdout
     assert run("--lang", "zh", *args).stdout == chinese.stdout
 
 

@@ -85,7 +85,7 @@ def test_the_report_embeds_the_status_json_and_loads_nothing(tmp_path: Path, run
     assert "<img" not in text
     ids = [target["id"] for target in json.loads(status.stdout)["targets"]]
     assert set(ids) <= page.ids
-    assert len(ids) == 24
+    assert len(ids) == 26
     # printable: A4 portrait, a target to a page
     assert "@page { size: A4 portrait" in text
     assert "break-inside: avoid" in text

@@ -64,7 +64,7 @@ def test_the_bars_draw_the_figures_of_the_embedded_json(tmp_path: Path, run: Run
     assert parser.bars[0]["id"] == "cn-2025-copyright-industries"
     # the section opens the report, before the counts per status and every card
     assert text.index('id="review"') < text.index('class="counts"') < text.index("<article")
-    assert "24 targets as of 2023-12-25: 5 achieved early, 3 faster than expected" in text
+    assert "26 targets as of 2023-12-25: 5 achieved early, 3 faster than expected" in text
 
 
 def test_the_review_section_in_chinese(tmp_path: Path, run: Run) -> None:
@@ -74,7 +74,7 @@ def test_the_review_section_in_chinese(tmp_path: Path, run: Run) -> None:
     text = out.read_text(encoding="utf-8")
     assert "规划中期评估" in text
     assert (
-        "截至2023年12月25日，24项指标中，5项提前实现，3项快于预期，1项基本符合预期，1项滞后" in text
+        "截至2023年12月25日，26项指标中，5项提前实现，3项快于预期，1项基本符合预期，1项滞后" in text
     )
     assert "滞后：1项" in text
 

@@ -96,7 +96,7 @@ def test_status_fits_80_columns_and_keeps_every_id_and_status() -> None:
     words = text.split()
     for word in ("Enterprises", "implementing", "standards", "patent-intensive", "(100", "CNY)"):
         assert word in words  # wrapped at spaces, never inside a word
-    assert "24 targets as of 2026-11-22: 3 achieved, 18 unreported, 3 no_baseline" in text
+    assert "26 targets as of 2026-11-22: 4 achieved, 19 unreported, 3 no_baseline" in text
 
 
 def test_a_wide_terminal_gets_the_whole_table() -> None:
@@ -105,7 +105,7 @@ def test_a_wide_terminal_gets_the_whole_table() -> None:
         "target", "region", "metric", "baseline", "target", "value", "deadline", "latest",
         "progress", "projected", "status",
     ]  # fmt: skip
-    assert len(lines) == 2 + 24 + 3  # heading, rule, a line a target, marks, summary, note
+    assert len(lines) == 2 + 26 + 3  # heading, rule, a line a target, marks, summary, note
 
 
 def test_check_and_show_fit_80_columns() -> None:

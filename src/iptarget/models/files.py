@@ -27,9 +27,10 @@ PeriodField = Annotated[
     WithJsonSchema(
         {
             "type": ["integer", "string"],
-            "pattern": r"^\d{4}(-([Hh][12]|[Qq][1-4]|0[1-9]|1[0-2]))?$",
-            "description": "A year (2019 or '2019'), half ('2019-H1'), quarter ('2019-Q3') "
-            "or month ('2019-03').",
+            "pattern": r"^\d{4}(-([Hh][12]|[Qq][1-4]|0[1-9]|1[0-2]"
+            r"|[Yy][Tt][Dd](0[245789]|1[01])))?$",
+            "description": "A year (2019 or '2019'), half ('2019-H1'), quarter ('2019-Q3'), "
+            "month ('2019-03') or, for a flow, year to date ('2019-YTD10', January-October).",
         }
     ),
 ]

@@ -52,8 +52,13 @@ COLUMNS = (
     Column(NP_("heading", "status")),
 )
 #: Columns a narrow terminal drops, one after the other, until the table fits: the
-#: projection, then the baseline (``show`` has both).
-DROPPED_WHEN_NARROW = ((), ("projected",), ("projected", "baseline"))
+#: projection, then the baseline, last the progress (``show`` has all three).
+DROPPED_WHEN_NARROW = (
+    (),
+    ("projected",),
+    ("projected", "baseline"),
+    ("projected", "baseline", "progress"),
+)
 
 
 def status_table(
