@@ -5,18 +5,20 @@ from __future__ import annotations
 
 import datetime
 from collections.abc import Mapping
+from pathlib import Path
 
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from helpers import dataset_of
+from helpers import Run, dataset_of
 from iptarget.core.dataset import Value
 from iptarget.core.evaluate import Evaluation, evaluate
 from iptarget.core.status import Status, Verdict
 from iptarget.core.values import Values
 from iptarget.render.words import worded
 from test_measures import METRICS  # apps a flow, owned a stock
+from test_report import TARGETS
 
 
 def series(figures: Mapping[str, float], metric: str = "apps") -> dict[str, Value]:
@@ -261,3 +263,17 @@ def test_a_stock_ratio_runs_through_shorter_spans_too() -> None:
     assert evaluation.latest is not None
     assert str(evaluation.latest.period) == "2015-10"
     assert evaluation.status is Status.MET  # 610 / 6e6 × 1e4 = 1.0167
+
+
+def test_the_report_says_how_the_year_is_going(tmp_path: Path, run: Run) -> None:
+    out = tmp_path / "r.html"
+    args = ("report", "--policy", "qinghai-2015", "--as-of", "2015-11-30", "-o", str(out))
+    assert run(*args, "--dir", str(TARGETS)).exit_code == 0
+    assert (
+        "This year: Jan-Oct 2015: 1,896 applications, +105.0% on a year "
+        "before; the year&#39;s target is met" in out.read_text(encoding="utf-8")
+    )
+    assert run("--lang", "zh", *args, "--dir", str(TARGETS)).exit_code == 0
+    assert "年内：2015年1-10月：1,896件，同比+105.0%；已达到全年目标" in out.read_text(
+        encoding="utf-8"
+    )

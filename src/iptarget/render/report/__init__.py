@@ -17,6 +17,7 @@ from iptarget.core.evaluate import Evaluation
 from iptarget.core.status import Status
 from iptarget.i18n import _, chinese, ngettext, pgettext
 from iptarget.render.goals import goal_words
+from iptarget.render.in_year import in_year_words
 from iptarget.render.looks import STATUS_LOOKS, VERDICT_LOOKS, status_word, verdict_word
 from iptarget.render.numbers import (
     UNKNOWN,
@@ -126,6 +127,7 @@ def _card(evaluation: Evaluation, dataset: Dataset) -> dict[str, Any]:
         "binding": target.binding,
         "expected": percent(evaluation.expected_pct),
         "elapsed": percent(evaluation.elapsed_pct),
+        "in_year": in_year_words(evaluation) or "",
         "acknowledged": evaluation.acknowledged or "",
         "chart": Markup(chart_svg(evaluation)),
     }
