@@ -30,11 +30,13 @@ def generate(
     targets: int,
     grouped: bool = False,
     vintages: bool = False,
+    flows: bool = False,
 ) -> dict[str, int]:
     """A target directory of the given size; the same arguments always give the same files.
 
     ``grouped`` adds what SPEC v2 derives (see ``_add_groups``) to the same directory;
-    ``vintages`` dates every figure and revises about a third of them once (SPEC 3.1).
+    ``vintages`` dates every figure and revises about a third of them once (SPEC 3.1);
+    ``flows`` adds flows within the year (see ``_add_flows``).
     """
     rng = random.Random(20261122)
     root.mkdir(parents=True)
@@ -67,7 +69,57 @@ def generate(
         )
     if grouped:
         size = _add_groups(root, size, region_ids[1:], plain, years)
+    if flows:
+        size = _add_flows(root, size, region_ids, years)
     return size
+
+
+#: The flow metrics ``_add_flows`` adds: with the others' series, a tenth of all series.
+FLOWS = ("f00", "f01", "f02")
+
+
+def _add_flows(root: Path, size: dict[str, int], regions: list[str], years: int) -> dict[str, int]:
+    """Flows within the year (SPEC 2, 3.2, 4.4, v3): three flow metrics in every region,
+    each year's total and its January-October until two years before the last, then the
+    months (the last year's up to October, so that its total is unknown), and 100 annual
+    targets for the last year, judged by the year to date that the months add up to."""
+    rng = random.Random(20261204)
+    last = FIRST_YEAR + years - 1
+    with (root / "metrics.toml").open("a", encoding="utf-8") as metrics:
+        for metric_id in FLOWS:
+            metrics.write(
+                f'\n[metric.{metric_id}]\nname = "Flow {metric_id}"\nunit = "applications"\n'
+                'measure = "flow"\nmin = 0\n'
+            )
+    added = 0
+    for region_id in regions:
+        entries = []
+        for metric_id in FLOWS:
+            level = rng.randint(500, 5000)
+            for year in range(FIRST_YEAR, last + 1):
+                months = [rng.randint(level // 24, level // 8) for _ in range(12)]
+                if year < last - 1:
+                    spans = {str(year): sum(months), f"{year}-YTD10": sum(months[:10])}
+                else:
+                    count = 10 if year == last else 12
+                    spans = {f"{year}-{m + 1:02d}": months[m] for m in range(count)}
+                entries += [
+                    f'[[actual]]\nmetric = "{metric_id}"\nregion = "{region_id}"\n'
+                    f'period = "{period}"\nvalue = {value}\n'
+                    for period, value in spans.items()
+                ]
+        with (root / "actuals" / f"{region_id}.toml").open("a", encoding="utf-8") as file:
+            file.write("\n" + "\n".join(entries))
+        added += len(entries)
+    targets = [
+        f'[[target]]\nid = "f{index:04d}"\ntitle = "Flow target {index}"\n'
+        f'metric = "{FLOWS[index % len(FLOWS)]}"\nregion = "{rng.choice(regions)}"\n'
+        f"deadline = {last}\nat_least = {rng.randint(1000, 30000)}\n"
+        for index in range(100)
+    ]
+    policy = '[policy]\ntitle = "Flows within the year"\n\n' + "\n".join(targets)
+    (root / "policies" / "policy-flows.toml").write_text(policy, encoding="utf-8")
+    return {**size, "actuals": size["actuals"] + added, "targets": size["targets"] + 100}
 
 
 def _add_groups(

@@ -87,7 +87,9 @@ def main() -> None:
     work = Path(tempfile.mkdtemp(prefix="iptarget-bench-"))
     try:
         large = work / "large"
-        size = generate(large, args.regions, args.metrics, args.years, args.targets, vintages=True)
+        size = generate(
+            large, args.regions, args.metrics, args.years, args.targets, vintages=True, flows=True
+        )
         grouped = work / "grouped"
         grouped_size = generate(
             grouped,

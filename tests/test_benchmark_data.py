@@ -11,6 +11,7 @@ from pathlib import Path
 from types import ModuleType
 
 from helpers import Run, load, values
+from iptarget.core.evaluate import evaluate
 from iptarget.core.goals import GOAL_KEYS
 from iptarget.core.values import Values
 
@@ -29,6 +30,23 @@ def benchmark() -> ModuleType:
 
 def files(root: Path) -> dict[str, bytes]:
     return {str(path.relative_to(root)): path.read_bytes() for path in sorted(root.rglob("*.toml"))}
+
+
+def test_flows_within_the_year_are_judged_by_the_year_to_date(tmp_path: Path) -> None:
+    size = benchmark().generate(
+        tmp_path / "f", regions=5, metrics=10, years=4, targets=7, flows=True
+    )
+    dataset = load(tmp_path / "f")
+    assert size["actuals"] == dataset.figure_count
+    assert size["targets"] == 107
+    periods = {period.granularity for series in dataset.recorded.values() for period in series}
+    assert {"ytd", "month", "year"} <= periods
+    flows = [
+        e for e in evaluate(dataset, datetime.date(2026, 12, 4)) if e.target.id.startswith("f")
+    ]
+    assert len(flows) == 100
+    assert all(e.in_year is not None for e in flows)  # the last year's months give January-October
+    assert all(str(e.in_year.point.period) == "2018-YTD10" for e in flows if e.in_year)
 
 
 def test_generated_directory_is_valid_and_varied(tmp_path: Path) -> None:
