@@ -6,6 +6,7 @@ Both read recorded figures only, never derived ones, so they never chain.
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Iterable, Iterator, Mapping
 from typing import NamedTuple
 
@@ -43,6 +44,7 @@ def flow_values(recorded: Mapping[Period, Value], known: Iterable[Period]) -> It
         yield found
 
 
+@functools.cache
 def spans(year: int) -> list[Period]:
     """The periods of a year that parts may add up: the year, its halves and quarters, and
     its years to date."""
@@ -54,6 +56,7 @@ def spans(year: int) -> list[Period]:
     ]
 
 
+@functools.cache  # periods are made once each, so a few hundred entries at national scale
 def tiles(span: Period, granularity: Granularity) -> list[Period] | None:
     """The periods of one granularity that tile ``span`` exactly, or None."""
     size = MONTHS[granularity]
@@ -84,20 +87,27 @@ def _parts(recorded: Mapping[Period, Value], taken: set[Period]) -> Iterator[Fou
 def _differences(recorded: Mapping[Period, Value], taken: set[Period]) -> Iterator[Found]:
     """A period that does not start in January: the year to date ending with it, less the
     year to date ending just before it (each spelt canonically), both recorded."""
-    years = sorted({period.year for period in recorded})
-    for year in years:
-        candidates = [
-            *(Period(year, "month", month) for month in range(2, 13)),
-            *(Period(year, "quarter", number) for number in (2, 3, 4)),
-            Period(year, "half", 2),
-        ]
-        for period in candidates:
-            if period in taken:
+    for year in sorted({period.year for period in recorded}):
+        for period, ending, before in _differences_of(year):
+            if period in taken or ending not in recorded or before not in recorded:
                 continue
-            ending = year_to_date(year, period.end_month % 12 + 1)
-            before = year_to_date(year, period.end_month % 12 + 1 - period.months)
-            if ending in recorded and before in recorded:
-                inputs = (recorded[ending], recorded[before])
-                value = inputs[0].value - inputs[1].value
-                rule = text(words.RULE_DIFFERENCE, ending=ending, before=before)
-                yield Found(period, value, rule, inputs)
+            inputs = (recorded[ending], recorded[before])
+            value = inputs[0].value - inputs[1].value
+            rule = text(words.RULE_DIFFERENCE, ending=ending, before=before)
+            yield Found(period, value, rule, inputs)
+
+
+@functools.cache
+def _differences_of(year: int) -> list[tuple[Period, Period, Period]]:
+    """Each period of a year that does not start in January, with the years to date ending
+    with it and just before it (each spelt canonically)."""
+    candidates = [
+        *(Period(year, "month", month) for month in range(2, 13)),
+        *(Period(year, "quarter", number) for number in (2, 3, 4)),
+        Period(year, "half", 2),
+    ]
+    found = []
+    for period in candidates:
+        month = period.end_month % 12 + 1
+        found.append((period, year_to_date(year, month), year_to_date(year, month - period.months)))
+    return found
