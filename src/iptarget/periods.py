@@ -17,6 +17,8 @@ Granularity = Literal["year", "half", "quarter", "month", "ytd"]
 
 #: Months in one period of each granularity of a fixed span (a year to date's is its number).
 MONTHS: dict[Granularity, int] = {"year": 12, "half": 6, "quarter": 3, "month": 1}
+#: What ``number`` counts in months: a year to date's number is its last month.
+_STEP: dict[Granularity, int] = {**MONTHS, "ytd": 1}
 #: At equal ends, the longer span first: year, half, year to date, quarter, month (SPEC 2).
 _RANK: dict[Granularity, int] = {"year": 0, "half": 1, "ytd": 2, "quarter": 3, "month": 4}
 #: The months a year-to-date period may end in: the spans from January to January, March,
@@ -57,7 +59,7 @@ class Period:
     _key: tuple[int, int]
 
     def __new__(cls, year: int, granularity: Granularity = "year", number: int = 1) -> Period:
-        months = 1 if granularity == "ytd" else MONTHS[granularity]
+        months = _STEP[granularity]
         end_month = year * 12 + number * months - 1
         key = (end_month, _RANK[granularity])
         made = _MADE.get(key)
