@@ -385,7 +385,7 @@ def allowed_words(tmp_path: Path) -> set[str]:
                       for word in re.findall(r"[A-Za-z]+", value)}  # fmt: skip
     from iptarget.core.status import Status
     from iptarget.models.files import Actual, Metric, Policy, Region, Target
-    from iptarget.store.tables import CSV_COLUMNS
+    from iptarget.store.long_layout import CSV_COLUMNS
 
     for model in (Actual, Metric, Policy, Region, Target):
         words |= set(model.model_fields)

@@ -60,10 +60,11 @@ def import_table(
     from iptarget.render.imported import Imported, print_imported
     from iptarget.store.convert import core_value
     from iptarget.store.record import import_figures
+    from iptarget.store.long_layout import LONG
     from iptarget.store.tables import parse_csv
     from iptarget.store.workbook import is_workbook, parse_xlsx
 
-    rows = parse_xlsx(file) if is_workbook(file) else parse_csv(file)
+    rows = parse_xlsx(file, LONG) if is_workbook(file) else parse_csv(file, LONG)
     today = datetime.date.today()
     recording = import_figures(
         directory, rows, today, replace=replace, dry_run=dry_run, force=force

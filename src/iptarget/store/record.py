@@ -144,12 +144,12 @@ def import_figures(
         problems = list(rows.problems)
         batch = Batch(before, replace, force)
         names = RegionNames(before.regions)
-        for line, figure in rows.figures:
+        for index, (line, figure) in enumerate(rows.figures):
             actual, issues = new_actual(figure, before, today, names)
             if actual is not None and not issues:
                 issues = batch.add(line, actual, figure.period_date)
             problems.extend(
-                Problem(rows.origin, said, rows.subject(line).at(field), line)
+                Problem(rows.origin, said, rows.subject(line).at(rows.field(index, field)), line)
                 for field, said in issues
             )
         if problems:

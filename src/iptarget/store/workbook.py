@@ -19,13 +19,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from iptarget.errors import Kind, Subject, Text, UserError, text
-from iptarget.store.tables import (
-    RowReader,
-    TableRows,
-    check_header,
-    find_header,
-    importable,
-)
+from iptarget.store.tables import Layout, RowReader, TableRows, find_header, importable
 from iptarget.texts import usage
 
 if TYPE_CHECKING:
@@ -41,7 +35,7 @@ def is_workbook(path: Path) -> bool:
     return path.suffix.lower() in SUFFIXES
 
 
-def parse_xlsx(path: Path) -> TableRows:
+def parse_xlsx(path: Path, layout: Layout) -> TableRows:
     """The figures of a workbook's first sheet, each named by its row; formula cells by the
     value saved with them; merged cells and dates that name no period refused."""
     import zipfile
@@ -62,18 +56,20 @@ def parse_xlsx(path: Path) -> TableRows:
     name = sheet.title
     rows = list(zip(sheet.iter_rows(), sheet_formulas.iter_rows(), strict=True))
     texts = [(number, [_text(cell) for cell in cells]) for number, (cells, _) in _numbered(rows)]
-    number, header, _above = find_header((number, cells) for number, cells in texts if any(cells))
+    found = ((number, cells) for number, cells in texts if any(cells))
+    number, header_cells, _above = find_header(found, layout)
+    header = layout.names(header_cells)
     merged = [str(cells) for cells in sheet_formulas.merged_cells.ranges if cells.max_row >= number]
     if merged:  # a title merged across the columns above the header is passed over
         raise UserError.single(display, usage.MERGED, Subject(Kind.SHEET, (name,)), cells=merged)
-    check_header(display, header, number, name)
+    layout.check_header(display, header, header_cells, number, name)
     reading = RowReader(display, name)
     for row, (cells, formula_cells) in _numbered(rows[number:], number + 1):
-        shown, field, problem = _cells(header, cells, formula_cells)
+        shown, field, problem = _cells(header, cells, formula_cells, layout.values)
         if problem is not None:
             reading.problem(row, problem, field)
         elif any(cell.strip() for cell in shown):
-            reading.add(row, header, shown, _period_date(header, cells))
+            layout.add(reading, row, header, shown, _period_date(header, cells))
     return reading.done()
 
 
@@ -85,7 +81,10 @@ def _numbered(
 
 
 def _cells(
-    header: list[str], cells: Sequence[SheetCell], formulas: Sequence[SheetCell]
+    header: list[str],
+    cells: Sequence[SheetCell],
+    formulas: Sequence[SheetCell],
+    values: frozenset[str],
 ) -> tuple[list[str], str | None, Text | None]:
     """A row's cells as text, as the CSV reader takes them, or the column of one that is
     wrong and what is wrong with it."""
@@ -94,7 +93,7 @@ def _cells(
         column = header[index] if index < len(header) else ""
         if formula.data_type == "f" and cell.value is None:
             return [], column or cell.coordinate, text(usage.NO_SAVED_RESULT, cell=cell.coordinate)
-        shown, problem = _cell_text(cell, column)
+        shown, problem = _cell_text(cell, column, column in values)
         if problem is not None:
             return [], column, problem
         texts.append(shown)
@@ -110,9 +109,9 @@ def _period_date(header: list[str], cells: Sequence[SheetCell]) -> str | None:
     return None
 
 
-def _cell_text(cell: SheetCell, column: str) -> tuple[str, Text | None]:
-    """One cell as the text a CSV file would hold; a figure Excel shows as a percentage
-    (0.479 formatted 0.0%) as the percentage it shows (47.9%)."""
+def _cell_text(cell: SheetCell, column: str, figure: bool) -> tuple[str, Text | None]:
+    """One cell as the text a CSV file would hold; a figure (a cell of a column of figures)
+    Excel shows as a percentage (0.479 formatted 0.0%) as the percentage it shows (47.9%)."""
     value: Any = cell.value
     if value is None:
         return "", None
@@ -123,9 +122,9 @@ def _cell_text(cell: SheetCell, column: str) -> tuple[str, Text | None]:
         return day.isoformat(), None
     if isinstance(value, bool):
         return ("true" if value else "false"), None
-    if column == "value" and isinstance(value, int | float) and "%" in cell.number_format:
+    if figure and isinstance(value, int | float) and "%" in cell.number_format:
         return f"{Decimal(repr(value)).scaleb(2):f}%", None
-    if isinstance(value, float) and value.is_integer() and column != "value":
+    if isinstance(value, float) and value.is_integer() and not figure:
         return str(int(value)), None  # a year typed as a number
     if isinstance(value, int | float):
         return repr(value), None
