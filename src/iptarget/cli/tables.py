@@ -59,8 +59,8 @@ def import_table(
     from iptarget.core.compare import status_changes
     from iptarget.render.imported import Imported, print_imported
     from iptarget.store.convert import core_value
-    from iptarget.store.record import import_figures
     from iptarget.store.long_layout import LONG
+    from iptarget.store.record import import_figures
     from iptarget.store.tables import parse_csv
     from iptarget.store.workbook import is_workbook, parse_xlsx
 
