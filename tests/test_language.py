@@ -170,9 +170,11 @@ def test_translations_use_the_placeholders_of_their_text() -> None:
 
 def test_no_chinese_sentence_in_the_python_source() -> None:
     """Chinese reaches people through the catalogue only: the source holds no Chinese
-    sentence (the words people type, 万 亿 件 年 季度, parse figures and periods)."""
+    sentence (the words people type, 万 亿 件 年 季度, parse figures and periods; the endings
+    of regions' names, 省 自治区, are left out as tables leave them out)."""
     allowed = re.compile(
         r"[万亿元件个项家人次年月日上下半第季度一二三四五六七八九十两前至到～—–均增长]+"
+        r"|(省|市|壮族|回族|维吾尔|自治区|特别行政区)+"
     )
     for path in sorted((ROOT / "src" / "iptarget").rglob("*.py")):
         for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):

@@ -78,10 +78,10 @@ def test_import_takes_regions_by_name_and_code(named: Path, run: Run, tmp_path: 
     [
         (
             "en",
-            "黑龙江",
-            'REGION: unknown region "黑龙江" (did you mean "heilongjiang" (黑龙江省)?)',
+            "黑龙江市",
+            'REGION: unknown region "黑龙江市" (did you mean "heilongjiang" (黑龙江省)?)',
         ),
-        ("zh", "黑龙江", "REGION: 未知地区“黑龙江”（是否指“heilongjiang”（黑龙江省）？）"),
+        ("zh", "黑龙江市", "REGION: 未知地区“黑龙江市”（是否指“heilongjiang”（黑龙江省）？）"),
         (
             "en",
             "heilongjaing",
@@ -104,6 +104,23 @@ def test_a_region_missed_is_answered_with_the_nearest_by_any_name(
     assert result.exit_code == 2
     assert result.stderr == message + "\n"
     assert snapshot(named) == before
+
+
+def test_a_chinese_name_without_its_ending_as_tables_print_it(
+    named: Path, run: Run, tmp_path: Path
+) -> None:
+    result = run("add-actual", "apps", "黑龙江", "2019", "110", "--dir", str(named))
+    assert result.exit_code == 0, result.output
+    assert result.stdout.startswith("recorded apps heilongjiang 2019 = 110 applications")
+    # 吉林 is both 吉林省 and 吉林市: the short name finds neither
+    regions = REGIONS + '\n[region.jilin_city]\nname = "Jilin City"\nname_zh = "吉林市"\n'
+    both = write_dir(tmp_path / "both", regions=regions)
+    result = run("add-actual", "apps", "吉林", "2019", "50", "--dir", str(both))
+    assert result.exit_code == 2
+    assert (
+        result.stderr
+        == 'REGION: "吉林" is the name of several regions (jilin, jilin_city); give an id\n'
+    )
 
 
 def test_region_option_and_series_take_names(named: Path, run: Run) -> None:

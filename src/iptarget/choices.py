@@ -18,6 +18,13 @@ class StatusFormat(enum.StrEnum):
     XLSX = "xlsx"
 
 
+class ImportLayout(enum.StrEnum):
+    """``import --layout``: how the table's figures are laid out."""
+
+    LONG = "long"
+    CNIPA = "cnipa"
+
+
 class ReviewFormat(enum.StrEnum):
     """``review --format``: json is the stable one for scripts."""
 

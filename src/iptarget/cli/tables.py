@@ -8,7 +8,7 @@ from typing import Annotated
 
 import typer
 
-from iptarget.choices import Vintage
+from iptarget.choices import ImportLayout, Vintage
 from iptarget.cli.command import helped
 from iptarget.cli.common import (
     DEFAULT_DIR,
@@ -18,7 +18,7 @@ from iptarget.cli.common import (
     VintageOption,
     load,
 )
-from iptarget.cli.usage import iso_date
+from iptarget.cli.usage import choice, iso_date
 from iptarget.errors import ExitCode
 from iptarget.i18n import N_
 
@@ -34,7 +34,13 @@ from iptarget.i18n import N_
         "A workbook's first sheet is read as a CSV file is, each row named by its number; a "
         "formula is read as the value Excel saved with it, a cell shown as 47.9% as 47.9, and a "
         "date in the period column as the month (its first or last day) or the year (a "
-        "year-only format) it names."
+        "year-only format) it names.\n"
+        "\n"
+        "--layout cnipa reads CNIPA's monthly tables: a region a row, and columns headed "
+        "Monthly Total, Yearly Total, Year-on-year Growth Rate and Total (or as CNIPA's "
+        "Chinese tables head them) in any order. The month is recorded at --period, the year "
+        "to date at its span (2015-YTD10; Q1, H1 and the year at March, June and December), "
+        "the growth at the year to date's span and the total at the month."
     )
 )
 def import_table(
@@ -49,6 +55,88 @@ def import_table(
             show_default=False,
         ),
     ],
+    layout: Annotated[
+        ImportLayout,
+        typer.Option(
+            "--layout",
+            metavar="LAYOUT",
+            parser=choice(ImportLayout),
+            help=N_("long (a figure a row) or cnipa (CNIPA's monthly tables)."),
+        ),
+    ] = ImportLayout.LONG,
+    metric: Annotated[
+        str | None,
+        typer.Option(
+            "--metric",
+            metavar="METRIC",
+            help=N_("cnipa: the flow the month and year to date columns count."),
+            show_default=False,
+        ),
+    ] = None,
+    period: Annotated[
+        str | None,
+        typer.Option(
+            "--period",
+            metavar="MONTH",
+            help=N_("cnipa: the table's month, such as 2015-10 or 2015年10月."),
+            show_default=False,
+        ),
+    ] = None,
+    growth_metric: Annotated[
+        str | None,
+        typer.Option(
+            "--growth-metric",
+            metavar="METRIC",
+            help=N_("cnipa: the growth metric of --metric that records the growth column."),
+            show_default=False,
+        ),
+    ] = None,
+    total_metric: Annotated[
+        str | None,
+        typer.Option(
+            "--total-metric",
+            metavar="METRIC",
+            help=N_("cnipa: the stock that records the total since records began."),
+            show_default=False,
+        ),
+    ] = None,
+    skip_unknown: Annotated[
+        bool,
+        typer.Option(
+            "--skip-unknown",
+            help=N_(
+                "cnipa: skip and list the rows whose region is none of the directory's (the "
+                "national total, Hong Kong) instead of refusing them."
+            ),
+        ),
+    ] = False,
+    source: Annotated[
+        str | None,
+        typer.Option(
+            "--source",
+            metavar="TEXT",
+            help=N_("Where the figures were published, for rows that do not say."),
+            show_default=False,
+        ),
+    ] = None,
+    published: Annotated[
+        str | None,
+        typer.Option(
+            "--published",
+            metavar="DATE",
+            help=N_("When the figures were published (YYYY-MM-DD), for rows that do not say."),
+            show_default=False,
+        ),
+    ] = None,
+    flag: Annotated[
+        str | None,
+        typer.Option(
+            "--flag",
+            metavar="FLAG",
+            help=N_("p (provisional) or e (estimated), for rows that do not say."),
+            show_default=False,
+        ),
+    ] = None,
     replace: ReplaceOption = False,
     force: ForceOption = False,
     dry_run: Annotated[
@@ -59,15 +147,21 @@ def import_table(
     from iptarget.core.compare import status_changes
     from iptarget.render.imported import Imported, print_imported
     from iptarget.store.convert import core_value
-    from iptarget.store.long_layout import LONG
+    from iptarget.store.layouts import given_to_every_row, layout_of
     from iptarget.store.record import import_figures
     from iptarget.store.tables import parse_csv
     from iptarget.store.workbook import is_workbook, parse_xlsx
 
-    rows = parse_xlsx(file, LONG) if is_workbook(file) else parse_csv(file, LONG)
     today = datetime.date.today()
+    options: dict[str, str | bool | None] = {"--metric": metric, "--period": period}
+    options |= {"--growth-metric": growth_metric, "--total-metric": total_metric}
+    options |= {"--skip-unknown": skip_unknown or None}
+    reading = layout_of(layout.value, options, today)
+    rows = parse_xlsx(file, reading) if is_workbook(file) else parse_csv(file, reading)
+    rows = given_to_every_row(rows, source, published, flag)
+    place = getattr(reading, "place", None)
     recording = import_figures(
-        directory, rows, today, replace=replace, dry_run=dry_run, force=force
+        directory, rows, today, replace=replace, dry_run=dry_run, force=force, place=place
     )
     keys = {(change.metric, change.region) for change in recording.changes}
     periods = {line: actual.period for line, actual in recording.read}
@@ -87,6 +181,7 @@ def import_table(
         [(line, row.metric, row.region, core_value(row)) for line, row in recording.read],
         dates,
         status_changes(recording.before, recording.after, keys, today) if keys else [],
+        getattr(reading, "notices", []),
     )
     print_imported(imported)
     return ExitCode.OK

@@ -3,6 +3,7 @@ region, which regions a name means."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 
 from iptarget.core.dataset import Dataset, Key, Measure, Metric, Named, Region
@@ -10,6 +11,9 @@ from iptarget.errors import Text, nearest, text
 from iptarget.periods import Period
 from iptarget.texts import rules
 from iptarget.texts.words import KIND_REGION
+
+#: The endings of a Chinese region's name that tables leave out: 省, 市, 自治区, 特别行政区.
+_ENDING = re.compile(r"(省|市|(壮族|回族|维吾尔)?自治区|特别行政区)$")
 
 
 class RegionNames:
@@ -26,13 +30,20 @@ class RegionNames:
             for name in dict.fromkeys((region.name, region.name_zh, region.name_en)):
                 if name:
                     self.names.setdefault(name, []).append(region.id)
+        self.short: dict[str, list[str]] = {}
+        for region in regions.values():
+            short = _ENDING.sub("", region.name_zh or "")
+            if len(short) >= 2 and short != region.name_zh and short not in self.names:
+                self.short.setdefault(short, []).append(region.id)
 
     def find(self, given: str) -> list[str]:
-        """The regions ``given`` names: one, several (a name they share) or none."""
+        """The regions ``given`` names: one, several (a name they share) or none. A Chinese
+        name is also found without its administrative ending, as CNIPA's tables print it
+        (广东 for 广东省), when no other name is the same."""
         given = given.strip()
         if given in self.regions:
             return [given]
-        return self.codes.get(given) or self.names.get(given, [])
+        return self.codes.get(given) or self.names.get(given) or self.short.get(given, [])
 
     def unknown(self, given: str) -> Text:
         """'unknown region "x"', with the region whose id, code or name is closest to it."""

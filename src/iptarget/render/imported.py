@@ -8,14 +8,14 @@ from typing import NamedTuple
 
 from iptarget.core.compare import StatusChange
 from iptarget.core.dataset import Amount, Dataset, FigureChange, Value
-from iptarget.errors import exact
+from iptarget.errors import Text, exact
 from iptarget.i18n import NP_, _, ngettext
 from iptarget.periods import Period
 from iptarget.render.console import console, print_lines, say
 from iptarget.render.numbers import amount
 from iptarget.render.recorded import region_in_text, status_lines, stored
 from iptarget.render.table import Column, Table, fitted_lines
-from iptarget.render.words import date_words, metric_ref, period_words
+from iptarget.render.words import date_words, metric_ref, period_words, worded
 
 
 class Imported(NamedTuple):
@@ -36,6 +36,7 @@ class Imported(NamedTuple):
     rows: Sequence[tuple[int, str, str, Value]]
     dates: Sequence[tuple[int, str, Period]]
     statuses: Sequence[StatusChange]
+    notices: Sequence[Text] = ()  # what the layout did not read: columns, rows, empty cells
 
 
 #: More figures than this are reported one line per metric and region, not per figure.
@@ -51,13 +52,8 @@ def print_imported(imported: Imported) -> None:
     if imported.read_as:
         message = _("{path}: not UTF-8, so read as GB18030 (Excel's CSV on Chinese Windows)")
         say(out, message.format(path=imported.read_as))
-    for number, date, period in imported.dates:
-        message = (
-            _("row {number}: the date {date} was read as {period}")
-            if imported.sheet
-            else _("line {number}: the date {date} was read as {period}")
-        )
-        say(out, message.format(number=number, date=date, period=period_words(period)))
+    for line in _read_lines(imported):
+        say(out, line)
     if imported.dry_run:
         _print_rows(imported)
     else:
@@ -88,6 +84,19 @@ def print_imported(imported: Imported) -> None:
     if changed:
         print_lines(out, status_lines(changed))
     say(out, import_summary(files, imported.unchanged, imported.skipped, imported.dry_run))
+
+
+def _read_lines(imported: Imported) -> list[str]:
+    """How the table was read: what the layout did not read, and the dates read as periods."""
+    lines = [worded(notice) for notice in imported.notices]
+    for number, date, period in imported.dates:
+        message = (
+            _("row {number}: the date {date} was read as {period}")
+            if imported.sheet
+            else _("line {number}: the date {date} was read as {period}")
+        )
+        lines.append(message.format(number=number, date=date, period=period_words(period)))
+    return lines
 
 
 def _what(dataset: Dataset, metric: str, region: str, period: Period) -> str:

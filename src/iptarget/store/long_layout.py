@@ -28,7 +28,7 @@ CSV_COLUMNS = (
 #: How the derived column of an export says yes: CSV, an English workbook, a Chinese one.
 YES = ("true", "1", "yes", "是")
 #: A unit or remark in brackets after a heading: 数值（件）, value (%).
-_BRACKETED = re.compile(r"\s*[（(][^（）()]*[）)]\s*$")
+BRACKETED = re.compile(r"\s*[（(][^（）()]*[）)]\s*$")
 
 
 class LongLayout:
@@ -109,7 +109,7 @@ def column_name(heading: str) -> str:
     brackets (``数值（件）`` is ``value``); an unknown heading as it is written, lower-cased."""
     name = heading.strip().lower()
     known = _headings()
-    for said in (name, _BRACKETED.sub("", name)):
+    for said in (name, BRACKETED.sub("", name)):
         column = known.get(said, said)
         if column in CSV_COLUMNS:
             return column

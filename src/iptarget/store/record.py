@@ -6,7 +6,7 @@ Both check every figure before anything is written, and write under the director
 from __future__ import annotations
 
 import datetime
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -125,15 +125,13 @@ def import_figures(
     replace: bool = False,
     dry_run: bool = False,
     force: bool = False,
+    place: Callable[[TableRows, Dataset], TableRows] | None = None,
 ) -> Recording:
-    """Record the figures of a CSV file or a workbook (each row with its line or row number)
-    all together or not at all.
-
-    Every row is checked first, against the directory and against the other rows; any
-    problem, named ``origin: line N: field: message``, stops the import before anything is
-    written, and so do the rows that could not be read as figures. Each file is then written
-    as ``add_figure`` writes one, under the same lock.
-    """
+    """Record the figures of a table (each row with its number) all together or not at all:
+    ``place`` first settles what the rows leave to the directory (a CNIPA table's regions).
+    Every row is checked against the directory and the other rows; any problem, named
+    ``origin: line N: field: message``, or a row that could not be read stops the import
+    before anything is written. Each file is written as ``add_figure`` writes one."""
     reader = Reader(root)
     with locked(root), quiet_reading():
         if dry_run:
@@ -141,6 +139,7 @@ def import_figures(
         else:
             recover(root)
         before = _valid(reader, root)
+        rows = rows if place is None else place(rows, before)
         problems = list(rows.problems)
         batch = Batch(before, replace, force)
         names = RegionNames(before.regions)
