@@ -207,7 +207,18 @@ def test_a_workbook_with_unknown_rows_skipped_and_dates_given(
     with PCT.open(encoding="utf-8") as lines:
         for row in csv.reader(lines):
             sheet.append([int(cell) if cell.isdigit() else (cell or None) for cell in row])
+    sheet["C6"] = "50件件"
     path = tmp_path / "pct.xlsx"
+    book.save(path)
+    code, _, err = cnipa(run, path, root, "--metric", "pct", "--period", "2014-11")
+    assert code == 2
+    assert err.splitlines() == [  # each cell as Excel names it
+        f"{path}: 'Table 14'!A4: unknown region \"Total of Domestic Applications\"",
+        f"{path}: 'Table 14'!C6: 50件件: not a number (after the number, write only its unit "
+        "(applications), 万, 亿 or 万亿, or one of 件 个 项 家 人 次)",
+        f"{path}: 'Table 14'!A10: unknown region \"Total of Foreign Applications\"",
+    ]
+    sheet["C6"] = 50
     book.save(path)
     code, out, err = cnipa(
         run,

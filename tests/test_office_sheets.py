@@ -129,13 +129,13 @@ def test_a_date_on_an_annual_metric_is_refused_with_the_hint(tmp_path: Path, run
     result = run("import", str(book), "--dir", str(root))
     assert result.exit_code == 2
     assert result.stderr == (
-        f"{book}: sheet 'Sheet': row 4: period: the date 2015-12-31 reads as the month "
+        f"{book}: Sheet!C4: the date 2015-12-31 reads as the month "
         "2015-12, but patent_applications has no monthly figures and its targets are annual: "
         "type the year (2015) as text, or format the cell to show the year only\n"
     )
     result = run("--lang", "zh", "import", str(book), "--dir", str(root))
     assert result.stderr == (
-        f"{book}: 工作表“Sheet”第4行：时期：日期2015-12-31会读作2015年12月，但"
+        f"{book}: Sheet!C4：日期2015-12-31会读作2015年12月，但"
         "patent_applications没有月度数据，其目标均为年度目标：请以文本输入年份（2015），"
         "或将单元格格式设为只显示年份\n"
     )
@@ -149,8 +149,7 @@ def test_a_percentage_on_a_count_is_refused(tmp_path: Path, run: Run) -> None:
     result = run("import", str(book), "--dir", str(root))
     assert result.exit_code == 2
     assert result.stderr == (
-        f"{book}: sheet 'Sheet': row 4: value: 50%: drop %: the metric's unit is "
-        "'applications', not a percentage\n"
+        f"{book}: Sheet!D4: 50%: drop %: the metric's unit is 'applications', not a percentage\n"
     )
 
 

@@ -93,10 +93,10 @@ def test_a_workbook_as_excel_saves_it(tmp_path: Path, run: Run) -> None:
     [
         (
             [["apps", "r", datetime.datetime(2024, 3, 15), 1, ""]],
-            "sheet 'Sheet1': row 2: period: 2024-03-15 is a date, not a period",
+            "Sheet1!C2: 2024-03-15 is a date, not a period",
         ),
-        ([["apps", "r", "2024-13", 1, ""]], "sheet 'Sheet1': row 2: period: 2024-13:"),
-        ([["apsp", "r", "2024", 1, ""]], "sheet 'Sheet1': row 2: metric: unknown metric \"apsp\""),
+        ([["apps", "r", "2024-13", 1, ""]], "Sheet1!C2: 2024-13:"),
+        ([["apsp", "r", "2024", 1, ""]], 'Sheet1!A2: unknown metric "apsp"'),
     ],
 )
 def test_bad_rows_are_named_by_their_row(
@@ -132,7 +132,7 @@ def test_formulas_are_read_by_their_saved_result_or_refused(tmp_path: Path, run:
     path = workbook(tmp_path / "f.xlsx", [["apps", "r", "2024", "=7800+12", "sum"]])
     result = run("import", str(path), "--dir", str(root))
     assert result.exit_code == 2
-    assert "row 2: value: D2 holds a formula without a saved result" in result.stderr
+    assert ": Sheet1!D2: a formula without a saved result: open and save" in result.stderr
     with_saved_result(path, "7800+12", "7812")
     result = run("import", str(path), "--dir", str(root))
     assert result.exit_code == 0, result.output
@@ -184,3 +184,26 @@ def test_text_that_looks_like_a_formula_is_exported_as_text(tmp_path: Path, run:
     cell = load_workbook(path).worksheets[0]["H2"]
     assert cell.data_type == "s"
     assert cell.value == '=HYPERLINK("x")'
+
+
+def test_cells_are_named_as_excel_names_them() -> None:
+    from iptarget.errors import Kind, Subject
+    from iptarget.render.words import subject_words
+    from iptarget.store.tables import cell_subject, column_letters
+
+    assert [column_letters(n) for n in (0, 2, 25, 26, 51, 701, 702)] == [
+        *("A", "C", "Z", "AA", "AZ", "ZZ", "AAA"),
+    ]
+    names = {
+        sheet: subject_words(cell_subject(7, sheet, "value", 2))
+        for sheet in ("Sheet1", "数据", "Table 14", "1st", "it's", "a_b.c")
+    }
+    assert names == {
+        "Sheet1": "Sheet1!C7",
+        "数据": "数据!C7",
+        "Table 14": "'Table 14'!C7",
+        "1st": "'1st'!C7",
+        "it's": "'it''s'!C7",
+        "a_b.c": "a_b.c!C7",
+    }
+    assert cell_subject(7, None, "value", 2) == Subject(Kind.LINE, number=7, field="value")

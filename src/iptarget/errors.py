@@ -52,6 +52,7 @@ class Kind(enum.StrEnum):
     LINE = "line"  # of a CSV file
     ROW = "row"  # of a workbook's sheet (its id: the sheet's name)
     SHEET = "sheet"
+    CELL = "cell"  # of a workbook's sheet, as Excel names it (its id: Sheet1!C7)
 
 
 class Subject(NamedTuple):

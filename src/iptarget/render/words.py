@@ -165,6 +165,7 @@ SUBJECTS_BY_ID: dict[Kind, tuple[Template, tuple[str, ...]]] = {
     Kind.REGION: (words.SUBJECT_REGION, ("id",)),
     Kind.ROW: (words.SUBJECT_SHEET_ROW, ("sheet",)),
     Kind.SHEET: (words.SUBJECT_SHEET, ("sheet",)),
+    Kind.CELL: (words.SUBJECT_CELL, ("cell",)),
 }
 SUBJECTS_BY_PLACE: dict[Kind, Template] = {
     Kind.TARGET: words.SUBJECT_TARGET_AT,

@@ -21,7 +21,7 @@ from iptarget.errors import Problem, Text, UserError, text
 from iptarget.periods import Period, year_to_date
 from iptarget.store.long_layout import BRACKETED
 from iptarget.store.new_figures import NewFigure, region_named
-from iptarget.store.tables import RowReader, TableRows, row_subject
+from iptarget.store.tables import RowReader, TableRows, cell_subject, row_subject
 from iptarget.texts import layouts, usage
 from iptarget.texts.rules import unknown
 from iptarget.texts.words import KIND_METRIC
@@ -93,18 +93,19 @@ class CnipaLayout:
         if len(set(named)) != len(named):
             problems.append(Problem(display, text(usage.COLUMN_TWICE), where, number))
         problems += [
-            Problem(display, said, where.at(cell.strip()), number)
-            for cell, said in self._spans(cells)
+            Problem(display, said, cell_subject(number, sheet, cells[index].strip(), index), number)
+            for index, said in self._spans(cells)
         ]
         if problems:
             raise UserError(problems)
         self.headings = [cell.strip() for cell in cells]
         self._not_read(names)
 
-    def _spans(self, cells: list[str]) -> list[tuple[str, Text]]:
-        """Headings that name a span (1-10月) ending in another month than the table's."""
+    def _spans(self, cells: list[str]) -> list[tuple[int, Text]]:
+        """Headings that name a span (1-10月) ending in another month than the table's, by
+        their column."""
         found = []
-        for cell in cells:
+        for index, cell in enumerate(cells):
             month = cnipa_column(cell)[1]
             if month is not None and month != self.table.month.number:
                 said = text(
@@ -113,7 +114,7 @@ class CnipaLayout:
                     month=Period(self.table.month.year, "month", month),
                     period=self.table.month,
                 )
-                found.append((cell, said))
+                found.append((index, said))
         return found
 
     def _not_read(self, names: list[str]) -> None:
@@ -137,31 +138,31 @@ class CnipaLayout:
         """The row's figures; a row without a region, or whose January month and year to
         date differ, is a problem."""
         cells = [unprotect(cell.strip()) for cell in cells]
-        region_heading = self.headings[self.region_column]
-        region = cells[self.region_column] if self.region_column < len(cells) else ""
+        column = self.region_column
+        region_at = (self.headings[column], column)
+        region = cells[column] if column < len(cells) else ""
         if not region:
-            reading.problem(number, text(layouts.NO_REGION), region_heading or None)
+            reading.problem(number, text(layouts.NO_REGION), *region_at)
             return
+        columns = zip(names, self.headings, cells, strict=False)
         given = {
-            name: (heading, cell)
-            for name, heading, cell in zip(names, self.headings, cells, strict=False)
+            name: (heading, cell, index)
+            for index, (name, heading, cell) in enumerate(columns)
             if name in FIGURES and self.table.metric_of(name) is not None
         }
-        self.blank += sum(1 for _, cell in given.values() if cell in NOT_AVAILABLE)
+        self.blank += sum(1 for _, cell, _ in given.values() if cell in NOT_AVAILABLE)
         given = {name: said for name, said in given.items() if said[1] not in NOT_AVAILABLE}
         if self.table.month.number == 1 and "month" in given and "ytd" in given:
-            month, ytd = given["month"][1], given.pop("ytd")[1]
+            month, (heading, ytd, index) = given["month"][1], given.pop("ytd")
             if month.replace(",", "") != ytd.replace(",", ""):
                 said = text(layouts.JANUARY, month=month, ytd=ytd)
-                reading.problem(number, said, self.headings[names.index("ytd")])
+                reading.problem(number, said, heading, index)
                 return
-        for name, (heading, cell) in given.items():
+        for name, (heading, cell, index) in given.items():
             metric = self.table.metric_of(name)
             assert metric is not None
-            period = str(self.table.period_of(name))
-            figure = NewFigure(metric, region, period, cell)
-            headed = {"value": heading} | ({"region": region_heading} if region_heading else {})
-            reading.figure(number, figure, headed)
+            figure = NewFigure(metric, region, str(self.table.period_of(name)), cell)
+            reading.figure(number, figure, {"value": (heading, index), "region": region_at})
 
     def place(self, rows: TableRows, dataset: Dataset) -> TableRows:
         """The rows with their regions found in ``dataset`` (a row whose region is unknown is
@@ -173,7 +174,9 @@ class CnipaLayout:
         names = RegionNames(dataset.regions)
         figures, headed = [], []
         refused: set[int] = set()
-        for (number, figure), heads in zip(rows.figures, rows.headed, strict=True):
+        for index, ((number, figure), heads) in enumerate(
+            zip(rows.figures, rows.headed, strict=True)
+        ):
             region, said = region_named(figure.region, names)
             if said is not None and number not in refused:
                 refused.add(number)
@@ -183,8 +186,7 @@ class CnipaLayout:
                     )
                     self.notices.append(text(told, number=number, name=figure.region))
                 else:
-                    subject = rows.subject(number)
-                    subject = subject.at(heads["region"]) if "region" in heads else subject
+                    subject = rows.place(index, number, "region")
                     problems.append(Problem(rows.origin, said, subject, number))
             if said is None:
                 figures.append((number, replace(figure, region=region)))

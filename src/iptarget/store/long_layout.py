@@ -16,7 +16,7 @@ from iptarget.texts.rules import unknown_key
 from iptarget.texts.words import KIND_COLUMN
 
 if TYPE_CHECKING:
-    from iptarget.store.tables import RowReader
+    from iptarget.store.tables import Headed, RowReader
 
 #: The columns ``import`` reads; ``derived`` and ``rule`` are the columns ``export`` adds
 #: (derived rows are skipped).
@@ -76,10 +76,16 @@ class LongLayout:
             row.get("flag") or None,
             period_date,
         )
-        reading.figure(number, figure)
+        reading.figure(number, figure, _headed(tuple(names)))
 
 
 LONG = LongLayout()
+
+
+@functools.lru_cache(maxsize=4)
+def _headed(names: tuple[str, ...]) -> Headed:
+    """Where the long layout's fields are: each column under its name."""
+    return {name: (name, column) for column, name in enumerate(names) if name}
 
 
 def _row(header: list[str], cells: list[str]) -> tuple[dict[str, str] | None, Text | None]:

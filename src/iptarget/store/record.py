@@ -148,7 +148,7 @@ def import_figures(
             if actual is not None and not issues:
                 issues = batch.add(line, actual, figure.period_date)
             problems.extend(
-                Problem(rows.origin, said, rows.subject(line).at(rows.field(index, field)), line)
+                Problem(rows.origin, said, rows.place(index, line, field), line)
                 for field, said in issues
             )
         if problems:

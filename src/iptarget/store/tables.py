@@ -30,19 +30,45 @@ class TableRows:
     problems: list[Problem]
     encoding: str = "utf-8"  # gb18030 when the file was not UTF-8 (Excel on Chinese Windows)
     sheet: str | None = None  # the workbook's sheet the rows are read from
-    #: Each figure's fields as the file heads them (CNIPA's tables: the value of a figure is
-    #: under "Yearly Total"), where they are not the long layout's columns.
-    headed: tuple[Mapping[str, str], ...] = ()
+    #: Where each figure's fields come from: the heading and the column of each.
+    headed: tuple[Headed, ...] = ()
 
     def subject(self, number: int) -> Subject:
         """A row as messages name it: ``line 4`` of a CSV file, ``sheet 'S': row 4``."""
         return row_subject(number, self.sheet)
 
-    def field(self, index: int, field: str) -> str:
-        """How the file heads a field of its ``index``-th figure: ``value``, ``当年累计``."""
-        if index < len(self.headed):
-            return self.headed[index].get(field, field)
-        return field
+    def place(self, index: int, number: int, field: str) -> Subject:
+        """Where a field of the ``index``-th figure (on row ``number``) is: ``line 4`` and its
+        heading (``value``, ``当年累计``), or the workbook's cell (``Sheet1!C4``)."""
+        heading, column = self.headed[index].get(field, (field, None))
+        return cell_subject(number, self.sheet, heading, column)
+
+
+#: Where a figure's fields come from in its row: each field's heading and column (from 0).
+Headed = Mapping[str, tuple[str, int | None]]
+
+
+def cell_subject(
+    number: int, sheet: str | None, heading: str | None, column: int | None
+) -> Subject:
+    """A cell as a problem names it: a workbook's as Excel does (``Sheet1!C7``), a CSV
+    file's by its line and heading (``line 7: value``)."""
+    if sheet is not None and column is not None:
+        plain = sheet.replace("_", "a").replace(".", "a").isalnum() and not sheet[0].isdigit()
+        name = sheet if plain else "'" + sheet.replace("'", "''") + "'"  # as Excel quotes it
+        return Subject(Kind.CELL, (f"{name}!{column_letters(column)}{number}",))
+    subject = row_subject(number, sheet)
+    return subject.at(heading) if heading else subject
+
+
+def column_letters(column: int) -> str:
+    """A column's letters in a sheet, from 0: A, B, …, Z, AA."""
+    letters = ""
+    column += 1
+    while column:
+        column, left = divmod(column - 1, 26)
+        letters = chr(ord("A") + left) + letters
+    return letters
 
 
 class Layout(Protocol):
@@ -119,21 +145,22 @@ class RowReader:
     def __init__(self, display: str, sheet: str | None = None) -> None:
         self.display, self.sheet = display, sheet
         self.figures: list[tuple[int, NewFigure]] = []
-        self.headed: list[Mapping[str, str]] = []
+        self.headed: list[Headed] = []
         self.problems: list[Problem] = []
         self.skipped = 0
 
-    def problem(self, number: int, said: Text, field: str | None = None) -> None:
-        subject = row_subject(number, self.sheet)
-        subject = subject.at(field) if field else subject
+    def problem(
+        self, number: int, said: Text, field: str | None = None, column: int | None = None
+    ) -> None:
+        """A problem of row ``number``: of its cell under ``field`` (a heading) in ``column``,
+        or of the whole row."""
+        subject = cell_subject(number, self.sheet, field, column)
         self.problems.append(Problem(self.display, said, subject, number))
 
-    def figure(
-        self, number: int, figure: NewFigure, headed: Mapping[str, str] | None = None
-    ) -> None:
-        """A figure read from row ``number``, with how the file heads its fields."""
+    def figure(self, number: int, figure: NewFigure, headed: Headed) -> None:
+        """A figure read from row ``number``, with where its fields come from."""
         self.figures.append((number, figure))
-        self.headed.append(headed or {})
+        self.headed.append(headed)
 
     def done(self, encoding: str = "utf-8") -> TableRows:
         """What was read; a table with nothing under its header is refused."""

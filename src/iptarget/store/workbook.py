@@ -65,9 +65,9 @@ def parse_xlsx(path: Path, layout: Layout) -> TableRows:
     layout.check_header(display, header, header_cells, number, name)
     reading = RowReader(display, name)
     for row, (cells, formula_cells) in _numbered(rows[number:], number + 1):
-        shown, field, problem = _cells(header, cells, formula_cells, layout.values)
+        shown, column, problem = _cells(header, cells, formula_cells, layout.values)
         if problem is not None:
-            reading.problem(row, problem, field)
+            reading.problem(row, problem, header[column] if column < len(header) else "", column)
         elif any(cell.strip() for cell in shown):
             layout.add(reading, row, header, shown, _period_date(header, cells))
     return reading.done()
@@ -85,19 +85,19 @@ def _cells(
     cells: Sequence[SheetCell],
     formulas: Sequence[SheetCell],
     values: frozenset[str],
-) -> tuple[list[str], str | None, Text | None]:
-    """A row's cells as text, as the CSV reader takes them, or the column of one that is
-    wrong and what is wrong with it."""
+) -> tuple[list[str], int, Text | None]:
+    """A row's cells as text, as the CSV reader takes them, or the column (from 0) of one
+    that is wrong and what is wrong with it."""
     texts = []
     for index, (cell, formula) in enumerate(zip(cells, formulas, strict=True)):
         column = header[index] if index < len(header) else ""
         if formula.data_type == "f" and cell.value is None:
-            return [], column or cell.coordinate, text(usage.NO_SAVED_RESULT, cell=cell.coordinate)
+            return [], index, text(usage.NO_SAVED_RESULT)
         shown, problem = _cell_text(cell, column, column in values)
         if problem is not None:
-            return [], column, problem
+            return [], index, problem
         texts.append(shown)
-    return texts, None, None
+    return texts, 0, None
 
 
 def _period_date(header: list[str], cells: Sequence[SheetCell]) -> str | None:

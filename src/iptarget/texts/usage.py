@@ -81,8 +81,7 @@ NO_HEADER = message(
 )
 NO_SAVED_RESULT = message(
     "xlsx.formula",
-    "{cell} holds a formula without a saved result; open and save the file in Excel, or paste "
-    "the values",
+    "a formula without a saved result: open and save the file in Excel, or paste the values",
 )
 TOO_BIG = message(
     "import.too_big", "is {size} MB, more than import reads ({limit} MB): split it into parts"

@@ -25,6 +25,7 @@ SUBJECT_LINE = message("subject.line", "line {index}")
 SUBJECT_ROW = message("subject.row", "row {index}")
 SUBJECT_SHEET_ROW = message("subject.sheet_row", "sheet '{sheet}': row {index}")
 SUBJECT_SHEET = message("subject.sheet", "sheet '{sheet}'")
+SUBJECT_CELL = message("subject.cell", "{cell}")  # Excel's name of a cell: Sheet1!C7
 
 # -- the columns of an imported table, as a row's problem names them -----------------------
 
