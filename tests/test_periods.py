@@ -106,3 +106,16 @@ def test_next_ends_one_period_later(period: Period) -> None:
     assert following.granularity == period.granularity
     assert following > period
     assert following.end > period.end
+
+
+@given(st.integers(1, 9998), st.sampled_from(["year", "half", "quarter", "month", "ytd"]))
+def test_a_period_ends_on_its_last_months_last_day(year: int, granularity: str) -> None:
+    import calendar
+
+    count = {"year": 1, "half": 2, "quarter": 4, "month": 12, "ytd": 12}[granularity]
+    for number in range(1, count + 1):
+        if granularity == "ytd" and number in (1, 3, 6, 12):
+            continue  # spelt as the month, Q1, H1 and the year
+        period = Period(year, granularity, number)  # type: ignore[arg-type]
+        month = period.end_month % 12 + 1
+        assert period.end == datetime.date(year, month, calendar.monthrange(year, month)[1])

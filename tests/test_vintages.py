@@ -554,3 +554,32 @@ def test_a_figure_in_another_file_is_replaced_and_removed_where_it_is(
     assert code == 0, out
     assert "2021" not in (root / "actuals" / "others.toml").read_text(encoding="utf-8")
     assert "2020" in (root / "actuals" / "r.toml").read_text(encoding="utf-8")
+
+
+@settings(max_examples=60, deadline=None)
+@given(figures=directories, day=st.integers(0, DAYS + 400))
+def test_the_recorded_figures_stand_as_they_are_once_every_one_is_known(
+    figures: dict[tuple[str, int], list[tuple[int | None, int, str | None]]], day: int
+) -> None:
+    """As of the date by which every figure is known (its period ended, each vintage
+    published), or later, the values are the recorded figures as they are: the same as
+    choosing each vintage as of the date, which is done before it."""
+    from dataclasses import replace
+
+    as_of = D(2014, 1, 1) + datetime.timedelta(day)
+    for (_, year), several in figures.items():  # no figure published after today
+        last = (D(2026, 11, 1) - D(year, 1, 1)).days
+        assume(all(days is None or days <= last for days, _, _ in several))
+    with tempfile.TemporaryDirectory() as scratch:
+        root = write_dir(Path(scratch) / "t", actuals={"r": replay_entries(figures, None)})
+        dataset = load(root)
+    assert dataset.known_by is not None
+    every = [
+        [value.published for value in series.values()] + [period.end for period in series]
+        for series in dataset.recorded.values()
+    ]
+    assert dataset.known_by == max((day for days in every for day in days if day), default=D.min)
+    chosen = Values(replace(dataset, known_by=None), as_of)
+    quick = Values(dataset, as_of)
+    for key in dataset.recorded:
+        assert quick.recorded(*key) == chosen.recorded(*key)

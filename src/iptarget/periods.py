@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import calendar
 import datetime
 import functools
 import re
@@ -91,9 +90,12 @@ class Period:
             return self._end
         except AttributeError:
             month = self.end_month % 12 + 1
-            last = calendar.monthrange(self.year, month)[1]
-            object.__setattr__(self, "_end", datetime.date(self.year, month, last))
-            return self._end
+            if month == 12:
+                end = datetime.date(self.year, 12, 31)
+            else:  # the day before the next month's first
+                end = datetime.date(self.year, month + 1, 1) - datetime.timedelta(days=1)
+            object.__setattr__(self, "_end", end)
+            return end
 
     @property
     def months(self) -> int:

@@ -205,6 +205,9 @@ class Dataset:
     figure_count: int
     metrics_file: str = "metrics.toml"  # as shown in messages about metrics
     vintages: Mapping[Key, Vintages] = field(default_factory=dict)
+    #: A date by which every figure is known (its period ended, each vintage published), or
+    #: None when not worked out: as of it or later, each figure's latest vintage is the one.
+    known_by: datetime.date | None = None
 
     def targets(self) -> Iterator[tuple[Policy, Target]]:
         """Every target with its policy, in the order of the policy files, then as written."""
@@ -244,7 +247,13 @@ class Dataset:
             if len(kept) > 1:
                 several[value.period] = tuple(kept)
             recorded[key], vintages[key] = series, several
-        return replace(self, recorded=recorded, vintages=vintages, figure_count=count)
+        known_by = self.known_by
+        for (_, _, value), adding in changes:
+            if adding and known_by is not None:
+                known_by = max(known_by, value.period.end, value.published or known_by)
+        return replace(
+            self, recorded=recorded, vintages=vintages, figure_count=count, known_by=known_by
+        )
 
 
 def _vintages_in(

@@ -37,6 +37,7 @@ class Values:
         "_building",
         "_chosen",
         "_dataset",
+        "_every_latest",
         "_first",
         "_growth",
         "_last_month",
@@ -53,6 +54,11 @@ class Values:
         self._as_of = as_of
         self._first = vintage == "first"
         self._last_month = None if as_of is None else last_month_ended(as_of)
+        # each figure's latest vintage, as recorded: every figure, or every one known by then
+        known_by = dataset.known_by
+        self._every_latest = not self._first and (
+            as_of is None or (known_by is not None and as_of >= known_by)
+        )
         self._series: dict[Key, Series] = {}
         self._chosen: dict[Key, Series] = {}  # the recorded figures, each vintage chosen
         self._growth = growth_metrics(dataset.metrics)
@@ -115,7 +121,7 @@ class Values:
         vintage chosen (SPEC 3.1)."""
         key = (metric, region)
         recorded = self._dataset.recorded.get(key, {})
-        if self._last_month is None and not self._first:
+        if self._every_latest:
             return recorded
         found = self._chosen.get(key)
         if found is None:

@@ -45,6 +45,7 @@ class FileFigures(NamedTuple):
     dated: bool
     entries: list[ActualEntry] | None
     size: int
+    known_by: datetime.date | None = None  # the last period end or publication date, if known
 
 
 def read_figures(array: list[Any], today: datetime.date, entries: bool) -> FileFigures | None:
@@ -52,6 +53,7 @@ def read_figures(array: list[Any], today: datetime.date, entries: bool) -> FileF
     ``entries``; None to leave the whole file to the model."""
     shapes: dict[tuple[str, ...], Unpack] = {}
     periods: dict[str, Dated] = {}
+    unlisted: list[Period] = []  # the periods not written as text, not kept in ``periods``
     found: dict[Key, dict[Period, Value]] = {}
     repeats: list[tuple[Key, Value]] = []
     read: list[ActualEntry] | None = [] if entries else None
@@ -75,7 +77,7 @@ def read_figures(array: list[Any], today: datetime.date, entries: bool) -> FileF
             if metric != seen[0] or region != seen[1]:
                 seen = key = (check_id(metric), check_id(region))
                 series = found.setdefault(key, {})
-            period, start = periods.get(written) or _period(written, periods)
+            period, start = periods.get(written) or _period(written, periods, unlisted)
             # a finite number (a text, list or time raises TypeError, a date gives a
             # timedelta), not true or false; a flag it knows; a date when it was recorded
             if value - value != 0 or type(value) is bool or flag not in _FLAGS:
@@ -97,7 +99,9 @@ def read_figures(array: list[Any], today: datetime.date, entries: bool) -> FileF
         return None
     if not (_kinds(sources, _TEXT) and _kinds(notes, _TEXT) and _kinds(days, _DAY)):
         return None
-    return FileFigures(found, repeats, dated, read, len(array))
+    ends = [period.end for period, _ in periods.values()] + [period.end for period in unlisted]
+    last = max((*ends, *filter(None, days)), default=None)
+    return FileFigures(found, repeats, dated, read, len(array), last)
 
 
 def _kinds(kept: dict[Any, Any], allowed: frozenset[type]) -> bool:
@@ -117,12 +121,14 @@ def _unpacking(shape: tuple[str, ...], shapes: dict[tuple[str, ...], Unpack]) ->
     return unpack
 
 
-def _period(written: object, periods: dict[str, Dated]) -> Dated:
+def _period(written: object, periods: dict[str, Dated], unlisted: list[Period]) -> Dated:
     """A period as written, checked, and its first day (remembered when written as text, as
-    files write it)."""
+    files write it, else listed in ``unlisted``)."""
     period = check_period(written)
     if type(written) is str:
         periods[written] = (period, period.start)
+    else:
+        unlisted.append(period)
     return period, period.start
 
 
@@ -151,3 +157,11 @@ def merge(
             else:
                 before[period] = figure
     repeats.extend(figures.repeats)
+
+
+def entries_of(read: FileFigures | list[ActualEntry]) -> list[ActualEntry]:
+    """The entries of a file as read (asked for when the file was read)."""
+    if isinstance(read, FileFigures):
+        assert read.entries is not None, "the entries of a kept file are read"
+        return read.entries
+    return read

@@ -18,7 +18,7 @@ from iptarget.store.convert import core_metric, core_policy, core_region, record
 from iptarget.store.files import Parsed, holds_only, quiet_reading, read_toml, toml_files
 from iptarget.store.journal import pending
 from iptarget.store.messages import ID, actual_label, target_subject
-from iptarget.store.one_pass import FileFigures, copied, merge, read_figures
+from iptarget.store.one_pass import FileFigures, copied, entries_of, merge, read_figures
 from iptarget.store.plain import ENTRIES, Values, plain_entry
 from iptarget.texts import files
 
@@ -108,16 +108,19 @@ class Reader:
             self.regions = frozenset(regions) - self.select(bare)
         recorded: dict[core.Key, dict[Period, core.Value]] = defaultdict(dict)
         repeats: list[tuple[core.Key, core.Value]] = []
-        dated = True  # every published date lies between its period's start and today
-        count = 0
+        # dated: every published date lies between its period's start and today
+        dated, count = True, 0
+        known_by = [datetime.date.min]  # by when each file's figures are all known
         for path in self._actuals_files():
             read = self._actuals(path)
             if isinstance(read, FileFigures):
                 merge(read, recorded, repeats)
                 count, dated = count + read.size, dated and read.dated
+                known_by.append(read.known_by or datetime.date.min)
             else:
                 count += len(read)
                 dated = record_figures(read, recorded, repeats, self.today) and dated
+                known_by += [max(a.period.end, a.published or a.period.end) for a in read]
         own_regions = tuple(own for _, own in filter(None, parsed))
         names = (self._known("metric", metrics), self._known("region", regions))
         self.problems += checks.metric_problems(metrics_file, metrics, names)
@@ -130,7 +133,8 @@ class Reader:
             actuals = self._every_actual()
             self.problems += checks.actual_problems(actuals, metrics, names, self.today)
         shown = core.with_display_decimals(metrics, recorded, vintages)
-        return core.Dataset(shown, regions, policies, dict(recorded), count, metrics_file, vintages)
+        figures, last = dict(recorded), max(known_by)
+        return core.Dataset(shown, regions, policies, figures, count, metrics_file, vintages, last)
 
     def _every_actual(self) -> list[tuple[str, ActualEntry]]:
         """Every actual with its file, to name each problem that the quick checks found: kept
@@ -273,7 +277,7 @@ class Reader:
             if shared is not None and len(self.problems) == before:
                 shared.put(content, copied(read) if isinstance(read, FileFigures) else read)
         if keep:
-            self.files[display] = _entries(read)
+            self.files[display] = entries_of(read)
         return read
 
     def _actual_entries(self, display: str, array: list[Any]) -> list[ActualEntry]:
@@ -288,11 +292,3 @@ class Reader:
             if values is not None:
                 actuals.append(ActualEntry(**values))
         return actuals
-
-
-def _entries(read: FileFigures | list[ActualEntry]) -> list[ActualEntry]:
-    """The entries of a file as read (asked for when the file was read)."""
-    if isinstance(read, FileFigures):
-        assert read.entries is not None, "the entries of a kept file are read"
-        return read.entries
-    return read
