@@ -159,9 +159,9 @@ _MADE: dict[tuple[int, int], Period] = {}
 _SPANS_MADE: list[Period] = []
 
 
-def years_to_date_read() -> bool:
-    """Whether any year-to-date period has been made in this process."""
-    return bool(_SPANS_MADE)
+def years_to_date_read() -> frozenset[Period]:
+    """The year-to-date periods made in this process (most directories have none)."""
+    return frozenset(_SPANS_MADE)
 
 
 def year_to_date(year: int, month: int) -> Period:

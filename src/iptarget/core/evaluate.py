@@ -64,12 +64,18 @@ class Evaluation(NamedTuple):
     status: Status
     series: tuple[Value, ...]  # the values compared with V: the deadline's granularity
     known: tuple[Value, ...]  # every known value of the metric in the region, sorted
-    path: tuple[tuple[Period, float], ...]  # the required path from S to V (4.3)
     verdict: Verdict  # the plan review's word (4.7), and its two shares in percent
     expected_pct: float | None
     elapsed_pct: float | None
     acknowledged: str | None = None  # the target's acknowledgement, if made by the date
     in_year: InYear | None = None  # a flow's figure within the deadline's year (4.4)
+
+    @property
+    def path(self) -> tuple[tuple[Period, float], ...]:
+        """The required path from S to V (4.3), period by period: worked out when shown
+        (show, the report), not for every target of a status."""
+        path = required_path(self.start, self.required_rate, self.target.deadline, self.compound)
+        return tuple(path)
 
 
 def evaluate(
@@ -149,7 +155,6 @@ def evaluate_target(values: Values, dataset: Dataset, policy: Policy, target: Ta
     judged = Judged(flows, met_early(metric, target, within, v, direction))
     at_deadline = stock_deadline_value(known, deadline) if stock else known.get(deadline)
     status = _status(target, direction, v, start, latest, pace, at_deadline, as_of, bands, judged)
-    path = required_path(start, required, deadline, compound)
     return Evaluation(
         target=target,
         policy=policy,
@@ -169,7 +174,6 @@ def evaluate_target(values: Values, dataset: Dataset, policy: Policy, target: Ta
         status=status,
         series=series,
         known=ordered,
-        path=tuple(path),
         verdict=verdict(status, pace, bands.ahead),
         expected_pct=expected_pct(start, latest, v, direction, required, compound),
         elapsed_pct=elapsed_pct(start, deadline, as_of),

@@ -114,14 +114,19 @@ def year_to_date_refused(
     """Why a figure of a metric may not be for a year to date (SPEC 2, v3), or None: only
     flows, flow ratios and growth metrics of either have year-to-date figures."""
     metric = metrics.get(metric_id)
-    if period.granularity != "ytd" or metric is None:
+    if period.granularity != "ytd" or metric is None or takes_years_to_date(metrics, metric_id):
         return None
     measured = measure_of(metrics, metric.growth_of or metric_id)
-    if measured == "flow":
-        return None
     if measured == "stock":
         return text(rules.YTD_STOCK, month=Period(period.year, "month", period.number))
     return text(rules.YTD_NO_MEASURE, metric=metric.growth_of or metric_id)
+
+
+def takes_years_to_date(metrics: Mapping[str, Metric], metric_id: str) -> bool:
+    """Whether a metric may have year-to-date figures: a flow, a flow ratio, a growth of
+    either (SPEC 2, v3)."""
+    metric = metrics.get(metric_id)
+    return metric is not None and measure_of(metrics, metric.growth_of or metric_id) == "flow"
 
 
 def growth_metrics(metrics: Mapping[str, Metric]) -> dict[str, list[str]]:

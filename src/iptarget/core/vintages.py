@@ -17,35 +17,32 @@ def gather_vintages(
     recorded: dict[Key, dict[Period, Value]], repeats: Iterable[tuple[Key, Value]]
 ) -> tuple[dict[Key, Vintages], bool]:
     """Figures recorded more than once as vintages: ``recorded`` then holds the latest of
-    each, and the vintages of each are returned oldest first; and whether no two vintages
-    of a figure have the same date (or are both undated)."""
-    gathered: dict[Key, dict[Period, list[Value]]] = {}
-    for key, value in repeats:
-        several = gathered.get(key)
-        if several is None:
-            several = gathered[key] = {}
-        period = value.period
-        values = several.get(period)
-        if values is None:
-            several[period] = [recorded[key][period], value]
-        else:
-            values.append(value)
-    unique = True
+    each, and the vintages of each are returned oldest first (the undated one first, then
+    by date; equal ones in the order read); and whether no two vintages of a figure have the
+    same date (or are both undated). One pass over the repeats, in the order read."""
     vintages: dict[Key, Vintages] = {}
-    for key, periods in gathered.items():
-        found = {}
+    found: dict[Key, dict[Period, tuple[Value, ...]]] = {}  # the same, to add to
+    unique = True
+    for key, value in repeats:
         series = recorded[key]
-        for period, values in periods.items():
-            if len(values) == 2:  # a figure and one revision, the common case
-                first, second = values[0].published, values[1].published
-                # Value.rank, written out: the undated one first, then by date
-                if first is not None and (second is None or second < first):
-                    values.reverse()
-                unique = unique and first != second
+        period = value.period
+        several = found.get(key)
+        if several is None:
+            several = found[key] = vintages[key] = {}
+        known = several.get(period)
+        if known is None:  # a figure and one revision, the common case
+            first = series[period]
+            before, after = first.published, value.published
+            # Value.rank, written out: the undated one first, then by date
+            if before is not None and (after is None or after < before):
+                known = (value, first)
             else:
-                values.sort(key=_rank)
-                unique = unique and len({value.published for value in values}) == len(values)
-            series[period] = values[-1]
-            found[period] = tuple(values)
-        vintages[key] = found
+                known = (first, value)
+            unique = unique and before != after
+        else:
+            known = tuple(sorted((*known, value), key=_rank))  # stable: equal ones as read
+            dates = {vintage.published for vintage in known}
+            unique = unique and len(dates) == len(known)
+        several[period] = known
+        series[period] = known[-1]
     return vintages, unique

@@ -29,7 +29,7 @@ from iptarget.core.graphs import (
     ratio_chains,
     too_deep,
 )
-from iptarget.core.links import year_to_date_refused
+from iptarget.core.links import takes_years_to_date, year_to_date_refused
 from iptarget.errors import Kind, Problem, Subject, Text, text
 from iptarget.models.entries import ActualEntry
 from iptarget.periods import Period, years_to_date_read
@@ -220,11 +220,13 @@ def actuals_look_right(
     periods against the metric's measure.
     """
     spans = years_to_date_read()
+    # the metrics that may not have years to date, when any was read
+    refuse = {key for key in metrics if not takes_years_to_date(metrics, key)} if spans else ()
     for key, periods in recorded.items():
         metric = metrics.get(key[0])
         if metric is None or key[1] not in regions:
             return False
-        if spans and any(year_to_date_refused(metrics, key[0], period) for period in periods):
+        if key[0] in refuse and not spans.isdisjoint(periods):
             return False
         low, high = metric.min, metric.max
         if low is None and high is None:

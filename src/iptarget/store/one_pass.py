@@ -124,12 +124,21 @@ def _unpacking(shape: tuple[str, ...], shapes: dict[tuple[str, ...], Unpack]) ->
 def _period(written: object, periods: dict[str, Dated], unlisted: list[Period]) -> Dated:
     """A period as written, checked, and its first day (remembered when written as text, as
     files write it, else listed in ``unlisted``)."""
-    period = check_period(written)
     if type(written) is str:
-        periods[written] = (period, period.start)
-    else:
-        unlisted.append(period)
+        dated = _PERIODS.get(written)
+        if dated is None:
+            period = check_period(written)
+            dated = _PERIODS[written] = (period, period.start)
+        periods[written] = dated
+        return dated
+    period = check_period(written)
+    unlisted.append(period)
     return period, period.start
+
+
+#: Every period written as text that files of this process held, checked: each file keeps
+#: its own, and parses only those no file before it held.
+_PERIODS: dict[str, Dated] = {}
 
 
 def copied(figures: FileFigures) -> FileFigures:
