@@ -81,8 +81,10 @@ FLOWS = ("f00", "f01", "f02")
 def _add_flows(root: Path, size: dict[str, int], regions: list[str], years: int) -> dict[str, int]:
     """Flows within the year (SPEC 2, 3.2, 4.4, v3): three flow metrics in every region,
     each year's total and its January-October until two years before the last, then the
-    months (the last year's up to October, so that its total is unknown), and 100 annual
-    targets for the last year, judged by the year to date that the months add up to."""
+    months (the last year's up to October, so that its total is unknown); 100 annual
+    targets for the last year, judged by the year to date that the months add up to, and
+    50 totals over the last five years, the year before the last one derived from its
+    months."""
     rng = random.Random(20261204)
     last = FIRST_YEAR + years - 1
     with (root / "metrics.toml").open("a", encoding="utf-8") as metrics:
@@ -117,9 +119,21 @@ def _add_flows(root: Path, size: dict[str, int], regions: list[str], years: int)
         f"deadline = {last}\nat_least = {rng.randint(1000, 30000)}\n"
         for index in range(100)
     ]
+    targets += [  # totals over the last five years (SPEC 4.5), the last one under way
+        f'[[target]]\nid = "s{index:04d}"\ntitle = "Total {index}"\n'
+        f'metric = "{FLOWS[index % len(FLOWS)]}"\nregion = "{rng.choice(regions)}"\n'
+        f"deadline = {last}\nfrom = {max(FIRST_YEAR, last - 4)}\n"
+        f"total_at_least = {rng.randint(5000, 150000)}\n"
+        for index in range(TOTALS)
+    ]
     policy = '[policy]\ntitle = "Flows within the year"\n\n' + "\n".join(targets)
     (root / "policies" / "policy-flows.toml").write_text(policy, encoding="utf-8")
-    return {**size, "actuals": size["actuals"] + added, "targets": size["targets"] + 100}
+    count = size["targets"] + 100 + TOTALS
+    return {**size, "actuals": size["actuals"] + added, "targets": count}
+
+
+#: The totals over a plan period ``_add_flows`` adds.
+TOTALS = 50
 
 
 def _add_groups(

@@ -163,7 +163,9 @@ def target_of(snippet: str, region: str = "r") -> Target:
     table = tomllib.loads(textwrap.dedent(snippet))
     (goal,) = [key for key in Goal if key.value in table]
     periods = {
-        key: parse_period(table[key]) for key in ("deadline", "baseline", "start") if key in table
+        key: parse_period(table[key])
+        for key in ("deadline", "baseline", "start", "from")
+        if key in table
     }
     return Target(
         id=table["id"],
@@ -175,6 +177,7 @@ def target_of(snippet: str, region: str = "r") -> Target:
         amount=float(table[goal.value]),
         strict=table.get("strict", False),
         baseline=periods.get("baseline"),
+        first=periods.get("from"),
         baseline_value=table.get("baseline_value"),
         start=periods.get("start"),
         start_value=table.get("start_value"),

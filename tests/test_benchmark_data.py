@@ -38,7 +38,7 @@ def test_flows_within_the_year_are_judged_by_the_year_to_date(tmp_path: Path) ->
     )
     dataset = load(tmp_path / "f")
     assert size["actuals"] == dataset.figure_count
-    assert size["targets"] == 107
+    assert size["targets"] == 157
     periods = {period.granularity for series in dataset.recorded.values() for period in series}
     assert {"ytd", "month", "year"} <= periods
     flows = [
@@ -47,6 +47,10 @@ def test_flows_within_the_year_are_judged_by_the_year_to_date(tmp_path: Path) ->
     assert len(flows) == 100
     assert all(e.in_year is not None for e in flows)  # the last year's months give January-October
     assert all(str(e.in_year.point.period) == "2018-YTD10" for e in flows if e.in_year)
+    totals = [e for e in evaluate(dataset, datetime.date(2026, 12, 4)) if e.target.id[0] == "s"]
+    assert len(totals) == 50
+    # 2015 and 2016 recorded, 2017 the sum of its months; 2018 is known to October only
+    assert {e.total[1:3] for e in totals if e.total} == {(3, 4)}
 
 
 def test_generated_directory_is_valid_and_varied(tmp_path: Path) -> None:
@@ -55,8 +59,12 @@ def test_generated_directory_is_valid_and_varied(tmp_path: Path) -> None:
     assert size == {"regions": 12, "metrics": 20, "actuals": dataset.figure_count, "targets": 70}
     targets = [target for _, target in dataset.targets()]
     assert len(targets) == 70
-    # every goal of version 1: this directory's output is pinned by the hash below
-    assert {target.goal for target in targets} == set(GOAL_KEYS) - {"annual_growth_pct"}
+    # every goal of version 1: this directory's output is pinned by the hash below (totals
+    # are of flows, which the national directory's flows have)
+    assert {target.goal for target in targets} == set(GOAL_KEYS) - {
+        "annual_growth_pct",
+        "total_at_least",
+    }
     assert any(metric.is_ratio for metric in dataset.metrics.values())
     every = values(tmp_path / "a")
     periods = [period for series in every.values() for period in series]
@@ -101,6 +109,7 @@ def test_national_scale_output_is_unchanged_by_the_speed_work(tmp_path: Path, ru
         for key in ("verdict", "expected_pct", "elapsed_pct"):
             target.pop(key)
         assert target.pop("in_year") is None  # no metric of it has a measure
+        assert target.pop("total") is None  # nor a total (SPEC 4.5)
         for key in ("baseline", "start", "latest"):
             if target[key] is not None:
                 assert target[key].pop("published") is None
@@ -116,7 +125,7 @@ def test_the_grouped_directory_uses_what_v2_derives(tmp_path: Path) -> None:
     assert size["groups"] == 38
     dataset = load(tmp_path / "g")  # valid: the consistency warnings are no problems
     goals = {target.goal for _, target in dataset.targets()}
-    assert goals == set(GOAL_KEYS)
+    assert goals == set(GOAL_KEYS) - {"total_at_least"}  # totals are of the flows
     every = values(tmp_path / "g")
     rules = {
         value.rule.code.removeprefix("rule.")

@@ -45,6 +45,7 @@ SPEC_FIELDS = [
     "expected_pct",
     "elapsed_pct",
     "in_year",
+    "total",
 ]
 FACTOR = """
 id = "{id}"

@@ -35,9 +35,10 @@ KINDS = {name: (spec, getattr(models, model)) for name, (spec, model, _) in plai
 @pytest.mark.parametrize("kind", sorted(KINDS))
 def test_each_kind_reads_exactly_the_keys_of_its_model(kind: str) -> None:
     spec, model = KINDS[kind]
-    assert list(spec) == list(model.model_fields), f"{kind}: the keys differ from the model's"
+    keys = {field.alias or name: field for name, field in model.model_fields.items()}
+    assert list(spec) == list(keys), f"{kind}: the keys differ from the model's"
     for key, (required, default, _) in spec.items():
-        field = model.model_fields[key]
+        field = keys[key]
         assert required == field.is_required(), f"{kind}.{key}: required or not"
         if not required:
             assert default == field.default, f"{kind}.{key}: default"
@@ -161,7 +162,7 @@ def _model_values(model: type[BaseModel], entry: dict[str, Any]) -> dict[str, An
         read = model.model_validate(entry)
     except ValidationError:
         return None
-    return {key: getattr(read, key) for key in model.model_fields}
+    return {field.alias or key: getattr(read, key) for key, field in model.model_fields.items()}
 
 
 @pytest.mark.parametrize("kind", sorted(KINDS))

@@ -111,6 +111,7 @@ class Target:
     start: Period | None = None
     start_value: float | None = None
     binding: bool = False  # a binding target: reviews count it apart (SPEC 4.7)
+    first: Period | None = None  # a total's first period, the file's ``from`` (SPEC 4.5)
     # the title in each language (SPEC 8), else ``title``
     title_zh: str | None = field(default=None, metadata=SHOWN)
     title_en: str | None = field(default=None, metadata=SHOWN)

@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import datetime
 from collections.abc import Mapping
-from typing import NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
 
 from iptarget.core import formulas
 from iptarget.core.dataset import Dataset, Metric, Policy, Target, Value
 from iptarget.core.formulas import Direction, grow, rate
-from iptarget.core.goals import goal_value
+from iptarget.core.goals import Goal, goal_value
 from iptarget.core.in_year import (
     InYear,
     flow_year,
@@ -23,6 +23,9 @@ from iptarget.core.review import elapsed_pct, expected_pct
 from iptarget.core.status import Bands, Status, Verdict, pace_band, verdict
 from iptarget.core.values import Values, Vintage
 from iptarget.periods import MONTHS, Period, years_between
+
+if TYPE_CHECKING:
+    from iptarget.core.totals import Total
 
 
 class Point(NamedTuple):
@@ -69,11 +72,16 @@ class Evaluation(NamedTuple):
     elapsed_pct: float | None
     acknowledged: str | None = None  # the target's acknowledgement, if made by the date
     in_year: InYear | None = None  # a flow's figure within the deadline's year (4.4)
+    total: Total | None = None  # a total's count so far (4.5)
 
     @property
     def path(self) -> tuple[tuple[Period, float], ...]:
-        """The required path from S to V (4.3), period by period: worked out when shown
-        (show, the report), not for every target of a status."""
+        """The required path from S to V (4.3), period by period, or a total's straight line
+        from 0 to X (4.5): worked out when shown (show, the report), not for every target."""
+        if self.target.goal is Goal.TOTAL_AT_LEAST:
+            from iptarget.core.totals import total_path
+
+            return total_path(self.target)
         path = required_path(self.start, self.required_rate, self.target.deadline, self.compound)
         return tuple(path)
 
@@ -106,6 +114,10 @@ def _progress(start: Point, latest: Point | None, v: float, direction: Direction
 
 def evaluate_target(values: Values, dataset: Dataset, policy: Policy, target: Target) -> Evaluation:
     """One target as of the date of ``values`` (SPEC 4)."""
+    if target.goal is Goal.TOTAL_AT_LEAST:
+        from iptarget.core.totals import evaluate_total  # which builds on this module
+
+        return evaluate_total(values, dataset, policy, target)
     metric = dataset.metrics[target.metric]
     region = target.region
     deadline = target.deadline
@@ -118,7 +130,7 @@ def evaluate_target(values: Values, dataset: Dataset, policy: Policy, target: Ta
     )
     if stock:  # a level at every end: the series runs through shorter spans (4.4)
         series = stock_points(ordered, deadline)
-    latest = _point(series[-1] if stock and series else to_deadline[-1] if to_deadline else None)
+    latest = point_of(series[-1] if stock and series else to_deadline[-1] if to_deadline else None)
 
     baseline: Point | None = None
     if target.is_relative:
@@ -126,7 +138,7 @@ def evaluate_target(values: Values, dataset: Dataset, policy: Policy, target: Ta
         if target.baseline_value is not None:
             baseline = Point(target.baseline, target.baseline_value)
         else:
-            baseline = _point(known.get(target.baseline), target.baseline)
+            baseline = point_of(known.get(target.baseline), target.baseline)
     years = 0.0 if target.baseline is None else years_between(target.baseline, deadline)
     base = None if baseline is None else baseline.value
     target_value, direction = goal_value(target.goal, target.amount, base, years)
@@ -188,7 +200,7 @@ def acknowledgement(target: Target, as_of: datetime.date) -> str | None:
     return target.acknowledged if made is None or made <= as_of else None
 
 
-def _point(value: Value | None, period: Period | None = None) -> Point | None:
+def point_of(value: Value | None, period: Period | None = None) -> Point | None:
     if value is not None:
         return Point(value.period, value.value, value.derived, value.published, value.flag)
     return None if period is None else Point(period, None)
@@ -207,13 +219,13 @@ def _start(
     if target.start is not None:
         if target.start_value is not None:  # stated by the policy: "from 5.2 in 2020"
             return Point(target.start, target.start_value)
-        return _point(known.get(target.start), target.start)
+        return point_of(known.get(target.start), target.start)
     issued = policy.issued
     if issued is not None:
         before = [value for value in to_deadline if value.period.end <= issued]
         if before:
-            return _point(before[-1])
-    return _point(to_deadline[0]) if to_deadline else None
+            return point_of(before[-1])
+    return point_of(to_deadline[0]) if to_deadline else None
 
 
 def _status(

@@ -24,6 +24,7 @@ class Goal(enum.StrEnum):
     DECREASE = "decrease"
     DECREASE_PCT = "decrease_pct"
     ANNUAL_GROWTH_PCT = "annual_growth_pct"
+    TOTAL_AT_LEAST = "total_at_least"  # (v3) a total over the plan's periods (4.5)
 
 
 class GoalFacts(NamedTuple):
@@ -45,6 +46,7 @@ GOAL_FACTS: dict[Goal, GoalFacts] = {
     Goal.DECREASE: GoalFacts(relative=True, level=False),
     Goal.DECREASE_PCT: GoalFacts(relative=True, level=False),
     Goal.ANNUAL_GROWTH_PCT: GoalFacts(relative=True, level=False),
+    Goal.TOTAL_AT_LEAST: GoalFacts(relative=False, level=False),  # a sum: no bounds
 }
 #: The goal keys as they are written in a policy file.
 GOAL_KEYS: tuple[str, ...] = tuple(goal.value for goal in Goal)
@@ -70,6 +72,8 @@ def goal_value(
             return None if base is None else base - amount, "down"
         case Goal.DECREASE_PCT:
             return _times(base, 1 - amount / 100), "down"
+        case Goal.TOTAL_AT_LEAST:  # X, for the total from ``from`` to the deadline
+            return amount, "up"
         case Goal.ANNUAL_GROWTH_PCT:  # B × (1 + G/100)^t(baseline, deadline)
             value = None if base is None else grow(base, amount / 100, years, compound=True)
             return value, "up" if amount >= 0 else "down"

@@ -86,6 +86,21 @@ def target_issues(target: Mapping[str, Any]) -> list[Issue]:
     if len(goals) > 1:
         return [("goal", text(files.GOALS, keys=goals))]
     goal = Goal(goals[0])
+    if goal is Goal.TOTAL_AT_LEAST:
+        found = _total_issues(target)
+    else:
+        found = _baseline_issues(goal, target)
+        if target["from"] is not None:
+            found.append(("from", text(files.FROM_ALONE)))
+        if target["start_value"] is not None and target["start"] is None:
+            found.append(("start_value", text(files.START_VALUE_ALONE)))
+    if target["acknowledged_on"] is not None and target["acknowledged"] is None:
+        found.append(("acknowledged_on", text(files.ACKNOWLEDGED_ON_ALONE)))
+    return found + _period_issues(target)
+
+
+def _baseline_issues(goal: Goal, target: Mapping[str, Any]) -> list[Issue]:
+    """A relative goal needs a baseline and has no start; any other has no baseline."""
     found: list[Issue] = []
     if GOAL_FACTS[goal].relative:
         if target["baseline"] is None:
@@ -98,27 +113,33 @@ def target_issues(target: Mapping[str, Any]) -> list[Issue]:
             found.append(("baseline", text(files.NO_BASELINE, goal=goal.value)))
         if target["baseline_value"] is not None:
             found.append(("baseline_value", text(files.NO_BASELINE_VALUE, goal=goal.value)))
-    found += [
-        (key, text(said))
-        for key, needed, said in (
-            ("start_value", "start", files.START_VALUE_ALONE),
-            ("acknowledged_on", "acknowledged", files.ACKNOWLEDGED_ON_ALONE),
-        )
-        if target[key] is not None and target[needed] is None
-    ]
-    return found + _period_issues(target)
+    return found
+
+
+def _total_issues(target: Mapping[str, Any]) -> list[Issue]:
+    """A total needs ``from``; neither a baseline nor a start applies to it (SPEC 1, 4.5)."""
+    found: list[Issue] = []
+    if target["from"] is None:
+        found.append(("from", text(files.NEEDS_FROM)))
+    for key in ("baseline", "baseline_value"):
+        if target[key] is not None:
+            found.append((key, text(files.NO_BASELINE_TOTAL)))
+    for key in ("start", "start_value"):
+        if target[key] is not None:
+            found.append((key, text(files.NO_START_TOTAL, key=key)))
+    return found
 
 
 def _period_issues(target: Mapping[str, Any]) -> list[Issue]:
     """The baseline and start end before the deadline and have its granularity."""
     found: list[Issue] = []
     deadline: Period = target["deadline"]
-    for key in ("deadline", "baseline", "start"):
+    for key in ("deadline", "baseline", "start", "from"):
         if target[key] is not None and target[key].granularity == "ytd":
             found.append((key, text(files.TARGET_YTD, period=target[key])))
     if found:
         return found
-    for key in ("baseline", "start"):
+    for key in ("baseline", "start", "from"):
         period: Period | None = target[key]
         if period is None:
             continue

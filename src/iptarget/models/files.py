@@ -223,6 +223,18 @@ class Target(_Model):
         description="Goal: the baseline value grown by this percentage a year until the "
         "deadline (年均增长).",
     )
+    total_at_least: float | None = Field(
+        None,
+        gt=0,
+        description="Goal: a total of at least this over the periods from `from` to the "
+        "deadline, for a flow.",
+    )
+    from_: PeriodField | None = Field(
+        None,
+        alias="from",
+        description="For total_at_least: the first period of the total, of the deadline's "
+        "granularity.",
+    )
 
 
 class PolicyFile(_Model):

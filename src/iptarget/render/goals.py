@@ -56,6 +56,8 @@ def goal_template(goal: Goal) -> str:
                 "{comparison} the {period} value ({base}) grown {amount}% a year = {value} by "
                 "{deadline}"
             )
+        case Goal.TOTAL_AT_LEAST:
+            return _("a total of {comparison} {value} from {first} to {deadline}")
         case _:
             assert_never(goal)
 
@@ -71,7 +73,7 @@ def goal_words(evaluation: Evaluation) -> str:
     value = (
         "?" if evaluation.target_value is None else number(evaluation.target_value, metric, True)
     )
-    if target.goal in (Goal.AT_LEAST, Goal.AT_MOST):
+    if target.goal in (Goal.AT_LEAST, Goal.AT_MOST, Goal.TOTAL_AT_LEAST):
         value = number(amount, metric, unit=True)
     known = _("unknown") if base is None or base.value is None else number(base.value, metric, True)
     return goal_template(target.goal).format(
@@ -82,4 +84,5 @@ def goal_words(evaluation: Evaluation) -> str:
         base=known,
         value=value,
         deadline=period_words(target.deadline),
+        first="" if target.first is None else period_words(target.first),
     )

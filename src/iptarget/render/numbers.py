@@ -125,11 +125,10 @@ def marks_note(points: Iterable[Marked | None]) -> str | None:
 
 
 def sign(evaluation: Evaluation) -> str:
-    """The comparison a target asks for: ≥, >, ≤ or <."""
+    """The comparison a target asks for: ≥, >, ≤ or <; ``Σ ≥`` for a total (SPEC 4.5)."""
     up = evaluation.direction == "up"
-    if evaluation.target.strict:
-        return ">" if up else "<"
-    return "≥" if up else "≤"
+    said = (">" if up else "<") if evaluation.target.strict else ("≥" if up else "≤")
+    return "Σ " + said if evaluation.total is not None else said
 
 
 def metric_label(metric: Metric) -> str:

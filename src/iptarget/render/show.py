@@ -27,9 +27,9 @@ from iptarget.render.numbers import (
     percent,
     region_name,
     title_of,
-    yearly,
 )
 from iptarget.render.table import Column, Table, terminal_lines, wrap
+from iptarget.render.totals import rate_words, total_table, total_words
 from iptarget.render.words import (
     date_words,
     flag_words,
@@ -87,8 +87,8 @@ def print_show(
         (pgettext("show", "start"), at(evaluation.start, metric)),
         (pgettext("show", "latest"), at(evaluation.latest, metric)),
         (pgettext("show", "progress"), percent(evaluation.progress_pct)),
-        (pgettext("show", "required"), yearly(evaluation.required_rate, evaluation, True)),
-        (pgettext("show", "actual"), yearly(evaluation.actual_rate, evaluation)),
+        (pgettext("show", "required"), rate_words(evaluation.required_rate, evaluation, True)),
+        (pgettext("show", "actual"), rate_words(evaluation.actual_rate, evaluation)),
         (pgettext("show", "pace"), pace(evaluation.pace)),
         (pgettext("show", "projected"), number(evaluation.projected, metric, unit=True)),
         (
@@ -106,9 +106,11 @@ def print_show(
             ),
         ),
     ]
-    within = in_year_words(evaluation)
+    within, total = in_year_words(evaluation), total_words(evaluation)
     if within is not None:
         facts.append((pgettext("show", "this year"), within))
+    if total is not None:
+        facts.insert(9, (pgettext("show", "total"), total))
     if never is not None:
         facts.append(
             (
@@ -128,7 +130,9 @@ def print_show(
     ]
     print_lines(out, lines)
     out.print()
-    table = known_values_table(evaluation, vintages or {})
+    table = (
+        known_values_table(evaluation, vintages or {}) if total is None else total_table(evaluation)
+    )
     if table.rows:
         print_lines(out, terminal_lines(table, terminal=out.is_terminal))
         note = marks_note(evaluation.known)
@@ -142,7 +146,12 @@ def print_show(
     chart = chart_lines(evaluation)
     if chart:
         out.print()
-        out.print(RichText(_("actual (█) against the required path (|)"), style="bold"))
+        said = (
+            _("actual (█) against the required path (|)")
+            if total is None
+            else _("running total (█) against the straight line to the target (|)")
+        )
+        out.print(RichText(said, style="bold"))
         print_lines(out, (RichText(line) for line in chart))
 
 

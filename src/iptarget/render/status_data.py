@@ -6,11 +6,14 @@ import datetime
 import math
 from collections import Counter
 from collections.abc import Callable, Sequence
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from iptarget.core.evaluate import Evaluation, Point
 from iptarget.core.in_year import InYear
 from iptarget.core.status import Status
+
+if TYPE_CHECKING:
+    from iptarget.core.totals import Total
 from iptarget.render.json_text import json_document
 from iptarget.render.table import Column, Table, csv_text
 
@@ -53,6 +56,13 @@ def _in_year_json(found: InYear | None) -> dict[str, Any] | None:
     }
 
 
+def _total_json(found: Total | None) -> dict[str, Any] | None:
+    """A total's count so far (SPEC 4.5), or null."""
+    if found is None:
+        return None
+    return {part: finite(value) for part, value in zip(TOTAL_PARTS, found, strict=True)}
+
+
 #: SPEC 5's JSON object of a target, key by key in order: what each key holds. The CSV of
 #: ``status`` has the same fields, points flattened.
 FIELDS: tuple[tuple[str, Callable[[Evaluation], Any]], ...] = (
@@ -81,7 +91,10 @@ FIELDS: tuple[tuple[str, Callable[[Evaluation], Any]], ...] = (
     ("expected_pct", lambda e: finite(e.expected_pct)),
     ("elapsed_pct", lambda e: finite(e.elapsed_pct)),
     ("in_year", lambda e: _in_year_json(e.in_year)),
+    ("total", lambda e: _total_json(e.total)),
 )
+#: The keys of a total's object (SPEC 4.5).
+TOTAL_PARTS = ("sum", "periods", "of", "needed_per_period")
 IN_YEAR_PARTS = (
     "period",
     "value",
@@ -93,7 +106,8 @@ IN_YEAR_PARTS = (
 )
 #: The objects of a target that CSV flattens (``baseline_period``, ``in_year_value``, …).
 FLATTENED: dict[str, tuple[str, ...]] = {
-    "baseline": POINT_PARTS, "start": POINT_PARTS, "latest": POINT_PARTS, "in_year": IN_YEAR_PARTS
+    "baseline": POINT_PARTS, "start": POINT_PARTS, "latest": POINT_PARTS, "in_year": IN_YEAR_PARTS,
+    "total": TOTAL_PARTS,
 }  # fmt: skip
 
 

@@ -10,17 +10,8 @@ import operator
 from collections.abc import Mapping, Sequence
 from typing import NamedTuple
 
-from iptarget.core.dataset import (
-    Key,
-    Metric,
-    Policy,
-    Region,
-    Series,
-    Target,
-    Value,
-    Vintages,
-)
-from iptarget.core.goals import GOAL_FACTS
+from iptarget.core.dataset import Key, Metric, Policy, Region, Series, Target, Value, Vintages
+from iptarget.core.goals import GOAL_FACTS, Goal
 from iptarget.core.graphs import (
     MAX_CHAIN,
     group_depths,
@@ -34,7 +25,7 @@ from iptarget.errors import Kind, Problem, Subject, Text, text
 from iptarget.models.entries import ActualEntry
 from iptarget.periods import Period, years_to_date_read
 from iptarget.store.messages import actual_subject
-from iptarget.texts import rules
+from iptarget.texts import files, rules
 from iptarget.texts.rules import unknown
 from iptarget.texts.template import Template
 from iptarget.texts.words import KIND_METRIC, KIND_REGION
@@ -197,6 +188,8 @@ def _target_references(
         found.append(("region", said))
     metric = metrics.get(target.metric)
     if metric is not None:
+        if target.goal is Goal.TOTAL_AT_LEAST and metric.measure != "flow":
+            found.append(("metric", text(files.TOTAL_OF_FLOW, metric=metric.id)))
         amounts: list[tuple[str, float | None]] = [("baseline_value", target.baseline_value)]
         if GOAL_FACTS[target.goal].level:
             amounts.insert(0, (target.goal.value, target.amount))

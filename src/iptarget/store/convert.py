@@ -18,7 +18,9 @@ from iptarget.periods import Period
 METRIC_KEYS = tuple(field.name for field in fields(core.Metric) if field.name != "id")
 REGION_KEYS = tuple(field.name for field in fields(core.Region) if field.name != "id")
 TARGET_KEYS = tuple(
-    field.name for field in fields(core.Target) if field.name not in ("region", "goal", "amount")
+    field.name
+    for field in fields(core.Target)
+    if field.name not in ("region", "goal", "amount", "first")
 )
 POLICY_KEYS = tuple(
     field.name
@@ -55,6 +57,7 @@ def core_target(target: Mapping[str, Any], policy_region: str | None) -> core.Ta
     return core.Target(
         **{key: target[key] for key in TARGET_KEYS},
         region=target["region"] or policy_region or "",
+        first=target["from"],
         goal=goal,
         amount=float(target[goal.value]) if goals else 0.0,
     )

@@ -125,7 +125,8 @@ def field_problem(
         if table:  # a key inside a table of the entry: bands = { ahaed = 2 }
             where = subject.at(".".join(table))
             return where, unknown_key(key, _keys_of(model, table), KIND_KEY)
-        return subject, unknown_key(field, list(model.model_fields), KIND_KEY)
+        keys = [info.alias or key for key, info in model.model_fields.items()]  # as written
+        return subject, unknown_key(field, keys, KIND_KEY)
     if kind == "missing":
         return at, text(files.REQUIRED)
     if kind == "value_error":

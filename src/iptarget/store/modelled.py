@@ -31,7 +31,8 @@ def model_values(
         entry = model.model_validate(data)
     except ValidationError as error:
         return None, [field_problem(model, detail, where) for detail in error.errors()]
-    return {key: getattr(entry, key) for key in model.model_fields}, []
+    fields = model.model_fields.items()  # by the key files write (``from``, not ``from_``)
+    return {field.alias or key: getattr(entry, key) for key, field in fields}, []
 
 
 def model_actuals(array: list[Any]) -> list[ActualEntry] | None:

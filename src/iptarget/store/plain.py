@@ -213,6 +213,8 @@ TARGET: Spec = {
     "decrease": _optional(_bounded(above=0)),
     "decrease_pct": _optional(_bounded(above=0, high=100)),
     "annual_growth_pct": _optional(_bounded(above=-100)),
+    "total_at_least": _optional(_bounded(above=0)),
+    "from": _optional(check_period),
 }
 ACTUAL: Spec = {
     "metric": _required(check_id),

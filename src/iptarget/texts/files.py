@@ -145,6 +145,22 @@ NO_BASELINE = message(
 )
 NO_BASELINE_VALUE = message("target.no_baseline_value", "an {goal} goal has no baseline")
 START_VALUE_ALONE = message("target.start_value", "needs start: the period whose value it is")
+NEEDS_FROM = message(
+    "target.needs_from", "required by total_at_least: the first period of the total"
+)
+FROM_ALONE = message("target.from_alone", "is for total_at_least: the first period of a total")
+NO_START_TOTAL = message(
+    "target.no_start_total", "a total_at_least goal starts at from; {key} is not for it"
+)
+NO_BASELINE_TOTAL = message(
+    "target.no_baseline_total",
+    "a total_at_least goal has no baseline; from says where the total starts",
+)
+TOTAL_OF_FLOW = message(
+    "target.total_of_flow",
+    "{metric} is not a flow: a total adds up the figures of its periods; give a plain metric "
+    'with measure = "flow"',
+)
 ACKNOWLEDGED_ON_ALONE = message(
     "target.acknowledged_on", "needs acknowledged: the reason the target is accepted as it is"
 )

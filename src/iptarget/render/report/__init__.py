@@ -34,6 +34,7 @@ from iptarget.render.numbers import (
 from iptarget.render.report.chart import chart_svg
 from iptarget.render.report.review import review_section
 from iptarget.render.status_data import status_json, summary
+from iptarget.render.totals import total_words
 from iptarget.render.words import date_words, period_words
 
 
@@ -128,6 +129,7 @@ def _card(evaluation: Evaluation, dataset: Dataset) -> dict[str, Any]:
         "expected": percent(evaluation.expected_pct),
         "elapsed": percent(evaluation.elapsed_pct),
         "in_year": in_year_words(evaluation) or "",
+        "total": total_words(evaluation) or "",
         "acknowledged": evaluation.acknowledged or "",
         "chart": Markup(chart_svg(evaluation)),
     }
