@@ -110,6 +110,7 @@ def test_national_scale_output_is_unchanged_by_the_speed_work(tmp_path: Path, ru
             target.pop(key)
         assert target.pop("in_year") is None  # no metric of it has a measure
         assert target.pop("total") is None  # nor a total (SPEC 4.5)
+        assert target.pop("template") is None  # nor a goal split among regions
         for key in ("baseline", "start", "latest"):
             if target[key] is not None:
                 assert target[key].pop("published") is None

@@ -46,6 +46,7 @@ SPEC_FIELDS = [
     "elapsed_pct",
     "in_year",
     "total",
+    "template",
 ]
 FACTOR = """
 id = "{id}"

@@ -112,6 +112,7 @@ class Target:
     start_value: float | None = None
     binding: bool = False  # a binding target: reviews count it apart (SPEC 4.7)
     first: Period | None = None  # a total's first period, the file's ``from`` (SPEC 4.5)
+    template: str | None = None  # the id of the target split among regions it comes from
     # the title in each language (SPEC 8), else ``title``
     title_zh: str | None = field(default=None, metadata=SHOWN)
     title_en: str | None = field(default=None, metadata=SHOWN)

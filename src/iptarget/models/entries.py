@@ -96,7 +96,7 @@ def target_issues(target: Mapping[str, Any]) -> list[Issue]:
             found.append(("start_value", text(files.START_VALUE_ALONE)))
     if target["acknowledged_on"] is not None and target["acknowledged"] is None:
         found.append(("acknowledged_on", text(files.ACKNOWLEDGED_ON_ALONE)))
-    return found + _period_issues(target)
+    return found + _split_issues(goal, target) + _period_issues(target)
 
 
 def _baseline_issues(goal: Goal, target: Mapping[str, Any]) -> list[Issue]:
@@ -113,6 +113,42 @@ def _baseline_issues(goal: Goal, target: Mapping[str, Any]) -> list[Issue]:
             found.append(("baseline", text(files.NO_BASELINE, goal=goal.value)))
         if target["baseline_value"] is not None:
             found.append(("baseline_value", text(files.NO_BASELINE_VALUE, goal=goal.value)))
+    return found
+
+
+#: The amounts each goal key takes besides a finite number (SPEC 1): above a bound, at most one.
+_AMOUNTS: dict[Goal, tuple[float | None, float | None]] = {
+    Goal.FACTOR: (0, None),
+    Goal.INCREASE: (0, None),
+    Goal.INCREASE_PCT: (0, None),
+    Goal.DECREASE: (0, None),
+    Goal.DECREASE_PCT: (0, 100),
+    Goal.ANNUAL_GROWTH_PCT: (-100, None),
+    Goal.TOTAL_AT_LEAST: (0, None),
+}
+
+
+def _split_issues(goal: Goal, target: Mapping[str, Any]) -> list[Issue]:
+    """A goal split among regions (SPEC 1): ``regions`` without ``region``, no region twice,
+    quotas of its regions that the goal key takes, no stated values."""
+    regions, quota = target["regions"], target["quota"]
+    if regions is None:
+        return [] if quota is None else [("quota", text(files.QUOTA_ALONE))]
+    found: list[Issue] = []
+    if target["region"] is not None:
+        found.append(("regions", text(files.REGION_AND_REGIONS)))
+    twice = sorted({region for region in regions if regions.count(region) > 1})
+    found += [("regions", text(files.REGIONS_TWICE, region=region)) for region in twice]
+    for key in ("baseline_value", "start_value"):
+        if target[key] is not None:
+            found.append((key, text(files.VALUE_WITH_REGIONS)))
+    above, most = _AMOUNTS.get(goal, (None, None))
+    for region, amount in (quota or {}).items():
+        if region not in regions:
+            found.append(("quota", text(files.QUOTA_NOT_IN_REGIONS, region=region)))
+        elif (above is not None and not amount > above) or (most is not None and amount > most):
+            said = text(files.QUOTA_AMOUNT, region=region, amount=amount, goal=goal.value)
+            found.append(("quota", said))
     return found
 
 

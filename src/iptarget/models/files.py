@@ -235,6 +235,16 @@ class Target(_Model):
         description="For total_at_least: the first period of the total, of the deadline's "
         "granularity.",
     )
+    regions: list[Id] | None = Field(
+        None,
+        min_length=1,
+        description="Instead of region: one target for each of these regions (a goal split "
+        "among them), each with the id ID@REGION.",
+    )
+    quota: dict[Id, float] | None = Field(
+        None,
+        description="With regions: some regions' own amount of the goal key, by region id.",
+    )
 
 
 class PolicyFile(_Model):

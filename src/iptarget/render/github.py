@@ -32,7 +32,8 @@ def check_commands(
 
     def at(kind: str, evaluation: Evaluation, reason: str) -> str:
         target, path = evaluation.target, evaluation.policy.path
-        line = id_lines.get(path, {}).get(target.id, 1)
+        lines = id_lines.get(path, {})  # a target split among regions: its template's line
+        line = lines.get(target.id) or lines.get(target.template or "", 1)
         title = f"iptarget: {target.id}"
         return command(kind, shown.get(path, path), line, title, f"{target.id}: {reason}")
 
@@ -54,7 +55,7 @@ def problem_commands(
         line = problem.line
         subject = problem.subject
         if line is None and subject is not None and subject.kind is Kind.TARGET and subject.id:
-            line = id_lines.get(problem.origin, {}).get(subject.id[0])
+            line = id_lines.get(problem.origin, {}).get(subject.id[0].partition("@")[0])
         message = problem_words(problem)
         commands.append(command("error", shown[problem.origin], line, "iptarget", message))
     return commands

@@ -92,6 +92,7 @@ FIELDS: tuple[tuple[str, Callable[[Evaluation], Any]], ...] = (
     ("elapsed_pct", lambda e: finite(e.elapsed_pct)),
     ("in_year", lambda e: _in_year_json(e.in_year)),
     ("total", lambda e: _total_json(e.total)),
+    ("template", lambda e: e.target.template),
 )
 #: The keys of a total's object (SPEC 4.5).
 TOTAL_PARTS = ("sum", "periods", "of", "needed_per_period")

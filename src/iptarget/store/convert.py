@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime
 from collections.abc import Mapping, Sequence
-from dataclasses import fields
+from dataclasses import fields, replace
 from typing import Any
 
 from iptarget.core import dataset as core
@@ -20,7 +20,7 @@ REGION_KEYS = tuple(field.name for field in fields(core.Region) if field.name !=
 TARGET_KEYS = tuple(
     field.name
     for field in fields(core.Target)
-    if field.name not in ("region", "goal", "amount", "first")
+    if field.name not in ("region", "goal", "amount", "first", "template")
 )
 POLICY_KEYS = tuple(
     field.name
@@ -44,6 +44,21 @@ def core_region(region_id: str, region: Mapping[str, Any]) -> core.Region:
     code = region["code"] or ()
     keys["code"] = (code,) if isinstance(code, str) else tuple(code)
     return core.Region(id=region_id, **keys)
+
+
+def core_targets(target: Mapping[str, Any], policy_region: str | None) -> list[core.Target]:
+    """The targets of one ``[[target]]``: itself, or one for each of its ``regions`` (the
+    goal split among them, SPEC 1), with the id ``ID@REGION`` and the region's quota."""
+    regions = target["regions"]
+    if not regions:
+        return [core_target(target, policy_region)]
+    quota = target["quota"] or {}
+    made = []
+    for region in regions:
+        one = core_target({**target, "region": region}, None)
+        amount = float(quota[region]) if region in quota else one.amount
+        made.append(replace(one, id=f"{one.id}@{region}", template=one.id, amount=amount))
+    return made
 
 
 def core_target(target: Mapping[str, Any], policy_region: str | None) -> core.Target:
@@ -76,7 +91,7 @@ def core_policy(
         path=path,
         file=file,
         stem=stem,
-        targets=tuple(core_target(target, region) for target in targets),
+        targets=tuple(made for target in targets for made in core_targets(target, region)),
     )
 
 

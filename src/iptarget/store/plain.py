@@ -64,6 +64,19 @@ def _ids(value: Any) -> list[str]:
     raise Refused
 
 
+def _some_ids(value: Any) -> list[str]:
+    ids = _ids(value)
+    if ids:
+        return ids
+    raise Refused
+
+
+def _quota(value: Any) -> dict[str, float]:
+    if type(value) is dict:
+        return {check_id(key): number(amount) for key, amount in value.items()}
+    raise Refused
+
+
 def _codes(value: Any) -> str | list[str]:
     if type(value) is str and value:
         return value
@@ -215,6 +228,8 @@ TARGET: Spec = {
     "annual_growth_pct": _optional(_bounded(above=-100)),
     "total_at_least": _optional(_bounded(above=0)),
     "from": _optional(check_period),
+    "regions": _optional(_some_ids),
+    "quota": _optional(_quota),
 }
 ACTUAL: Spec = {
     "metric": _required(check_id),

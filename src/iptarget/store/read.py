@@ -252,7 +252,8 @@ class Reader:
         stem = path.relative_to(self.root / "policies").with_suffix("").as_posix()
         relative = path.relative_to(self.root).as_posix()
         entry = core_policy((display, relative, stem), policy, targets)
-        return entry, tuple(target["region"] for target in targets)
+        owns = [target["regions"] or [target["region"]] for target in targets]
+        return entry, tuple(own for regions in owns for own in regions)
 
     def _actuals(self, path: Path) -> FileFigures | list[ActualEntry]:
         """One actuals file: its figures, read in one pass (iptarget.store.one_pass), else

@@ -145,6 +145,17 @@ NO_BASELINE = message(
 )
 NO_BASELINE_VALUE = message("target.no_baseline_value", "an {goal} goal has no baseline")
 START_VALUE_ALONE = message("target.start_value", "needs start: the period whose value it is")
+REGION_AND_REGIONS = message("target.region_and_regions", "give region or regions, not both")
+REGIONS_TWICE = message("target.regions_twice", "{region} is named twice")
+QUOTA_ALONE = message("target.quota_alone", "needs regions: the regions the goal is split among")
+QUOTA_NOT_IN_REGIONS = message(
+    "target.quota_not_in_regions", "{region} is not one of the target's regions"
+)
+QUOTA_AMOUNT = message("target.quota_amount", "{region}: {amount} is not an amount {goal} takes")
+VALUE_WITH_REGIONS = message(
+    "target.value_with_regions",
+    "not with regions: each region's target takes its own region's figure",
+)
 NEEDS_FROM = message(
     "target.needs_from", "required by total_at_least: the first period of the total"
 )
