@@ -36,7 +36,8 @@ def generate(
 
     ``grouped`` adds what SPEC v2 derives (see ``_add_groups``) to the same directory;
     ``vintages`` dates every figure and revises about a third of them once (SPEC 3.1);
-    ``flows`` adds flows within the year (see ``_add_flows``).
+    ``flows`` adds flows within the year and totals over them (see ``_add_flows``), and
+    targets split among regions (see ``_add_splits``): the work of SPEC v3.
     """
     rng = random.Random(20261122)
     root.mkdir(parents=True)
@@ -71,7 +72,33 @@ def generate(
         size = _add_groups(root, size, region_ids[1:], plain, years)
     if flows:
         size = _add_flows(root, size, region_ids, years)
+        size = _add_splits(root, size, region_ids[1:], plain, years)
     return size
+
+
+#: The split targets ``_add_splits`` adds: templates, and the regions each is split among.
+SPLITS, SPLIT_REGIONS = 10, 10
+
+
+def _add_splits(
+    root: Path, size: dict[str, int], regions: list[str], plain: list[str], years: int
+) -> dict[str, int]:
+    """Targets split among regions (SPEC 1, v3): ten templates, each over ten regions with a
+    quota for every other one, so that a tenth of the directory's targets are made so."""
+    rng = random.Random(20261205)
+    parts = ['[policy]\ntitle = "Goals split among regions"\n']
+    count = min(SPLIT_REGIONS, len(regions))
+    for index in range(SPLITS):
+        chosen = rng.sample(regions, count)
+        quota = ", ".join(f"{region} = {rng.randint(100, 900)}" for region in chosen[::2])
+        parts.append(
+            f'[[target]]\nid = "split{index:02d}"\ntitle = "Split {index}"\n'
+            f'metric = "{plain[index % len(plain)]}"\nregions = {json.dumps(chosen)}\n'
+            f"deadline = {FIRST_YEAR + years}\nat_least = {rng.randint(100, 900)}\n"
+            f"quota = {{ {quota} }}\n"
+        )
+    (root / "policies" / "policy-splits.toml").write_text("\n".join(parts), encoding="utf-8")
+    return {**size, "targets": size["targets"] + SPLITS * count}
 
 
 #: The flow metrics ``_add_flows`` adds: with the others' series, a tenth of all series.

@@ -38,7 +38,7 @@ def test_flows_within_the_year_are_judged_by_the_year_to_date(tmp_path: Path) ->
     )
     dataset = load(tmp_path / "f")
     assert size["actuals"] == dataset.figure_count
-    assert size["targets"] == 157
+    assert size["targets"] == 197  # 7, 100 flows, 50 totals, 10 splits over 4 regions
     periods = {period.granularity for series in dataset.recorded.values() for period in series}
     assert {"ytd", "month", "year"} <= periods
     flows = [
@@ -47,10 +47,13 @@ def test_flows_within_the_year_are_judged_by_the_year_to_date(tmp_path: Path) ->
     assert len(flows) == 100
     assert all(e.in_year is not None for e in flows)  # the last year's months give January-October
     assert all(str(e.in_year.point.period) == "2018-YTD10" for e in flows if e.in_year)
-    totals = [e for e in evaluate(dataset, datetime.date(2026, 12, 4)) if e.target.id[0] == "s"]
+    totals = [e for e in evaluate(dataset, datetime.date(2026, 12, 4)) if e.total is not None]
     assert len(totals) == 50
     # 2015 and 2016 recorded, 2017 the sum of its months; 2018 is known to October only
     assert {e.total[1:3] for e in totals if e.total} == {(3, 4)}
+    splits = [e for e in evaluate(dataset, datetime.date(2026, 12, 4)) if e.target.template]
+    assert len(splits) == 40
+    assert len({e.target.template for e in splits}) == 10
 
 
 def test_generated_directory_is_valid_and_varied(tmp_path: Path) -> None:

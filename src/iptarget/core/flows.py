@@ -70,11 +70,22 @@ def tiles(span: Period, granularity: Granularity) -> list[Period] | None:
 
 
 def _parts(recorded: Mapping[Period, Value], taken: set[Period]) -> Iterator[Found]:
-    years = sorted({period.year for period in recorded})
-    for span in (span for year in years for span in spans(year)):
+    # only the years with figures of a granularity that may be parts, and only those kinds
+    present = {(period.year, period.granularity) for period in recorded}
+    for year in sorted({year for year, _ in present}):
+        kinds = [granularity for granularity in PARTS if (year, granularity) in present]
+        if kinds:
+            yield from _parts_of(year, kinds, recorded, taken)
+
+
+def _parts_of(
+    year: int, kinds: list[Granularity], recorded: Mapping[Period, Value], taken: set[Period]
+) -> Iterator[Found]:
+    """The spans of one year that parts of ``kinds`` add up, shortest parts first."""
+    for span in spans(year):
         if span in taken:
             continue
-        for granularity in PARTS:
+        for granularity in kinds:
             parts = tiles(span, granularity)
             if parts is None or not all(part in recorded for part in parts):
                 continue
