@@ -84,7 +84,8 @@ def _add_splits(
     root: Path, size: dict[str, int], regions: list[str], plain: list[str], years: int
 ) -> dict[str, int]:
     """Targets split among regions (SPEC 1, v3): ten templates, each over ten regions with a
-    quota for every other one, so that a tenth of the directory's targets are made so."""
+    quota for every other one, so that a tenth of the directory's targets are made so; and
+    twenty ranks among every region below China (SPEC 4.6)."""
     rng = random.Random(20261205)
     parts = ['[policy]\ntitle = "Goals split among regions"\n']
     count = min(SPLIT_REGIONS, len(regions))
@@ -97,8 +98,19 @@ def _add_splits(
             f"deadline = {FIRST_YEAR + years}\nat_least = {rng.randint(100, 900)}\n"
             f"quota = {{ {quota} }}\n"
         )
+    for index in range(RANKS):  # ranks among every province (SPEC 4.6)
+        parts.append(
+            f'[[target]]\nid = "rank{index:02d}"\ntitle = "Rank {index}"\n'
+            f'metric = "{plain[index % len(plain)]}"\nregion = "{rng.choice(regions)}"\n'
+            f'among = "china"\ndeadline = {FIRST_YEAR + years}\n'
+            f"rank_at_most = {rng.randint(1, len(regions))}\n"
+        )
     (root / "policies" / "policy-splits.toml").write_text("\n".join(parts), encoding="utf-8")
-    return {**size, "targets": size["targets"] + SPLITS * count}
+    return {**size, "targets": size["targets"] + SPLITS * count + RANKS}
+
+
+#: The rank targets ``_add_splits`` adds, each among every region below China.
+RANKS = 20
 
 
 #: The flow metrics ``_add_flows`` adds: with the others' series, a tenth of all series.

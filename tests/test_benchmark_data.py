@@ -38,7 +38,7 @@ def test_flows_within_the_year_are_judged_by_the_year_to_date(tmp_path: Path) ->
     )
     dataset = load(tmp_path / "f")
     assert size["actuals"] == dataset.figure_count
-    assert size["targets"] == 197  # 7, 100 flows, 50 totals, 10 splits over 4 regions
+    assert size["targets"] == 217  # 7, 100 flows, 50 totals, 10 splits over 4, 20 ranks
     periods = {period.granularity for series in dataset.recorded.values() for period in series}
     assert {"ytd", "month", "year"} <= periods
     flows = [
@@ -54,6 +54,10 @@ def test_flows_within_the_year_are_judged_by_the_year_to_date(tmp_path: Path) ->
     splits = [e for e in evaluate(dataset, datetime.date(2026, 12, 4)) if e.target.template]
     assert len(splits) == 40
     assert len({e.target.template for e in splits}) == 10
+    ranks = [e for e in evaluate(dataset, datetime.date(2026, 12, 4)) if e.rank_of is not None]
+    assert len(ranks) == 20
+    counts = {count for e in ranks if e.rank_of for count in e.rank_of.values()}
+    assert counts == {4}  # r001 to r004, all with figures
 
 
 def test_generated_directory_is_valid_and_varied(tmp_path: Path) -> None:
@@ -67,6 +71,7 @@ def test_generated_directory_is_valid_and_varied(tmp_path: Path) -> None:
     assert {target.goal for target in targets} == set(GOAL_KEYS) - {
         "annual_growth_pct",
         "total_at_least",
+        "rank_at_most",
     }
     assert any(metric.is_ratio for metric in dataset.metrics.values())
     every = values(tmp_path / "a")
@@ -129,7 +134,7 @@ def test_the_grouped_directory_uses_what_v2_derives(tmp_path: Path) -> None:
     assert size["groups"] == 38
     dataset = load(tmp_path / "g")  # valid: the consistency warnings are no problems
     goals = {target.goal for _, target in dataset.targets()}
-    assert goals == set(GOAL_KEYS) - {"total_at_least"}  # totals are of the flows
+    assert goals == set(GOAL_KEYS) - {"total_at_least", "rank_at_most"}  # the v3 extras
     every = values(tmp_path / "g")
     rules = {
         value.rule.code.removeprefix("rule.")

@@ -72,6 +72,7 @@ GOAL_TARGETS = {
     Goal.DECREASE_PCT: "baseline = 2014\ndecrease_pct = 25",
     Goal.ANNUAL_GROWTH_PCT: "baseline = 2014\nannual_growth_pct = 8",
     Goal.TOTAL_AT_LEAST: "from = 2017\ntotal_at_least = 500",
+    Goal.RANK_AT_MOST: 'region = "s"\namong = "r"\nrank_at_most = 1',
 }
 
 

@@ -113,6 +113,8 @@ class Target:
     binding: bool = False  # a binding target: reviews count it apart (SPEC 4.7)
     first: Period | None = None  # a total's first period, the file's ``from`` (SPEC 4.5)
     template: str | None = None  # the id of the target split among regions it comes from
+    among: str | None = None  # a rank's regions: a group's members or a region's children
+    rank_by: str = "highest"  # a rank's order: rank 1 the highest value, or the lowest
     # the title in each language (SPEC 8), else ``title``
     title_zh: str | None = field(default=None, metadata=SHOWN)
     title_en: str | None = field(default=None, metadata=SHOWN)

@@ -7,18 +7,12 @@ from collections.abc import Mapping
 from typing import TYPE_CHECKING, NamedTuple
 
 from iptarget.core import formulas
+from iptarget.core import in_year as year
 from iptarget.core.dataset import Dataset, Metric, Policy, Target, Value
 from iptarget.core.formulas import Direction, grow, rate
 from iptarget.core.goals import Goal, goal_value
-from iptarget.core.in_year import (
-    InYear,
-    flow_year,
-    in_year,
-    met_early,
-    stock_deadline_value,
-    stock_points,
-)
 from iptarget.core.links import measure_of
+from iptarget.core.ranks import judged_series, rank_metric
 from iptarget.core.review import elapsed_pct, expected_pct
 from iptarget.core.status import Bands, Status, Verdict, pace_band, verdict
 from iptarget.core.values import Values, Vintage
@@ -71,8 +65,10 @@ class Evaluation(NamedTuple):
     expected_pct: float | None
     elapsed_pct: float | None
     acknowledged: str | None = None  # the target's acknowledgement, if made by the date
-    in_year: InYear | None = None  # a flow's figure within the deadline's year (4.4)
+    in_year: year.InYear | None = None  # a flow's figure within the deadline's year (4.4)
     total: Total | None = None  # a total's count so far (4.5)
+    rank_of: Mapping[Period, int] | None = None  # a rank's count ranked by period (4.6)
+    measured: Metric | None = None  # a rank's metric ranked by (``metric``: as ranks show)
 
     @property
     def path(self) -> tuple[tuple[Period, float], ...]:
@@ -121,15 +117,16 @@ def evaluate_target(values: Values, dataset: Dataset, policy: Policy, target: Ta
     metric = dataset.metrics[target.metric]
     region = target.region
     deadline = target.deadline
-    known = values.series(target.metric, region)
+    known, ranked = judged_series(values, dataset.regions, target)  # a rank's, for a rank
     ordered = tuple(value for _, value in sorted(known.items()))
     series = tuple(value for value in ordered if value.period.granularity == deadline.granularity)
     to_deadline = [value for value in series if value.period <= deadline]
-    stock = metric.measure == "stock" or (
-        metric.is_ratio and measure_of(dataset.metrics, metric.id) == "stock"
+    measure = None if ranked is not None else metric.measure  # 4.4 is not for ranks
+    stock = measure == "stock" or (
+        metric.is_ratio and ranked is None and measure_of(dataset.metrics, metric.id) == "stock"
     )
     if stock:  # a level at every end: the series runs through shorter spans (4.4)
-        series = stock_points(ordered, deadline)
+        series = year.stock_points(ordered, deadline)
     latest = point_of(series[-1] if stock and series else to_deadline[-1] if to_deadline else None)
 
     baseline: Point | None = None
@@ -147,7 +144,11 @@ def evaluate_target(values: Values, dataset: Dataset, policy: Policy, target: Ta
     s = None if start is None else start.value
     v = target_value
     l_ = None if latest is None else latest.value
-    compound = metric.trend == "compound" and all(x is None or x > 0 for x in (s, v, l_))
+    compound = (
+        metric.trend == "compound"
+        and ranked is None
+        and all(x is None or x > 0 for x in (s, v, l_))
+    )
     progress = required = actual = pace = projected = None
     if start is not None and s is not None and v is not None:
         progress = _progress(start, latest, v, direction)
@@ -162,15 +163,15 @@ def evaluate_target(values: Values, dataset: Dataset, policy: Policy, target: Ta
     as_of = values.as_of
     assert as_of is not None, "an evaluation is as of a date"
     bands = policy.bands
-    flows = flow_year(metric.measure, target)
-    within = in_year(target, known, v, direction) if flows else None
-    judged = Judged(flows, met_early(metric, target, within, v, direction))
-    at_deadline = stock_deadline_value(known, deadline) if stock else known.get(deadline)
+    flows = year.flow_year(measure, target)
+    within = year.in_year(target, known, v, direction) if flows else None
+    judged = Judged(flows, year.met_early(metric, target, within, v, direction))
+    at_deadline = year.stock_deadline_value(known, deadline) if stock else known.get(deadline)
     status = _status(target, direction, v, start, latest, pace, at_deadline, as_of, bands, judged)
     return Evaluation(
         target=target,
         policy=policy,
-        metric=metric,
+        metric=metric if ranked is None else rank_metric(metric),
         region=region,
         direction=direction,
         target_value=target_value,
@@ -191,6 +192,8 @@ def evaluate_target(values: Values, dataset: Dataset, policy: Policy, target: Ta
         elapsed_pct=elapsed_pct(start, deadline, as_of),
         acknowledged=acknowledgement(target, as_of),
         in_year=within,
+        rank_of=ranked,
+        measured=None if ranked is None else metric,
     )
 
 

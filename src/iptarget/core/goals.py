@@ -25,6 +25,7 @@ class Goal(enum.StrEnum):
     DECREASE_PCT = "decrease_pct"
     ANNUAL_GROWTH_PCT = "annual_growth_pct"
     TOTAL_AT_LEAST = "total_at_least"  # (v3) a total over the plan's periods (4.5)
+    RANK_AT_MOST = "rank_at_most"  # (v3) a rank among regions, 1 the best (4.6)
 
 
 class GoalFacts(NamedTuple):
@@ -47,6 +48,7 @@ GOAL_FACTS: dict[Goal, GoalFacts] = {
     Goal.DECREASE_PCT: GoalFacts(relative=True, level=False),
     Goal.ANNUAL_GROWTH_PCT: GoalFacts(relative=True, level=False),
     Goal.TOTAL_AT_LEAST: GoalFacts(relative=False, level=False),  # a sum: no bounds
+    Goal.RANK_AT_MOST: GoalFacts(relative=False, level=False),  # a rank: no bounds
 }
 #: The goal keys as they are written in a policy file.
 GOAL_KEYS: tuple[str, ...] = tuple(goal.value for goal in Goal)
@@ -58,9 +60,9 @@ def goal_value(
     """The target value V (None when a relative goal's baseline value is unknown) and the
     direction (SPEC 1); ``years`` is the time from the baseline to the deadline."""
     match goal:
-        case Goal.AT_LEAST:
+        case Goal.AT_LEAST | Goal.TOTAL_AT_LEAST:  # a total: X over the periods from ``from``
             return amount, "up"
-        case Goal.AT_MOST:
+        case Goal.AT_MOST | Goal.RANK_AT_MOST:  # a rank: N, and rank 1 is the best
             return amount, "down"
         case Goal.FACTOR:
             return _times(base, amount), "up" if amount >= 1 else "down"
@@ -72,8 +74,6 @@ def goal_value(
             return None if base is None else base - amount, "down"
         case Goal.DECREASE_PCT:
             return _times(base, 1 - amount / 100), "down"
-        case Goal.TOTAL_AT_LEAST:  # X, for the total from ``from`` to the deadline
-            return amount, "up"
         case Goal.ANNUAL_GROWTH_PCT:  # B × (1 + G/100)^t(baseline, deadline)
             value = None if base is None else grow(base, amount / 100, years, compound=True)
             return value, "up" if amount >= 0 else "down"

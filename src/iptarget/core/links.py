@@ -4,9 +4,10 @@ region, which regions a name means."""
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 
-from iptarget.core.dataset import Dataset, Key, Measure, Metric, Named, Region
+from iptarget.core.dataset import Dataset, Key, Measure, Metric, Named, Region, Target
+from iptarget.core.goals import Goal
 from iptarget.errors import Text, nearest, text
 from iptarget.periods import Period
 from iptarget.texts import rules
@@ -182,3 +183,31 @@ def reached(dataset: Dataset, metric_id: str, region: str) -> set[Key]:
         if (metric_id, region) in inputs:
             found |= inputs
     return found
+
+
+def ranked_regions(regions: Mapping[str, Region], among: str) -> list[str]:
+    """The regions ``among`` names: its direct members when it is a group, else the regions
+    whose parent it is that are not groups, in id order."""
+    place = regions.get(among)
+    if place is not None and place.members:
+        return sorted(place.members)
+    return sorted(
+        region.id for region in regions.values() if region.parent == among and not region.members
+    )
+
+
+def rank_problems(
+    target: Target, regions: Mapping[str, Region], unknown: Callable[[str], Text | None]
+) -> list[tuple[str, Text]]:
+    """A rank target's ``among`` is a known region (``unknown`` says what is wrong with a
+    name), and its own region is among those ranked (SPEC 1)."""
+    from iptarget.texts import files  # validation's words, not the evaluation's
+
+    among = target.among
+    if target.goal is not Goal.RANK_AT_MOST or among is None:
+        return []
+    if said := unknown(among):
+        return [("among", said)]
+    if target.region not in ranked_regions(regions, among):
+        return [("region", text(files.NOT_RANKED, region=target.region, among=among))]
+    return []

@@ -96,6 +96,10 @@ def target_issues(target: Mapping[str, Any]) -> list[Issue]:
             found.append(("start_value", text(files.START_VALUE_ALONE)))
     if target["acknowledged_on"] is not None and target["acknowledged"] is None:
         found.append(("acknowledged_on", text(files.ACKNOWLEDGED_ON_ALONE)))
+    if goal is Goal.RANK_AT_MOST and target["among"] is None:
+        found.append(("among", text(files.NEEDS_AMONG)))
+    if goal is not Goal.RANK_AT_MOST:
+        found += [(key, text(files.RANK_KEY_ALONE)) for key in ("among", "rank_by") if target[key]]
     return found + _split_issues(goal, target) + _period_issues(target)
 
 
@@ -125,6 +129,7 @@ _AMOUNTS: dict[Goal, tuple[float | None, float | None]] = {
     Goal.DECREASE_PCT: (0, 100),
     Goal.ANNUAL_GROWTH_PCT: (-100, None),
     Goal.TOTAL_AT_LEAST: (0, None),
+    Goal.RANK_AT_MOST: (0, None),  # and a whole number
 }
 
 
@@ -146,7 +151,11 @@ def _split_issues(goal: Goal, target: Mapping[str, Any]) -> list[Issue]:
     for region, amount in (quota or {}).items():
         if region not in regions:
             found.append(("quota", text(files.QUOTA_NOT_IN_REGIONS, region=region)))
-        elif (above is not None and not amount > above) or (most is not None and amount > most):
+        elif (
+            (above is not None and not amount > above)
+            or (most is not None and amount > most)
+            or (goal is Goal.RANK_AT_MOST and not float(amount).is_integer())
+        ):
             said = text(files.QUOTA_AMOUNT, region=region, amount=amount, goal=goal.value)
             found.append(("quota", said))
     return found

@@ -235,6 +235,18 @@ class Target(_Model):
         description="For total_at_least: the first period of the total, of the deadline's "
         "granularity.",
     )
+    rank_at_most: int | None = Field(
+        None,
+        gt=0,
+        description="Goal: a rank of at most this among the regions of `among` (1 the best).",
+    )
+    among: Id | None = Field(
+        None,
+        description="For rank_at_most: the region whose members (a group) or children are ranked.",
+    )
+    rank_by: Literal["highest", "lowest"] | None = Field(
+        None, description="For rank_at_most: rank 1 is the highest value (default) or the lowest."
+    )
     regions: list[Id] | None = Field(
         None,
         min_length=1,

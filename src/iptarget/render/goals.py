@@ -4,12 +4,14 @@ deadline, the baseline and the amounts where it says them: "at least 2 × the 20
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import assert_never
 
+from iptarget.core.dataset import Region
 from iptarget.core.evaluate import Evaluation
 from iptarget.core.goals import Goal
 from iptarget.i18n import NP_, _, pgettext
-from iptarget.render.numbers import number
+from iptarget.render.numbers import number, region_name
 from iptarget.render.words import period_words
 
 
@@ -58,12 +60,15 @@ def goal_template(goal: Goal) -> str:
             )
         case Goal.TOTAL_AT_LEAST:
             return _("a total of {comparison} {value} from {first} to {deadline}")
+        case Goal.RANK_AT_MOST:
+            return _("in the top {amount} of {among} by {deadline}")
         case _:
             assert_never(goal)
 
 
-def goal_words(evaluation: Evaluation) -> str:
-    """The goal in plain words: ``at least 2 × the 2014 value (1,234) = 2,468 by 2020``."""
+def goal_words(evaluation: Evaluation, regions: Mapping[str, Region] | None = None) -> str:
+    """The goal in plain words: ``at least 2 × the 2014 value (1,234) = 2,468 by 2020``; a
+    rank's regions by the name of ``among`` among ``regions``."""
     target, metric = evaluation.target, evaluation.metric
     compared, reach = comparison(evaluation)
     base = evaluation.baseline
@@ -85,4 +90,13 @@ def goal_words(evaluation: Evaluation) -> str:
         value=value,
         deadline=period_words(target.deadline),
         first="" if target.first is None else period_words(target.first),
+        among=_among(target.among, regions or {}),
     )
+
+
+def _among(among: str | None, regions: Mapping[str, Region]) -> str:
+    """The region a rank is among, by its name (its id when it has none)."""
+    if among is None:
+        return ""
+    place = regions.get(among)
+    return among if place is None else region_name(place)

@@ -29,7 +29,7 @@ from iptarget.render.numbers import (
     title_of,
 )
 from iptarget.render.table import Column, Table, terminal_lines, wrap
-from iptarget.render.totals import rate_words, total_table, total_words
+from iptarget.render.totals import rank_words, rate_words, total_table, total_words
 from iptarget.render.words import (
     date_words,
     flag_words,
@@ -83,7 +83,7 @@ def print_show(
         (pgettext("show", "source"), policy.source or UNKNOWN),
         (pgettext("show", "metric"), f"{metric_label(metric)} [{target.metric}]"),
         (pgettext("show", "region"), f"{region_name(region)} [{evaluation.region}]"),
-        (pgettext("show", "goal"), goal_words(evaluation)),
+        (pgettext("show", "goal"), goal_words(evaluation, dataset.regions)),
         (pgettext("show", "start"), at(evaluation.start, metric)),
         (pgettext("show", "latest"), at(evaluation.latest, metric)),
         (pgettext("show", "progress"), percent(evaluation.progress_pct)),
@@ -111,6 +111,8 @@ def print_show(
         facts.append((pgettext("show", "this year"), within))
     if total is not None:
         facts.insert(9, (pgettext("show", "total"), total))
+    if (rank := rank_words(evaluation)) is not None:
+        facts.insert(8, (pgettext("show", "rank"), rank))
     if never is not None:
         facts.append(
             (

@@ -45,6 +45,14 @@ def point_json(point: Point | None) -> dict[str, Any] | None:
     }
 
 
+def _ranked(evaluation: Evaluation, point: Point | None) -> dict[str, Any] | None:
+    """A point object, with how many regions were ranked at it for a rank target (4.6)."""
+    found = point_json(point)
+    if found is not None and point is not None and evaluation.rank_of is not None:
+        found["rank_of"] = evaluation.rank_of.get(point.period)
+    return found
+
+
 def _in_year_json(found: InYear | None) -> dict[str, Any] | None:
     """A flow's figure within the year (SPEC 4.4), or null."""
     if found is None:
@@ -70,15 +78,15 @@ FIELDS: tuple[tuple[str, Callable[[Evaluation], Any]], ...] = (
     ("title", lambda e: e.target.title),
     ("policy", lambda e: e.policy.file),
     ("metric", lambda e: e.target.metric),
-    ("unit", lambda e: e.metric.unit),
+    ("unit", lambda e: (e.measured or e.metric).unit),
     ("region", lambda e: e.region),
     ("deadline", lambda e: str(e.target.deadline)),
     ("direction", lambda e: e.direction),
     ("strict", lambda e: e.target.strict),
     ("target_value", lambda e: finite(e.target_value)),
-    ("baseline", lambda e: point_json(e.baseline)),
-    ("start", lambda e: point_json(e.start)),
-    ("latest", lambda e: point_json(e.latest)),
+    ("baseline", lambda e: _ranked(e, e.baseline)),
+    ("start", lambda e: _ranked(e, e.start)),
+    ("latest", lambda e: _ranked(e, e.latest)),
     ("progress_pct", lambda e: finite(e.progress_pct)),
     ("required_rate", lambda e: finite(e.required_rate)),
     ("actual_rate", lambda e: finite(e.actual_rate)),

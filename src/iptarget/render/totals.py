@@ -1,6 +1,6 @@
 """A total over a plan period in words (SPEC 4.5): the amount a period, what is counted so
 far, what each period left still needs ("still needed: 94 a year"), and the running total
-beside the straight line from 0 to the target."""
+beside the straight line from 0 to the target; and a rank among regions (4.6)."""
 
 from __future__ import annotations
 
@@ -38,6 +38,8 @@ def per_period(amount: float, metric: Metric, granularity: Granularity) -> str:
 def rate_words(value: float | None, evaluation: Evaluation, required: bool = False) -> str:
     """A target's required or actual rate: a change a year (``+200 applications a year``),
     or for a total the amount a period (``200 applications a year``)."""
+    if evaluation.rank_of is not None and value is not None:  # places a year, up or down
+        return pgettext("rank", "{rate} places a year").format(rate=f"{value:+.2f}")
     if evaluation.total is None or value is None:
         return yearly(value, evaluation, required)
     return per_period(value, evaluation.metric, evaluation.target.deadline.granularity)
@@ -90,3 +92,13 @@ def total_table(evaluation: Evaluation) -> Table:
             ]
         )
     return Table(TOTAL_COLUMNS, rows)
+
+
+def rank_words(evaluation: Evaluation) -> str | None:
+    """A rank target's latest rank: ``rank 12 of 28 with figures (2023)``."""
+    latest, counted = evaluation.latest, evaluation.rank_of
+    if counted is None or latest is None or latest.value is None:
+        return None
+    return _("rank {rank} of {count} with figures ({period})").format(
+        rank=f"{latest.value:g}", count=counted[latest.period], period=period_words(latest.period)
+    )

@@ -20,7 +20,7 @@ from iptarget.core.graphs import (
     ratio_chains,
     too_deep,
 )
-from iptarget.core.links import takes_years_to_date, year_to_date_refused
+from iptarget.core.links import rank_problems, takes_years_to_date, year_to_date_refused
 from iptarget.errors import Kind, Problem, Subject, Text, text
 from iptarget.models.entries import ActualEntry
 from iptarget.periods import Period, years_to_date_read
@@ -190,6 +190,8 @@ def _target_references(
     if metric is not None:
         if target.goal is Goal.TOTAL_AT_LEAST and metric.measure != "flow":
             found.append(("metric", text(files.TOTAL_OF_FLOW, metric=metric.id)))
+        regions = {key: place for key, place in names[1].ids.items() if isinstance(place, Region)}
+        found += rank_problems(target, regions, names[1].problem)
         amounts: list[tuple[str, float | None]] = [("baseline_value", target.baseline_value)]
         if GOAL_FACTS[target.goal].level:
             amounts.insert(0, (target.goal.value, target.amount))

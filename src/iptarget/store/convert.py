@@ -20,7 +20,7 @@ REGION_KEYS = tuple(field.name for field in fields(core.Region) if field.name !=
 TARGET_KEYS = tuple(
     field.name
     for field in fields(core.Target)
-    if field.name not in ("region", "goal", "amount", "first", "template")
+    if field.name not in ("region", "goal", "amount", "first", "template", "among", "rank_by")
 )
 POLICY_KEYS = tuple(
     field.name
@@ -73,6 +73,8 @@ def core_target(target: Mapping[str, Any], policy_region: str | None) -> core.Ta
         **{key: target[key] for key in TARGET_KEYS},
         region=target["region"] or policy_region or "",
         first=target["from"],
+        among=target["among"],
+        rank_by=target["rank_by"] or "highest",
         goal=goal,
         amount=float(target[goal.value]) if goals else 0.0,
     )

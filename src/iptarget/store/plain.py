@@ -64,6 +64,18 @@ def _ids(value: Any) -> list[str]:
     raise Refused
 
 
+def _positive_int(value: Any) -> int:
+    if type(value) is int and value > 0:
+        return value
+    raise Refused
+
+
+def _rank_by(value: Any) -> str:
+    if value in ("highest", "lowest") and type(value) is str:
+        return str(value)
+    raise Refused
+
+
 def _some_ids(value: Any) -> list[str]:
     ids = _ids(value)
     if ids:
@@ -228,6 +240,9 @@ TARGET: Spec = {
     "annual_growth_pct": _optional(_bounded(above=-100)),
     "total_at_least": _optional(_bounded(above=0)),
     "from": _optional(check_period),
+    "rank_at_most": _optional(_positive_int),
+    "among": _optional(check_id),
+    "rank_by": _optional(_rank_by),
     "regions": _optional(_some_ids),
     "quota": _optional(_quota),
 }

@@ -156,6 +156,15 @@ VALUE_WITH_REGIONS = message(
     "target.value_with_regions",
     "not with regions: each region's target takes its own region's figure",
 )
+NEEDS_AMONG = message(
+    "target.needs_among", "required by rank_at_most: the region whose regions are ranked"
+)
+RANK_KEY_ALONE = message("target.rank_key_alone", "is for rank_at_most")
+NOT_RANKED = message(
+    "target.not_ranked",
+    "{region} is not among the regions of {among} that are ranked (its members, else the "
+    "regions whose parent it is)",
+)
 NEEDS_FROM = message(
     "target.needs_from", "required by total_at_least: the first period of the total"
 )

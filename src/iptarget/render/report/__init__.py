@@ -110,7 +110,7 @@ def _card(evaluation: Evaluation, dataset: Dataset) -> dict[str, Any]:
         "source": source,
         "metric": metric_label(metric),
         "region": region_name(region) if region else evaluation.region,
-        "goal": goal_words(evaluation),
+        "goal": goal_words(evaluation, dataset.regions),
         "status": evaluation.status.value,
         "tone": STATUS_LOOKS[evaluation.status].tone,
         "meaning": _(STATUS_LOOKS[evaluation.status].meaning),
@@ -156,7 +156,7 @@ def _sentence(evaluation: Evaluation, dataset: Dataset) -> Markup:
     return Markup(escape(template)).format(
         metric=metric_label(evaluation.metric),
         region=region_name(region) if region else evaluation.region,
-        goal=goal_words(evaluation),
+        goal=goal_words(evaluation, dataset.regions),
         status=status,
         meaning=_(look.meaning),
     )
