@@ -9,6 +9,8 @@ import json
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from helpers import Run, actuals, dataset_of, policy, write_dir
 from iptarget.core.evaluate import Evaluation, evaluate
@@ -129,3 +131,22 @@ def test_the_rules_of_a_rank(tmp_path: Path, run: Run, body: str, said: str) -> 
     result = run("validate", "--dir", str(root))
     assert result.exit_code == 2
     assert said in result.stderr, result.stderr
+
+
+@given(
+    st.lists(
+        st.sampled_from([0.0, 1.0, 1.0 + 1e-10, 1.0 - 1e-10, 5.0, 1e12, 1e12 + 500, -3.0]),
+        min_size=1,
+    ),
+    st.booleans(),
+)
+def test_a_rank_is_one_more_than_the_values_better_beyond_the_tolerance(
+    values: list[float], lowest: bool
+) -> None:
+    def better(value: float, other: float) -> bool:
+        tolerance = 1e-9 * max(1.0, abs(value), abs(other))
+        return other < value - tolerance if lowest else other > value + tolerance
+
+    for value in values:
+        count = sum(better(value, other) for other in values)
+        assert rank_of(value, values, lowest) == count + 1

@@ -6,6 +6,7 @@ regions ranked have a value at it."""
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
 from collections.abc import Mapping
 from dataclasses import replace
 
@@ -18,13 +19,23 @@ from iptarget.periods import Period
 
 def rank_of(value: float, others: list[float], lowest: bool) -> int:
     """A value's rank among the values ranked (its own included): one more than those that
-    are better by more than 1e-9 × max(1, |a|, |b|), so that equal ones share the best."""
-    better = 0
-    for other in others:
+    are better by more than 1e-9 × max(1, |a|, |b|), so that equal ones share the best.
+
+    The values are sorted once; only those between the smallest tolerance and the largest
+    are compared one by one (usually none)."""
+    ordered = sorted(others)
+    small = 1e-9 * max(1.0, abs(value))
+    large = max(small, 1e-9 * abs(ordered[0]), 1e-9 * abs(ordered[-1]))
+
+    def better(other: float) -> bool:
         tolerance = 1e-9 * max(1.0, abs(value), abs(other))
-        if (other < value - tolerance) if lowest else (other > value + tolerance):
-            better += 1
-    return better + 1
+        return other < value - tolerance if lowest else other > value + tolerance
+
+    if lowest:
+        sure, edge = bisect_left(ordered, value - large), bisect_left(ordered, value - small)
+        return 1 + sure + sum(map(better, ordered[sure:edge]))
+    edge, sure = bisect_right(ordered, value + small), bisect_right(ordered, value + large)
+    return 1 + len(ordered) - sure + sum(map(better, ordered[edge:sure]))
 
 
 def judged_series(
@@ -49,11 +60,11 @@ def rank_series(
     own = values.series(target.metric, target.region)
     found: dict[Period, Value] = {}
     counted: dict[Period, int] = {}
+    every = [values.series(target.metric, region) for region in ranked]  # each once
     for period, value in own.items():
         if period.granularity != target.deadline.granularity:
             continue
-        others = [values.get(target.metric, region, period) for region in ranked]
-        known = [other.value for other in others if other is not None]
+        known = [series[period].value for series in every if period in series]
         if not ranked or len(known) * 2 < len(ranked):
             continue  # fewer than half have a value: the first to publish is not ranked 1 of 1
         place = rank_of(value.value, known, lowest)
