@@ -85,7 +85,7 @@ def _add_splits(
 ) -> dict[str, int]:
     """Targets split among regions (SPEC 1, v3): ten templates, each over ten regions with a
     quota for every other one, so that a tenth of the directory's targets are made so; and
-    twenty ranks among every region below China (SPEC 4.6)."""
+    ten ranks among every region below China (SPEC 4.6)."""
     rng = random.Random(20261205)
     parts = ['[policy]\ntitle = "Goals split among regions"\n']
     count = min(SPLIT_REGIONS, len(regions))
@@ -110,7 +110,7 @@ def _add_splits(
 
 
 #: The rank targets ``_add_splits`` adds, each among every region below China.
-RANKS = 20
+RANKS = 10
 
 
 #: The flow metrics ``_add_flows`` adds: with the others' series, a tenth of all series.

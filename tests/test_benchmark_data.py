@@ -38,7 +38,7 @@ def test_flows_within_the_year_are_judged_by_the_year_to_date(tmp_path: Path) ->
     )
     dataset = load(tmp_path / "f")
     assert size["actuals"] == dataset.figure_count
-    assert size["targets"] == 217  # 7, 100 flows, 50 totals, 10 splits over 4, 20 ranks
+    assert size["targets"] == 207  # 7, 100 flows, 50 totals, 10 splits over 4, 10 ranks
     periods = {period.granularity for series in dataset.recorded.values() for period in series}
     assert {"ytd", "month", "year"} <= periods
     flows = [
@@ -55,7 +55,7 @@ def test_flows_within_the_year_are_judged_by_the_year_to_date(tmp_path: Path) ->
     assert len(splits) == 40
     assert len({e.target.template for e in splits}) == 10
     ranks = [e for e in evaluate(dataset, datetime.date(2026, 12, 4)) if e.rank_of is not None]
-    assert len(ranks) == 20
+    assert len(ranks) == 10
     counts = {count for e in ranks if e.rank_of for count in e.rank_of.values()}
     assert counts == {4}  # r001 to r004, all with figures
 

@@ -60,13 +60,19 @@ def rank_series(
     own = values.series(target.metric, target.region)
     found: dict[Period, Value] = {}
     counted: dict[Period, int] = {}
-    every = [values.series(target.metric, region) for region in ranked]  # each once
-    for period, value in own.items():
-        if period.granularity != target.deadline.granularity:
-            continue
-        known = [series[period].value for series in every if period in series]
+    columns: dict[Period, list[float]] = {
+        period: [] for period in own if period.granularity == target.deadline.granularity
+    }
+    adds = [(period, column.append) for period, column in columns.items()]
+    for region in ranked:  # each region's series read once, for every period in turn
+        get = values.series(target.metric, region).get
+        for period, add in adds:
+            if (other := get(period)) is not None:
+                add(other.value)
+    for period, known in columns.items():
         if not ranked or len(known) * 2 < len(ranked):
             continue  # fewer than half have a value: the first to publish is not ranked 1 of 1
+        value = own[period]
         place = rank_of(value.value, known, lowest)
         found[period] = value._replace(value=float(place), source=None, note=None, rule=None)
         counted[period] = len(known)

@@ -190,8 +190,11 @@ def _target_references(
     if metric is not None:
         if target.goal is Goal.TOTAL_AT_LEAST and metric.measure != "flow":
             found.append(("metric", text(files.TOTAL_OF_FLOW, metric=metric.id)))
-        regions = {key: place for key, place in names[1].ids.items() if isinstance(place, Region)}
-        found += rank_problems(target, regions, names[1].problem)
+        if target.among is not None:  # a rank: its region among those ranked
+            regions = {
+                key: place for key, place in names[1].ids.items() if isinstance(place, Region)
+            }
+            found += rank_problems(target, regions, names[1].problem)
         amounts: list[tuple[str, float | None]] = [("baseline_value", target.baseline_value)]
         if GOAL_FACTS[target.goal].level:
             amounts.insert(0, (target.goal.value, target.amount))
