@@ -159,9 +159,8 @@ def import_table(
     reading = layout_of(layout.value, options, today)
     rows = parse_xlsx(file, reading) if is_workbook(file) else parse_csv(file, reading)
     rows = given_to_every_row(rows, source, published, flag)
-    place = getattr(reading, "place", None)
     recording = import_figures(
-        directory, rows, today, replace=replace, dry_run=dry_run, force=force, place=place
+        directory, rows, today, replace=replace, dry_run=dry_run, force=force, place=reading.place
     )
     keys = {(change.metric, change.region) for change in recording.changes}
     periods = {line: actual.period for line, actual in recording.read}
@@ -181,7 +180,7 @@ def import_table(
         [(line, row.metric, row.region, core_value(row)) for line, row in recording.read],
         dates,
         status_changes(recording.before, recording.after, keys, today) if keys else [],
-        getattr(reading, "notices", []),
+        reading.notices,
     )
     print_imported(imported)
     return ExitCode.OK

@@ -16,7 +16,8 @@ from iptarget.texts.rules import unknown_key
 from iptarget.texts.words import KIND_COLUMN
 
 if TYPE_CHECKING:
-    from iptarget.store.tables import Headed, RowReader
+    from iptarget.core.dataset import Dataset
+    from iptarget.store.tables import Headed, RowReader, TableRows
 
 #: The columns ``import`` reads; ``derived`` and ``rule`` are the columns ``export`` adds
 #: (derived rows are skipped).
@@ -35,6 +36,10 @@ class LongLayout:
     """One figure a row, under the columns metric, region, period and value (SPEC 5.1)."""
 
     values = frozenset({"value"})
+    notices: tuple[Text, ...] = ()  # the long layout reads every column it knows
+
+    def place(self, rows: TableRows, dataset: Dataset) -> TableRows:
+        return rows  # every row names its own metric and region
 
     def names(self, cells: list[str]) -> list[str]:
         return [column_name(cell) for cell in cells]

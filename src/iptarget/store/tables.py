@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import contextlib
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Protocol
@@ -14,6 +14,8 @@ from iptarget.texts import files, usage
 
 if TYPE_CHECKING:
     from _csv import Reader
+
+    from iptarget.core.dataset import Dataset
 
 #: How far down a sheet the header row is looked for, below titles and blank rows.
 HEADER_SEARCH = 20
@@ -76,6 +78,14 @@ class Layout(Protocol):
 
     #: The columns whose cells are figures: a cell shown as a percentage is read as shown.
     values: frozenset[str]
+
+    @property
+    def notices(self) -> Sequence[Text]:
+        """What the layout did not read, to be said before the figures: columns, rows."""
+
+    def place(self, rows: TableRows, dataset: Dataset) -> TableRows:
+        """The rows once what they leave to the directory is settled (a CNIPA table's
+        regions, given by name), under the directory's lock."""
 
     def names(self, cells: list[str]) -> list[str]:
         """The columns a row's cells would name if it were the header."""
