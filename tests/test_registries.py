@@ -13,7 +13,14 @@ from typing import Any
 import pytest
 
 from helpers import METRICS, Run, actuals, policy, write_dir
-from iptarget.choices import DiffFormat, SeriesFormat, StatusFormat, ValidateFormat
+from iptarget.choices import (
+    CompareFormat,
+    DiffFormat,
+    ReviewFormat,
+    SeriesFormat,
+    StatusFormat,
+    ValidateFormat,
+)
 from iptarget.core.goals import GOAL_FACTS, GOAL_KEYS, Goal, goal_value
 from iptarget.core.status import STATUS_FACTS, VERDICT_ORDER, Status, Verdict, verdict
 from iptarget.errors import Kind
@@ -111,6 +118,8 @@ def test_every_goal_kind_is_in_every_table(goal: Goal, run: Run, tmp_path: Path)
         *((("status",), member) for member in StatusFormat),
         *((("series", "apps"), member) for member in SeriesFormat),
         *((("validate",), member) for member in ValidateFormat),
+        *((("review",), member) for member in ReviewFormat),
+        *((("compare", "apps"), member) for member in CompareFormat),
     ],
     ids=str,
 )

@@ -33,6 +33,22 @@ class ReviewFormat(enum.StrEnum):
     MARKDOWN = "markdown"
 
 
+class CompareFormat(enum.StrEnum):
+    """``compare --format``: json is the stable one for scripts."""
+
+    TABLE = "table"
+    JSON = "json"
+    CSV = "csv"
+    MARKDOWN = "markdown"
+
+
+class CompareBy(enum.StrEnum):
+    """``compare --by``: what the regions are ranked by."""
+
+    VALUE = "value"
+    GROWTH = "growth"
+
+
 class SeriesFormat(enum.StrEnum):
     """``series --format``."""
 

@@ -22,6 +22,7 @@ for name, command, summary in (
     ("add-actual", actuals.add_actual, N_("Record a published figure.")),
     ("remove-actual", actuals.remove_actual, N_("Remove one recorded figure (one vintage).")),
     ("review", review.review, N_("The plan review: every target's verdict, lagging first.")),
+    ("compare", review.compare, N_("A league table of the regions on one metric.")),
     ("check", check.check, N_("For CI: fail when a target is missed or overdue.")),
     ("diff", diff.diff, N_("What a change to the targets does to their statuses.")),
     ("report", status.report, N_("Write an HTML report of every target, to read and print.")),
