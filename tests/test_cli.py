@@ -320,6 +320,7 @@ COMMANDS = [
     "remove-actual",
     "check",
     "review",
+    "compare",
     "diff",
     "report",
     "schema",

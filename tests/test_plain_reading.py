@@ -118,6 +118,7 @@ LIKELY: dict[str, st.SearchStrategy[Any]] = {
         GOOD_IDS,
     ),
     "members": st.lists(GOOD_IDS, max_size=3),
+    "tile": st.lists(st.integers(-1, 31) | st.sampled_from([True, 1.0]), min_size=1, max_size=3),
     "strict": st.booleans(),
     "binding": st.booleans(),
     "bands": st.dictionaries(

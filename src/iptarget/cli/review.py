@@ -21,12 +21,11 @@ from iptarget.cli.common import (
 )
 from iptarget.cli.status import StatusOption, chosen_evaluations
 from iptarget.cli.usage import choice
-from iptarget.errors import ExitCode, Problem, UserError, text
+from iptarget.errors import ExitCode, Invalid, Problem, UserError, text
 from iptarget.i18n import N_
 
 if TYPE_CHECKING:
     from iptarget.core.dataset import Dataset
-    from iptarget.periods import Period
 
 
 @helped(
@@ -134,6 +133,7 @@ def compare(
     from iptarget.core.series import regions_with_values
     from iptarget.core.values import Values
     from iptarget.render.league import Compared, print_league
+    from iptarget.store.new_figures import period_as_typed
     from iptarget.texts import league as words
     from iptarget.texts.rules import unknown
     from iptarget.texts.words import KIND_METRIC
@@ -145,7 +145,12 @@ def compare(
     elif by is CompareBy.GROWTH and dataset.metrics[metric].growth_of is not None:
         problems.append(Problem("--by", text(words.GROWTH_METRIC, metric=metric)))
     region = _one_region(dataset, among, "--among", problems)
-    at = _period(period, problems)
+    at = None
+    if period is not None:
+        try:
+            at = period_as_typed(period)
+        except Invalid as error:
+            problems.append(Problem("--period", error.text))
     if problems:
         raise UserError(problems)
     date = as_of_date(as_of)
@@ -177,18 +182,3 @@ def _one_region(
         problems.append(Problem(option, wrong))
         return None
     return region
-
-
-def _period(given: str | None, problems: list[Problem]) -> Period | None:
-    """The period ``--period`` names, typed as people write it; what is wrong with it goes
-    to ``problems``."""
-    if given is None:
-        return None
-    from iptarget.errors import Invalid
-    from iptarget.typed_periods import parse_typed_period
-
-    try:
-        return parse_typed_period(given)
-    except Invalid as error:
-        problems.append(Problem("--period", error.text))
-        return None

@@ -78,6 +78,7 @@ class Region:
     name_zh: str | None = None  # the name in each language (SPEC 8), else ``name``
     name_en: str | None = None
     code: tuple[str, ...] = ()  # the codes other systems give it (SPEC 1 v3)
+    tile: tuple[int, int] | None = None  # its square in a tile-grid map: (column, row)
 
 
 class Named(NamedTuple):

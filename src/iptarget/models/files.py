@@ -20,6 +20,7 @@ from iptarget.periods import Period, parse_period
 
 Id = Annotated[str, Field(pattern=ID_PATTERN)]
 Code = Annotated[str, Field(min_length=1)]
+Tile = Annotated[list[Annotated[int, Field(ge=0, le=30)]], Field(min_length=2, max_length=2)]
 PeriodField = Annotated[
     Period,
     PlainValidator(parse_period),
@@ -135,6 +136,11 @@ class Region(_Model):
         None,
         description="The codes other systems give the region (SDMX REF_AREA 'CN', a division "
         "code '230000'): commands and imports find it by them too.",
+    )
+    tile: Tile | None = Field(
+        None,
+        description="[column, row], 0 to 30: its square on the report's tile map, [0, 0] "
+        "at the top left; no two regions share one.",
     )
 
 

@@ -116,9 +116,9 @@ def region_problems(display: str, regions: Mapping[str, Region], known: Known) -
         )
         problems.append(Problem(display, said, Subject(Kind.REGION, (path[0],), field="members")))
     cycles = parent_cycles(regions)
-    coded: dict[str, str] = {}
+    taken: dict[object, str] = {}
     for region_id, region in regions.items():
-        found = _code_issues(region, regions, coded)
+        found = _taken_issues(region, regions, taken)
         if region.id == "parent":
             found.append((None, text(rules.PARENT_ID)))
         found += [("members", bad) for member in region.members if (bad := known.problem(member))]
@@ -132,15 +132,17 @@ def region_problems(display: str, regions: Mapping[str, Region], known: Known) -
     return problems
 
 
-def _code_issues(region: Region, regions: Mapping[str, Region], coded: dict[str, str]) -> Found:
-    """A region's codes that are another region's id or code; ``coded`` holds the regions of
-    the codes seen so far."""
+def _taken_issues(region: Region, regions: Mapping[str, Region], taken: dict[object, str]) -> Found:
+    """Codes that are another region's id or code, a tile another region has (``taken``)."""
     found: Found = []
     for code in region.code:
         if code in regions and code != region.id:
             found.append(("code", text(rules.CODE_IS_ID, code=code)))
-        elif coded.setdefault(code, region.id) != region.id:
-            found.append(("code", text(rules.CODE_TWICE, code=code, other=coded[code])))
+        elif taken.setdefault(code, region.id) != region.id:
+            found.append(("code", text(rules.CODE_TWICE, code=code, other=taken[code])))
+    if (tile := region.tile) is not None and taken.setdefault(tile, region.id) != region.id:
+        said = text(rules.TILE_TWICE, column=tile[0], row=tile[1], other=taken[tile])
+        found.append(("tile", said))
     return found
 
 

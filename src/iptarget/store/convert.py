@@ -43,6 +43,7 @@ def core_region(region_id: str, region: Mapping[str, Any]) -> core.Region:
     keys["members"] = tuple(region["members"] or ())
     code = region["code"] or ()
     keys["code"] = (code,) if isinstance(code, str) else tuple(code)
+    keys["tile"] = None if region["tile"] is None else tuple(region["tile"])
     return core.Region(id=region_id, **keys)
 
 

@@ -101,6 +101,11 @@ def date_as_typed(given: str) -> datetime.date:
     return parse_typed_date(given)
 
 
+def period_as_typed(given: str) -> Period:
+    """A period as people type it (``compare --period``): Invalid says what to change."""
+    return parse_typed_period(given)
+
+
 def _published(
     given: str | None, period: Period | None, today: datetime.date
 ) -> tuple[datetime.date | None, FieldIssue | None]:

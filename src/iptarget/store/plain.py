@@ -34,6 +34,7 @@ Spec = dict[str, tuple[bool, Any, Check]]
 
 _ID = re.compile(ID_PATTERN.removeprefix("^").removesuffix("$"))
 _DATE = datetime.date
+_SQUARES = frozenset(range(31))  # a tile's columns and rows
 
 
 class Refused(Exception):
@@ -70,12 +71,6 @@ def _positive_int(value: Any) -> int:
     raise Refused
 
 
-def _rank_by(value: Any) -> str:
-    if value in ("highest", "lowest") and type(value) is str:
-        return str(value)
-    raise Refused
-
-
 def _some_ids(value: Any) -> list[str]:
     ids = _ids(value)
     if ids:
@@ -93,6 +88,12 @@ def _codes(value: Any) -> str | list[str]:
     if type(value) is str and value:
         return value
     if type(value) is list and all(type(item) is str and item for item in value):
+        return value
+    raise Refused
+
+
+def _tile(value: Any) -> list[int]:
+    if type(value) is list and [type(n) for n in value] == [int, int] and set(value) <= _SQUARES:
         return value
     raise Refused
 
@@ -203,6 +204,7 @@ REGION: Spec = {
     "parent": _optional(check_id),
     "members": _optional(_ids),
     "code": _optional(_codes),
+    "tile": _optional(_tile),
 }
 POLICY: Spec = {
     "title": _required(_text),
@@ -242,7 +244,7 @@ TARGET: Spec = {
     "from": _optional(check_period),
     "rank_at_most": _optional(_positive_int),
     "among": _optional(check_id),
-    "rank_by": _optional(_rank_by),
+    "rank_by": _optional(_one_of("highest", "lowest")),
     "regions": _optional(_some_ids),
     "quota": _optional(_quota),
 }

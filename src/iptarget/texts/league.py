@@ -27,8 +27,7 @@ NO_PERIOD = plural(
 NO_REGION = message("league.no_region", "{metric}: no region has a value")
 CHANGE_NOTE = message(
     "league.change_note",
-    "growth: on a year before; a year before: the rank at {period}; ▲ rose, ▼ fell, = "
-    "unchanged",
+    "growth: on a year before; a year before: the rank at {period}; ▲ rose, ▼ fell, = unchanged",
 )
 GROWTH_METRIC = message(
     "league.growth_metric",

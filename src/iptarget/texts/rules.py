@@ -42,6 +42,9 @@ PARENT_CYCLE = message("region.parent_cycle", "regions are each other's parents:
 PARENT_ID = message("region.parent_id", 'no region may have the id "parent"')
 CODE_TWICE = message("region.code_twice", '"{code}" is also a code of region "{other}"')
 CODE_IS_ID = message("region.code_is_id", '"{code}" is the id of another region')
+TILE_TWICE = message(
+    "region.tile_twice", 'the square [{column}, {row}] is also region "{other}"\'s'
+)
 ID_TWICE = message("target.id_twice", "already used by a target in {path}")
 REGION_REQUIRED = message("target.region_required", "required (or give the [policy] a region)")
 
