@@ -39,7 +39,7 @@ def complete(*words: str, cwd: Path = EXAMPLE.parent) -> list[str]:
         (["show", "qh-2020-"], ["qh-2020-applications", "qh-2020-enterprise-share",
                                  "qh-2020-grants", "qh-2020-invention-per-10k"]),
         (["add-actual", "patent_g"], ["patent_grants"]),
-        (["add-actual", "patent_grants", "h"], ["heilongjiang", "huizhou"]),
+        (["add-actual", "patent_grants", "hu"], ["hubei", "huizhou", "hunan"]),
         (["status", "--region", "q"], ["qinghai"]),
         (["status", "--policy", "china-1"], ["china-12th-fyp", "china-13th-fyp",
                                              "china-14th-fyp-ip"]),

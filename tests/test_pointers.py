@@ -97,7 +97,7 @@ def test_the_directory_is_found_upwards(example: Path) -> None:
     ):
         result = iptarget("validate", cwd=cwd)
         assert result.returncode == 0, result.stderr
-        assert result.stdout.startswith(f"{shown}: 29 metrics, 15 regions"), result.stdout
+        assert result.stdout.startswith(f"{shown}: 29 metrics, 39 regions"), result.stdout
 
 
 def test_lang_after_the_command(example: Path, run: Run) -> None:

@@ -175,6 +175,8 @@ def report(
         ),
     ] = None,
 ) -> int:
+    from iptarget.core.league import splits
+    from iptarget.core.values import Values
     from iptarget.render.console import print_written
     from iptarget.render.report import report_html
     from iptarget.store.write import write_text
@@ -182,7 +184,8 @@ def report(
     dataset = load(directory)
     date = as_of_date(as_of)
     evaluations = chosen_evaluations(dataset, date, vintage, region, policy, statuses)
-    write_text(output, report_html(evaluations, dataset, date, vintage.value, title))
+    split = splits(Values(dataset, date, vintage.value), evaluations)
+    write_text(output, report_html(evaluations, dataset, date, vintage.value, title, split))
     print_written([output])
     return ExitCode.OK
 

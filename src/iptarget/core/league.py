@@ -180,3 +180,35 @@ def _targets_of(
         if target.metric == metric and target.region in regions:
             found.setdefault(target.region, []).append((target.id, evaluation.status))
     return {region: tuple(sorted(pairs)) for region, pairs in found.items()}
+
+
+class Split(NamedTuple):
+    """A target split among regions (SPEC 1 ``regions``), as the report's regions section
+    shows it: the template's id, its targets' evaluations in its order, and the league
+    table of its metric among its regions."""
+
+    template: str
+    evaluations: tuple[Evaluation, ...]
+    league: League
+
+
+def splits(values: Values, evaluations: Sequence[Evaluation], least: int = 3) -> list[Split]:
+    """The targets split among at least ``least`` regions (of those evaluated), each with
+    the league table of its metric among its regions, in the order of the targets."""
+    grouped: dict[str, list[Evaluation]] = {}
+    for evaluation in evaluations:
+        if evaluation.target.template is not None:
+            grouped.setdefault(evaluation.target.template, []).append(evaluation)
+    found = []
+    for template, group in grouped.items():
+        if len(group) >= least:
+            regions = [evaluation.region for evaluation in group]
+            metric = group[0].target.metric
+            found.append(
+                Split(
+                    template,
+                    tuple(group),
+                    league(values, metric, regions, None, False, evaluations),
+                )
+            )
+    return found

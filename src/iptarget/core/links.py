@@ -17,6 +17,12 @@ from iptarget.texts.words import KIND_REGION
 _ENDING = re.compile(r"(省|市|(壮族|回族|维吾尔)?自治区|特别行政区)$")
 
 
+def short_zh(name: str) -> str:
+    """A Chinese region name without its administrative ending (广东 for 广东省, 广西 for
+    广西壮族自治区), as tables and maps print it."""
+    return _ENDING.sub("", name)
+
+
 class RegionNames:
     """Regions by every name people give them (SPEC 5.3): the id, else a ``code``, else the
     exact ``name``, ``name_zh`` or ``name_en``. Built once for a whole import."""
@@ -33,7 +39,7 @@ class RegionNames:
                     self.names.setdefault(name, []).append(region.id)
         self.short: dict[str, list[str]] = {}
         for region in regions.values():
-            short = _ENDING.sub("", region.name_zh or "")
+            short = short_zh(region.name_zh or "")
             if len(short) >= 2 and short != region.name_zh and short not in self.names:
                 self.short.setdefault(short, []).append(region.id)
 

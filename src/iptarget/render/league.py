@@ -70,8 +70,9 @@ def _targets(standing: Standing) -> str:
     )
 
 
-def league_table(compared: Compared) -> Table:
-    """One row a region, best first; the targets column coloured by the first's status."""
+def league_table(compared: Compared, names: bool = False) -> Table:
+    """One row a region, best first, named by its id (its Chinese name in Chinese) or, with
+    ``names``, by its name; the targets column coloured by the first's status."""
     metric, regions = compared.metric, compared.regions
     rows, styles = [], []
     for standing in compared.league.standings:
@@ -81,7 +82,7 @@ def league_table(compared: Compared) -> Table:
         rows.append(
             [
                 _rank(standing.rank),
-                standing.region if known is None else region_ref(known),
+                _region(standing.region, known, names),
                 value,
                 _growth(standing.growth_pct),
                 _rank(standing.rank_before),
@@ -92,6 +93,12 @@ def league_table(compared: Compared) -> Table:
         first = standing.targets[0][1] if standing.targets else None
         styles.append("" if first is None else STATUS_LOOKS[first].style)
     return Table(COLUMNS, rows, styles=styles, flexible=6)
+
+
+def _region(region: str, known: Region | None, names: bool) -> str:
+    if known is None:
+        return region
+    return region_name(known) if names else region_ref(known)
 
 
 def title(compared: Compared) -> str:

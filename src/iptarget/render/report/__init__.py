@@ -14,6 +14,7 @@ if TYPE_CHECKING:
 
 from iptarget.core.dataset import Dataset
 from iptarget.core.evaluate import Evaluation
+from iptarget.core.league import Split
 from iptarget.core.status import Status
 from iptarget.i18n import _, chinese, ngettext, pgettext
 from iptarget.render.goals import goal_words
@@ -32,6 +33,7 @@ from iptarget.render.numbers import (
     title_of,
 )
 from iptarget.render.report.chart import chart_svg
+from iptarget.render.report.regions import SIDE, regions_sections
 from iptarget.render.report.review import review_section
 from iptarget.render.status_data import status_json, summary
 from iptarget.render.totals import total_words
@@ -44,8 +46,10 @@ def report_html(
     as_of: datetime.date,
     vintage: str,
     title: str | None = None,
+    split: Sequence[Split] = (),
 ) -> str:
-    """The report of these evaluations as one HTML document, under ``title`` if given."""
+    """The report of these evaluations as one HTML document, under ``title`` if given, with a
+    regions section for each target ``split`` among regions."""
     from importlib.resources import files
 
     import jinja2
@@ -67,6 +71,8 @@ def report_html(
         total=len(evaluations),
         policies=_policies(evaluations),
         review=review_section(evaluations, as_of),
+        regions=regions_sections(split, dataset),
+        side=SIDE,
         cards=[_card(evaluation, dataset) for evaluation in evaluations],
         marks=marks_note(point for e in evaluations for point in (e.baseline, e.latest)),
         data=Markup(embedded.rstrip("\n")),
