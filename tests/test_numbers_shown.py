@@ -41,3 +41,16 @@ def test_a_derived_value_in_a_revision_line_is_rounded(tmp_path: Path, run: Run)
     assert result.stdout.splitlines()[1] == (
         "revised derived 16.14 (ratio) → 16.2 (undated), +0.3%"
     )
+
+
+def test_a_share_rounded_to_zero_has_no_minus_sign() -> None:
+    """A rank that has not moved makes a progress of -0.0 in floating point: shown 0.0%."""
+    from iptarget.render.numbers import pace, percent
+
+    assert [percent(-0.0), percent(-0.04), percent(-0.06), percent(1234.5)] == [
+        "0.0%",
+        "0.0%",
+        "-0.1%",
+        "1,234.5%",
+    ]
+    assert [pace(-0.0), pace(-0.004), pace(-0.5)] == ["0.00", "0.00", "-0.50"]

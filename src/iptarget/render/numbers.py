@@ -49,7 +49,7 @@ def percent(value: float | None) -> str:
         return UNKNOWN
     if not math.isfinite(value):
         return _(OVERFLOWED)
-    return f"{value:,.1f}%"
+    return _unsigned_zero(f"{value:,.1f}") + "%"
 
 
 def yearly(value: float | None, evaluation: Evaluation, required: bool = False) -> str:
@@ -85,7 +85,12 @@ RATES = (
 
 def pace(value: float | None) -> str:
     """A pace with two decimals."""
-    return UNKNOWN if value is None else f"{value:.2f}"
+    return UNKNOWN if value is None else _unsigned_zero(f"{value:.2f}")
+
+
+def _unsigned_zero(shown: str) -> str:
+    """A number rounded to zero without the minus sign of a tiny negative (``-0.0``)."""
+    return shown.lstrip("-") if not shown.strip("-0.") else shown
 
 
 def marks(point: Marked) -> str:
