@@ -52,9 +52,10 @@ def generate(
     _write_metrics(root, rng, metric_ids, ratios)
     region_ids = ["china"] + [f"r{index:03d}" for index in range(1, regions)]
     region_lines = ['[region.china]\nname = "China 中国"\n']
-    for region_id in region_ids[1:]:
+    for index, region_id in enumerate(region_ids[1:]):
+        square = f"tile = [{index % 31}, {index // 31}]\n" if index < 31 * 31 else ""
         region_lines.append(
-            f'[region.{region_id}]\nname = "Region {region_id} 地区"\nparent = "china"\n'
+            f'[region.{region_id}]\nname = "Region {region_id} 地区"\nparent = "china"\n{square}'
         )
     (root / "regions.toml").write_text("\n".join(region_lines), encoding="utf-8")
     plain = [metric_id for metric_id in metric_ids if metric_id not in ratios]

@@ -206,6 +206,11 @@ def cases(
             ("large: status --format json", [*iptarget, *STATUS_JSON, str(large)], None),
             ("large: check", [*iptarget, "check", "--dir", str(large)], None),
             ("large: review --format json", [*iptarget, *REVIEW_JSON, str(large)], None),
+            (  # the league table of a metric among every region
+                "large: compare --format json",
+                [*iptarget, "compare", "m00", "--format", "json", "--dir", str(large)],
+                None,
+            ),
             (
                 "large: add-actual",
                 [
@@ -317,6 +322,11 @@ GOALS: dict[str, tuple[str, str | None, float]] = {
     "large report / large status": ("large: report", "large: status --format json", 3.0),
     "large review / large status": (
         "large: review --format json",
+        "large: status --format json",
+        1.1,
+    ),
+    "large compare / large status": (
+        "large: compare --format json",
         "large: status --format json",
         1.1,
     ),

@@ -127,7 +127,7 @@ def compare(
         ),
     ] = CompareFormat.TABLE,
 ) -> int:
-    from iptarget.core.evaluate import evaluate
+    from iptarget.core.evaluate import evaluate_target
     from iptarget.core.league import comparable, league
     from iptarget.core.links import ranked_regions
     from iptarget.core.series import regions_with_values
@@ -160,7 +160,11 @@ def compare(
         if region
         else comparable(dataset.regions, regions_with_values(values, dataset, metric))
     )
-    evaluations = evaluate(dataset, date, vintage.value)
+    evaluations = [  # only the targets on the metric: their statuses are shown
+        evaluate_target(values, dataset, policy, target)
+        for policy, target in dataset.targets()
+        if target.metric == metric and target.region in regions
+    ]
     found = league(values, metric, regions, at, by is CompareBy.GROWTH, evaluations)
     compared = Compared(found, dataset.metrics[metric], dataset.regions, region)
     print_league(compared, date, output, vintage.value)
