@@ -58,7 +58,8 @@ def read_figures(array: list[Any], today: datetime.date, entries: bool) -> FileF
     repeats: list[tuple[Key, Value]] = []
     read: list[ActualEntry] | None = [] if entries else None
     dated = True
-    seen: tuple[object, object] = (None, None)  # the (metric, region) of the entry before
+    seen_metric: object = None  # the metric and region of the entry before
+    seen_region: object = None
     key: Key = ("", "")
     series: dict[Period, Value] = {}
     # One object for each source, note and date a file repeats (a third less memory); and
@@ -74,8 +75,9 @@ def read_figures(array: list[Any], today: datetime.date, entries: bool) -> FileF
             metric, region, written, value, source, note, published, flag, recorded = unpack(
                 (*data.values(), None)
             )
-            if metric != seen[0] or region != seen[1]:
-                seen = key = (check_id(metric), check_id(region))
+            if metric != seen_metric or region != seen_region:
+                key = (check_id(metric), check_id(region))
+                seen_metric, seen_region = key
                 series = found.setdefault(key, {})
             period, start = periods.get(written) or _period(written, periods, unlisted)
             # a finite number (a text, list or time raises TypeError, a date gives a
