@@ -25,7 +25,15 @@ ALLOWED: dict[str, set[str]] = {
     | {"texts"},
     "store": {"store", "models", "periods", "typed_periods", "errors", "typed", "cells", "i18n"}
     | {"texts"}
-    | {"core.dataset", "core.goals", "core.graphs", "core.links", "core.slips", "core.vintages"}
+    | {
+        "core.dataset",
+        "core.goals",
+        "core.graphs",
+        "core.links",
+        "core.slips",
+        "core.vintages",
+        "core.decimals",
+    }
     | {"core.status"},
     "render": {"render", "core", "periods", "errors", "typed", "cells", "i18n", "texts", "choices"}
     | {"linebreak"},

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from helpers import METRICS, Run, actuals, policy, snapshot, write_dir
+from helpers import METRICS, Run, actuals, load, policy, snapshot, write_dir
 
 REGIONS = """
 [region.heilongjiang]
@@ -171,3 +171,31 @@ def test_a_status_near_miss_is_answered(
     result = run("--lang", language, "status", "--status", given, "--dir", str(named))
     assert result.exit_code == 2
     assert result.stderr.splitlines()[-1] == said
+
+
+def test_metric_codes_are_unique_and_never_another_metrics_id(tmp_path: Path, run: Run) -> None:
+    """SPEC 1 v3: a metric's ``code`` (one or several), with its release lag and owner."""
+    metrics = (
+        '[metric.apps]\nname = "Applications"\ncode = ["IP.PAT.RESD", "FA"]\n'
+        'release_lag_days = 45\nowner = "Statistics section"\n'
+        '\n[metric.grants]\nname = "Grants"\ncode = ["FA", "apps"]\n'
+        '\n[metric.owned]\nname = "Owned"\nrelease_lag_days = 0\n'
+    )
+    root = write_dir(tmp_path / "t", metrics=metrics, regions=REGIONS)
+    result = run("validate", "--dir", str(root))
+    assert result.exit_code == 2
+    path = root / "metrics.toml"
+    assert result.stderr.splitlines() == [
+        f'{path}: metric "owned": release_lag_days: should be greater than 0 (got 0)',
+        f'{path}: metric "grants": code: "FA" is also a code of metric "apps"',
+        f'{path}: metric "grants": code: "apps" is the id of another metric',
+    ]
+    good = metrics.replace('"FA", "apps"', '"IP.PAT.GRNT"').replace("= 0\n", "= 30\n")
+    root = write_dir(tmp_path / "u", metrics=good, regions=REGIONS)
+    dataset = load(root)
+    assert dataset.metrics["apps"].code == ("IP.PAT.RESD", "FA")
+    assert (dataset.metrics["apps"].release_lag_days, dataset.metrics["apps"].owner) == (
+        45,
+        "Statistics section",
+    )
+    assert dataset.metrics["grants"].code == ("IP.PAT.GRNT",)

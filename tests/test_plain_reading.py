@@ -118,6 +118,8 @@ LIKELY: dict[str, st.SearchStrategy[Any]] = {
         GOOD_IDS,
     ),
     "members": st.lists(GOOD_IDS, max_size=3),
+    "release_lag_days": st.integers(-1, 400) | st.sampled_from([True, 1.5]),
+    "owner": st.text(max_size=5) | st.integers(),
     "tile": st.lists(st.integers(-1, 31) | st.sampled_from([True, 1.0]), min_size=1, max_size=3),
     "strict": st.booleans(),
     "binding": st.booleans(),

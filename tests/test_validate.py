@@ -11,7 +11,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from helpers import METRICS, REGIONS, Run, actuals, policy, snapshot, write_dir
-from iptarget.store import checks
+from iptarget.store import series_checks
 from iptarget.store.read import read_directory
 
 TARGET = """
@@ -633,7 +633,7 @@ def test_the_quick_check_of_actuals_misses_nothing(
             (root / "actuals" / f"{file}.toml").write_text("\n".join(parts), encoding="utf-8")
         quick = read_directory(root)[1]
         with pytest.MonkeyPatch.context() as patch:
-            patch.setattr(checks, "actuals_look_right", lambda *args: False)
+            patch.setattr(series_checks, "actuals_look_right", lambda *args: False)
             thorough = read_directory(root)[1]
         assert quick == thorough
 

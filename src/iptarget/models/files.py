@@ -11,10 +11,10 @@ from __future__ import annotations
 import datetime
 from typing import Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, PlainSerializer, PlainValidator, with_config
+from pydantic import BaseModel, ConfigDict, Field, PlainSerializer, PlainValidator
 from pydantic.json_schema import WithJsonSchema
-from typing_extensions import TypedDict  # pydantic needs it before Python 3.12
 
+from iptarget.models.bands import Bands
 from iptarget.models.entries import ID_PATTERN
 from iptarget.periods import Period, parse_period
 
@@ -35,29 +35,6 @@ PeriodField = Annotated[
         }
     ),
 ]
-
-
-NonNegative = Annotated[float, Field(ge=0, allow_inf_nan=False)]
-
-
-@with_config(ConfigDict(extra="forbid", strict=True))
-class Bands(TypedDict, total=False):
-    """A policy's pace thresholds (SPEC 1), each optional: the defaults fill in the rest."""
-
-    ahead: Annotated[
-        NonNegative,
-        Field(
-            description="From this pace an on-track target is 'faster than "
-            "expected' in a review (default 1.5)."
-        ),
-    ]
-    on_track: Annotated[
-        NonNegative, Field(description="From this pace a target is on track (default 0.95).")
-    ]
-    at_risk: Annotated[
-        NonNegative,
-        Field(description="From this pace a target is at risk; below it, off track (default 0.6)."),
-    ]
 
 
 class _Model(BaseModel):
@@ -113,6 +90,13 @@ class Metric(_Model):
         "period (applications filed), 'stock' when it is a level at the period's end (valid "
         "patents owned); a ratio's follows from its parts.",
     )
+    code: Code | list[Code] | None = Field(
+        None, description="The codes other systems publish it under (SDMX 'IP.PAT.RESD')."
+    )
+    release_lag_days: int | None = Field(
+        None, gt=0, description="Days from a period's end to its figure's publication."
+    )
+    owner: str | None = Field(None, description="Who records its figures, for 'due'.")
 
 
 class MetricsFile(_Model):

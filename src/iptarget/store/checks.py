@@ -6,11 +6,10 @@ Plain functions that return every problem they find, in the order the files are 
 from __future__ import annotations
 
 import datetime
-import operator
 from collections.abc import Mapping, Sequence
 from typing import NamedTuple
 
-from iptarget.core.dataset import Key, Metric, Policy, Region, Series, Target, Value, Vintages
+from iptarget.core.dataset import Metric, Policy, Region, Target
 from iptarget.core.goals import GOAL_FACTS, Goal
 from iptarget.core.graphs import (
     MAX_CHAIN,
@@ -20,10 +19,10 @@ from iptarget.core.graphs import (
     ratio_chains,
     too_deep,
 )
-from iptarget.core.links import rank_problems, takes_years_to_date, year_to_date_refused
+from iptarget.core.links import rank_problems, year_to_date_refused
 from iptarget.errors import Kind, Problem, Subject, Text, text
 from iptarget.models.entries import ActualEntry
-from iptarget.periods import Period, years_to_date_read
+from iptarget.periods import Period
 from iptarget.store.messages import actual_subject
 from iptarget.texts import files, rules
 from iptarget.texts.rules import unknown
@@ -72,8 +71,11 @@ def metric_problems(
     """References to unknown metrics or regions, growth of a growth metric, and metrics
     computed from each other in a cycle (through numerator, denominator and growth_of)."""
     problems = []
+    coded: dict[object, str] = {}
     for metric_id, metric in metrics.items():
-        found: Found = []
+        found = _code_issues(
+            metric_id, metric.code, metrics, coded, rules.METRIC_CODE_IS_ID, rules.METRIC_CODE_TWICE
+        )
         for field in ("numerator", "denominator", "growth_of"):
             part = getattr(metric, field)
             if part is not None and (said := names[0].problem(part)):
@@ -134,15 +136,29 @@ def region_problems(display: str, regions: Mapping[str, Region], known: Known) -
 
 def _taken_issues(region: Region, regions: Mapping[str, Region], taken: dict[object, str]) -> Found:
     """Codes that are another region's id or code, a tile another region has (``taken``)."""
-    found: Found = []
-    for code in region.code:
-        if code in regions and code != region.id:
-            found.append(("code", text(rules.CODE_IS_ID, code=code)))
-        elif taken.setdefault(code, region.id) != region.id:
-            found.append(("code", text(rules.CODE_TWICE, code=code, other=taken[code])))
+    found = _code_issues(region.id, region.code, regions, taken, rules.CODE_IS_ID, rules.CODE_TWICE)
     if (tile := region.tile) is not None and taken.setdefault(tile, region.id) != region.id:
         said = text(rules.TILE_TWICE, column=tile[0], row=tile[1], other=taken[tile])
         found.append(("tile", said))
+    return found
+
+
+def _code_issues(
+    own: str,
+    codes: Sequence[str],
+    ids: Mapping[str, object],
+    taken: dict[object, str],
+    is_id: Template,
+    twice: Template,
+) -> Found:
+    """Codes that are the id of another entry of their kind (``ids``), or another's code
+    (``taken`` holds the entry of each code seen so far)."""
+    found: Found = []
+    for code in codes:
+        if code in ids and code != own:
+            found.append(("code", text(is_id, code=code)))
+        elif taken.setdefault(code, own) != own:
+            found.append(("code", text(twice, code=code, other=taken[code])))
     return found
 
 
@@ -205,42 +221,6 @@ def _target_references(
             if reason:
                 found.append((field, reason))
     return found
-
-
-def actuals_look_right(
-    recorded: Mapping[Key, Series],
-    vintages: Mapping[Key, Vintages],
-    metrics: Mapping[str, Metric],
-    regions: Mapping[str, Region],
-) -> bool:
-    """Whether the actuals keep every rule, judged a series at a time, not a figure at a time.
-
-    Each (metric, region) series is checked once against the ids and the metric's bounds,
-    every vintage of its figures included, and, when any year-to-date period was read, its
-    periods against the metric's measure.
-    """
-    spans = years_to_date_read()
-    # the metrics that may not have years to date, when any was read
-    refuse = {key for key in metrics if not takes_years_to_date(metrics, key)} if spans else ()
-    for key, periods in recorded.items():
-        metric = metrics.get(key[0])
-        if metric is None or key[1] not in regions:
-            return False
-        if key[0] in refuse and not spans.isdisjoint(periods):
-            return False
-        low, high = metric.min, metric.max
-        if low is None and high is None:
-            continue
-        numbers = list(map(_NUMBER, periods.values()))
-        for values in vintages.get(key, {}).values():
-            numbers += map(_NUMBER, values)
-        if (low is not None and min(numbers) < low) or (high is not None and max(numbers) > high):
-            return False
-    return True
-
-
-#: A value's number (Value.value), taken in C.
-_NUMBER = operator.itemgetter(Value._fields.index("value"))
 
 
 def actual_problems(

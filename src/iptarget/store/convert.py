@@ -34,6 +34,7 @@ def core_metric(metric_id: str, metric: Mapping[str, Any]) -> core.Metric:
     keys = {key: metric[key] for key in METRIC_KEYS}
     growth = metric["growth_of"] is not None
     keys["trend"] = metric["trend"] or ("linear" if growth else "compound")
+    keys["code"] = _codes(metric["code"])
     return core.Metric(id=metric_id, **keys)
 
 
@@ -41,10 +42,14 @@ def core_region(region_id: str, region: Mapping[str, Any]) -> core.Region:
     """A region as the core holds it, its members a tuple."""
     keys = {key: region[key] for key in REGION_KEYS}
     keys["members"] = tuple(region["members"] or ())
-    code = region["code"] or ()
-    keys["code"] = (code,) if isinstance(code, str) else tuple(code)
+    keys["code"] = _codes(region["code"])
     keys["tile"] = None if region["tile"] is None else tuple(region["tile"])
     return core.Region(id=region_id, **keys)
+
+
+def _codes(code: str | list[str] | None) -> tuple[str, ...]:
+    """A ``code`` key as a tuple: one code, several, or none."""
+    return () if not code else (code,) if isinstance(code, str) else tuple(code)
 
 
 def core_targets(target: Mapping[str, Any], policy_region: str | None) -> list[core.Target]:

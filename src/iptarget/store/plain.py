@@ -196,6 +196,9 @@ METRIC: Spec = {
     "growth_of": _optional(check_id),
     "aggregate": _optional(_one_of("sum", "none"), "none"),
     "measure": _optional(_one_of("flow", "stock")),
+    "code": _optional(_codes),
+    "release_lag_days": _optional(_positive_int),
+    "owner": _optional(_text),
 }
 REGION: Spec = {
     "name": _required(_text),

@@ -9,11 +9,12 @@ from pathlib import Path
 from typing import Any
 
 from iptarget.core import dataset as core
+from iptarget.core.decimals import with_display_decimals
 from iptarget.core.vintages import gather_vintages
 from iptarget.errors import Kind, Problem, Subject, Text, UserError, text
 from iptarget.models.entries import ActualEntry
 from iptarget.periods import Period
-from iptarget.store import checks, modelled
+from iptarget.store import checks, modelled, series_checks
 from iptarget.store.convert import core_metric, core_policy, core_region, record_figures
 from iptarget.store.files import Parsed, holds_only, quiet_reading, read_toml, toml_files
 from iptarget.store.journal import pending
@@ -128,11 +129,13 @@ class Reader:
         self.problems += checks.target_problems(policies, own_regions, metrics, names)
         vintages, unique = gather_vintages(recorded, repeats)
         if not (
-            dated and unique and checks.actuals_look_right(recorded, vintages, metrics, regions)
+            dated
+            and unique
+            and series_checks.actuals_look_right(recorded, vintages, metrics, regions)
         ):
             actuals = self._every_actual()
             self.problems += checks.actual_problems(actuals, metrics, names, self.today)
-        shown = core.with_display_decimals(metrics, recorded, vintages)
+        shown = with_display_decimals(metrics, recorded, vintages)
         figures, last = dict(recorded), max(known_by)
         return core.Dataset(shown, regions, policies, figures, count, metrics_file, vintages, last)
 

@@ -42,6 +42,8 @@ PARENT_CYCLE = message("region.parent_cycle", "regions are each other's parents:
 PARENT_ID = message("region.parent_id", 'no region may have the id "parent"')
 CODE_TWICE = message("region.code_twice", '"{code}" is also a code of region "{other}"')
 CODE_IS_ID = message("region.code_is_id", '"{code}" is the id of another region')
+METRIC_CODE_TWICE = message("metric.code_twice", '"{code}" is also a code of metric "{other}"')
+METRIC_CODE_IS_ID = message("metric.code_is_id", '"{code}" is the id of another metric')
 TILE_TWICE = message(
     "region.tile_twice", 'the square [{column}, {row}] is also region "{other}"\'s'
 )
