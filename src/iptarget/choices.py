@@ -22,6 +22,7 @@ class ImportLayout(enum.StrEnum):
     """``import --layout``: how the table's figures are laid out."""
 
     LONG = "long"
+    WIDE = "wide"
     CNIPA = "cnipa"
 
 

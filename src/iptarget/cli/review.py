@@ -179,7 +179,7 @@ def _one_region(
     if given is None:
         return None
     from iptarget.core.links import RegionNames
-    from iptarget.store.new_figures import region_named
+    from iptarget.store.named import region_named
 
     region, wrong = region_named(given, RegionNames(dataset.regions))
     if wrong is not None:

@@ -61,7 +61,10 @@ def import_table(
             "--layout",
             metavar="LAYOUT",
             parser=choice(ImportLayout),
-            help=N_("long (a figure a row) or cnipa (CNIPA's monthly tables)."),
+            help=N_(
+                "long (a figure a row), wide (a metric's table, regions down and periods "
+                "across, or transposed) or cnipa (CNIPA's monthly tables)."
+            ),
         ),
     ] = ImportLayout.LONG,
     metric: Annotated[
@@ -69,7 +72,10 @@ def import_table(
         typer.Option(
             "--metric",
             metavar="METRIC",
-            help=N_("cnipa: the flow the month and year to date columns count."),
+            help=N_(
+                "wide: the metric of the table's figures (an id or code); cnipa: the flow the "
+                "month and year to date columns count."
+            ),
             show_default=False,
         ),
     ] = None,
@@ -105,8 +111,18 @@ def import_table(
         typer.Option(
             "--skip-unknown",
             help=N_(
-                "cnipa: skip and list the rows whose region is none of the directory's (the "
-                "national total, Hong Kong) instead of refusing them."
+                "wide and cnipa: skip and list the rows (or columns) whose region is none of "
+                "the directory's (the national total, Hong Kong) instead of refusing them."
+            ),
+        ),
+    ] = False,
+    transpose: Annotated[
+        bool,
+        typer.Option(
+            "--transpose",
+            help=N_(
+                "wide: the periods run down the first column and the regions across (found "
+                "from the header otherwise)."
             ),
         ),
     ] = False,
@@ -155,7 +171,7 @@ def import_table(
     today = datetime.date.today()
     options: dict[str, str | bool | None] = {"--metric": metric, "--period": period}
     options |= {"--growth-metric": growth_metric, "--total-metric": total_metric}
-    options |= {"--skip-unknown": skip_unknown or None}
+    options |= {"--skip-unknown": skip_unknown or None, "--transpose": transpose or None}
     reading = layout_of(layout.value, options, today)
     rows = parse_xlsx(file, reading) if is_workbook(file) else parse_csv(file, reading)
     rows = given_to_every_row(rows, source, published, flag)

@@ -20,7 +20,8 @@ from iptarget.core.links import RegionNames
 from iptarget.errors import Problem, Text, UserError, text
 from iptarget.periods import Period, year_to_date
 from iptarget.store.long_layout import BRACKETED
-from iptarget.store.new_figures import NewFigure, region_named
+from iptarget.store.named import region_named
+from iptarget.store.new_figures import NewFigure
 from iptarget.store.tables import RowReader, TableRows, cell_subject, row_subject
 from iptarget.texts import layouts, usage
 from iptarget.texts.rules import unknown

@@ -16,9 +16,10 @@ from iptarget.typed_periods import parse_typed_period
 #: The options of each layout besides the long one; each of them refused with any other.
 OPTIONS = {
     "cnipa": ("--metric", "--period", "--growth-metric", "--total-metric", "--skip-unknown"),
+    "wide": ("--metric", "--transpose", "--skip-unknown"),
 }
 #: The options a layout cannot do without.
-REQUIRED = {"cnipa": ("--metric", "--period")}
+REQUIRED = {"cnipa": ("--metric", "--period"), "wide": ("--metric",)}
 
 
 def layout_of(name: str, options: Mapping[str, str | bool | None], today: datetime.date) -> Layout:
@@ -39,6 +40,11 @@ def layout_of(name: str, options: Mapping[str, str | bool | None], today: dateti
     ]
     if problems:
         raise UserError(problems)
+    if name == "wide":
+        from iptarget.store.wide import WideLayout
+
+        metric, transpose = str(options["--metric"]), bool(options["--transpose"])
+        return WideLayout(metric, transpose, bool(options["--skip-unknown"]))
     if name != "cnipa":
         return LONG
     from iptarget.store.cnipa import CnipaLayout, CnipaTable

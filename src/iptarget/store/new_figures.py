@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import datetime
 from collections.abc import Collection
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from iptarget.core.dataset import Dataset, Flag, Value
 from iptarget.core.links import RegionNames, year_to_date_refused
@@ -17,11 +17,9 @@ from iptarget.errors import Invalid, Text, text
 from iptarget.models.entries import ActualEntry
 from iptarget.periods import Period
 from iptarget.store.checks import published_problem
-from iptarget.store.messages import ID, bad_id
+from iptarget.store.named import metric_named, region_named
 from iptarget.store.slips import slips
-from iptarget.texts import figures, usage
-from iptarget.texts.rules import unknown
-from iptarget.texts.words import KIND_METRIC
+from iptarget.texts import figures
 from iptarget.typed import parse_figure
 from iptarget.typed_periods import parse_typed_date, parse_typed_period
 
@@ -54,10 +52,10 @@ def new_actual(
     periods that have not ended; publication dates after today or before the period began.
     """
     issues: list[FieldIssue] = []
-    if not ID.match(figure.metric):
-        issues.append(("metric", bad_id(figure.metric)))
-    elif figure.metric not in dataset.metrics:
-        issues.append(("metric", unknown(figure.metric, dataset.metrics, KIND_METRIC)))
+    metric, metric_issue = metric_named(figure.metric, dataset.metrics)
+    if metric_issue is not None:
+        issues.append(("metric", metric_issue))
+    figure = replace(figure, metric=metric)
     region, region_issue = region_named(figure.region, names or RegionNames(dataset.regions))
     issues += [("region", region_issue)] if region_issue else []
     period, period_issue = _period(figure.period, today)
@@ -84,16 +82,6 @@ def new_actual(
         recorded=today,
     )
     return actual, issues
-
-
-def region_named(given: str, names: RegionNames) -> tuple[str, Text | None]:
-    """The id of the region ``given`` names (its id, code or name), or what is wrong."""
-    found = names.find(given)
-    if len(found) == 1:
-        return found[0], None
-    if found:
-        return given, text(usage.NAME_OF_SEVERAL, name=given, ids=", ".join(found))
-    return given, names.unknown(given)
 
 
 def date_as_typed(given: str) -> datetime.date:

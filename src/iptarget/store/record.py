@@ -19,13 +19,13 @@ from iptarget.store.convert import core_value
 from iptarget.store.files import quiet_reading
 from iptarget.store.journal import recover, refuse_pending, refuse_read_only, write_together
 from iptarget.store.messages import actual_subject
+from iptarget.store.named import region_named
 from iptarget.store.new_figures import (
     Batch,
     NewFigure,
     named,
     new_actual,
     recorded_value,
-    region_named,
     same,
     undated_beside_dated,
 )

@@ -94,3 +94,23 @@ NOT_GROWTH_OF = message(
 )
 NOT_FOR_LAYOUT = message("import.not_for_layout", "not an option of --layout {layout}")
 LAYOUT_NEEDS = message("import.layout_needs", "{layout} needs {option}")
+
+# -- wide tables (yearbooks, NBS exports) --------------------------------------------------------
+
+NO_WIDE_HEADER = message(
+    "wide.no_header",
+    "no header row: above the figures, a row must head the columns: a label, then a period "
+    "for each column (or a region for each, with the periods down the first column)",
+)
+HEADING_NOT_PERIOD = message(
+    "wide.heading_not_period",
+    "not a period: after the first, each heading names a period (or, with the periods down "
+    "the first column, a region)",
+)
+ROW_NOT_PERIOD = message(
+    "wide.row_not_period",
+    "{cell} is not a period: the regions run across the header, so each row starts with its period",
+)
+UNKNOWN_SKIPPED_COLUMN = message(
+    "wide.unknown_skipped_column", 'column {column}: "{name}" names no region; skipped'
+)
