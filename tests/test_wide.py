@@ -1,5 +1,5 @@
 """``import --layout wide`` (SPEC 5.3) on a yearbook's table of PCT applications by province
-(``tests/tables``, sources in its README): regions down and years across, the same table
+(``examples/yearbook-pct.csv``, and transposed in ``tests/tables``; sources in its README): regions down and years across, the same table
 transposed in GB18030, both again as workbooks; not-available marks skipped and counted,
 the metric by its code, and every refusal pinned."""
 
@@ -13,7 +13,7 @@ from openpyxl import Workbook
 from helpers import Run, load, snapshot, write_dir
 
 TABLES = Path(__file__).parent / "tables"
-DOWN = TABLES / "wide-pct.csv"
+DOWN = Path(__file__).parent.parent / "examples" / "yearbook-pct.csv"
 ACROSS = TABLES / "wide-pct-transposed-gb18030.csv"
 METRICS = """
 [metric.pct]
