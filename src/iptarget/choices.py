@@ -24,6 +24,16 @@ class ImportLayout(enum.StrEnum):
     LONG = "long"
     WIDE = "wide"
     CNIPA = "cnipa"
+    SDMX = "sdmx"
+
+
+class ExportFormat(enum.StrEnum):
+    """``export --format``: csv for spreadsheets and pandas, xlsx for people, sdmx for
+    statistical systems."""
+
+    CSV = "csv"
+    XLSX = "xlsx"
+    SDMX = "sdmx"
 
 
 class ReviewFormat(enum.StrEnum):

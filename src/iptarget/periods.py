@@ -225,3 +225,36 @@ def _parse(value: int | str) -> Period:
             raise _not_a_period(value, texts.YTD_SPELT, period=year_to_date(year, month))
         return Period(year, "ytd", month)
     return Period(year)
+
+
+#: SDMX's spellings of a period (SPEC 5.3): 2024, 2024-A1, 2024-S1, 2024-Q3, 2024-M03,
+#: 2024-03, and January to a month as 2024-01-01/P10M.
+_SDMX = re.compile(r"(\d{4})(?:-(A1|S[12]|Q[1-4]|M\d{2}|\d{2})|-01-01/P(\d{1,2})M)?", re.ASCII)
+
+
+def from_sdmx(written: str) -> Period | None:
+    """The period an SDMX ``TIME_PERIOD`` names, or None when it names none of ours."""
+    match = _SDMX.fullmatch(written.strip())
+    if match is None:
+        return None
+    year, part, months = int(match[1]), match[2], match[3]
+    try:
+        if months is not None:
+            return year_to_date(year, int(months)) if 1 <= int(months) <= 12 else None
+        if part is None or part == "A1":
+            return Period(year, "year", 1)
+        kinds: dict[str, Granularity] = {"S": "half", "Q": "quarter", "M": "month"}
+        kind = kinds.get(part[0])
+        number = int(part[1:] if kind else part)
+        return Period(year, kind or "month", number) if 1 <= number <= 12 else None
+    except ValueError:
+        return None
+
+
+def sdmx_spelling(period: Period) -> str:
+    """A period as SDMX writes it: 2024, 2024-S1, 2024-Q3, 2024-03, 2024-01-01/P10M."""
+    if period.granularity == "ytd":
+        return f"{period.year}-01-01/P{period.number}M"
+    if period.granularity == "half":
+        return f"{period.year}-S{period.number}"
+    return str(period)

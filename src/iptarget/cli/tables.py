@@ -8,7 +8,7 @@ from typing import Annotated
 
 import typer
 
-from iptarget.choices import ImportLayout, Vintage
+from iptarget.choices import ExportFormat, ImportLayout, Vintage
 from iptarget.cli.command import helped
 from iptarget.cli.common import (
     DEFAULT_DIR,
@@ -19,7 +19,7 @@ from iptarget.cli.common import (
     load,
 )
 from iptarget.cli.usage import choice, iso_date
-from iptarget.errors import ExitCode
+from iptarget.errors import ExitCode, Problem, UserError, text
 from iptarget.i18n import N_
 
 
@@ -63,7 +63,7 @@ def import_table(
             parser=choice(ImportLayout),
             help=N_(
                 "long (a figure a row), wide (a metric's table, regions down and periods "
-                "across, or transposed) or cnipa (CNIPA's monthly tables)."
+                "across, or transposed), cnipa (CNIPA's monthly tables) or sdmx (SDMX-CSV)."
             ),
         ),
     ] = ImportLayout.LONG,
@@ -111,8 +111,9 @@ def import_table(
         typer.Option(
             "--skip-unknown",
             help=N_(
-                "wide and cnipa: skip and list the rows (or columns) whose region is none of "
-                "the directory's (the national total, Hong Kong) instead of refusing them."
+                "wide, cnipa and sdmx: skip the rows (or columns) whose region (or metric) is "
+                "none of the directory's (the national total, Hong Kong) instead of refusing "
+                "them."
             ),
         ),
     ] = False,
@@ -241,24 +242,47 @@ def export(
         ),
     ] = None,
     vintage: VintageOption = Vintage.LATEST,
+    output_format: Annotated[
+        ExportFormat | None,
+        typer.Option(
+            "--format",
+            metavar="FORMAT",
+            parser=choice(ExportFormat),
+            help=N_(
+                "csv, xlsx, or sdmx (SDMX-CSV 1.0, recorded figures only). [default: xlsx "
+                "for an --output ending in .xlsx, else csv]"
+            ),
+            show_default=False,
+        ),
+    ] = None,
     directory: DirOption = DEFAULT_DIR,
 ) -> int:
     from iptarget.core.values import Values
     from iptarget.render.console import print_text
-    from iptarget.render.export import export_sheet, export_table
+    from iptarget.render.export import export_sheet, export_table, sdmx_table
     from iptarget.render.sheet import sheet_bytes
     from iptarget.render.table import csv_text
     from iptarget.store.workbook import is_workbook
     from iptarget.store.write import write_bytes
+    from iptarget.texts import usage
 
     dataset = load(directory)
     values = Values(dataset, as_of, vintage.value)
     every = list(values.every())
     vintages = {key: values.vintages(*key) for key, _ in every}
-    if output is not None and is_workbook(output):
+    chosen = output_format or (
+        ExportFormat.XLSX if output is not None and is_workbook(output) else ExportFormat.CSV
+    )
+    if chosen is ExportFormat.XLSX:
+        if output is None:
+            raise UserError([Problem("--format", text(usage.XLSX_NEEDS_OUTPUT))])
         write_bytes(output, sheet_bytes(export_sheet(every, vintages, dataset)))
         return ExitCode.OK
-    table = export_table(every, vintages)
+    table = (
+        sdmx_table(every, vintages, dataset)
+        if chosen is ExportFormat.SDMX
+        else export_table(every, vintages)
+    )
     if output is None:
         print_text(csv_text(table))
     else:  # a byte-order mark, so that Excel reads the file as UTF-8 (import skips it)

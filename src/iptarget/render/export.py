@@ -8,6 +8,7 @@ from collections.abc import Iterable, Mapping
 from iptarget.core.dataset import Dataset, Key, Series, Vintages
 from iptarget.errors import exact, text
 from iptarget.i18n import _, speaking
+from iptarget.periods import sdmx_spelling
 from iptarget.render.numbers import metric_name, region_name
 from iptarget.render.sheet import Cell, Number, Sheet, decimals_format
 from iptarget.render.table import Column, Table
@@ -87,3 +88,43 @@ def export_sheet(
                     ]
                 )
     return Sheet(_("values"), headings, rows)
+
+
+#: The columns of ``export --format sdmx``: SDMX-CSV 1.0 (SPEC 5.3).
+SDMX_COLUMNS = tuple(
+    Column(name)
+    for name in (
+        "DATAFLOW", "REF_AREA", "INDICATOR", "TIME_PERIOD", "OBS_VALUE", "OBS_STATUS",
+        "COMMENT_OBS", "PUBLICATION_DATE",
+    )
+)  # fmt: skip
+SDMX_DATAFLOW = "IPTARGET:ACTUALS(1.0)"
+
+
+def sdmx_table(
+    values: Iterable[tuple[Key, Series]], vintages: Vintages_, dataset: Dataset
+) -> Table:
+    """Every recorded figure as SDMX-CSV 1.0, one row per vintage: its region's and its
+    metric's first code (else the id), the period as SDMX spells it, the flag as OBS_STATUS
+    (P, E), the note as COMMENT_OBS. Derived values are left out: they are not published."""
+    rows = []
+    for (metric_id, region_id), series in values:
+        metric, region = dataset.metrics[metric_id], dataset.regions[region_id]
+        area, indicator = (region.code or (region_id,))[0], (metric.code or (metric_id,))[0]
+        for period, value in sorted(series.items()):
+            for vintage in (vintages or {}).get((metric_id, region_id), {}).get(period, (value,)):
+                if vintage.derived:
+                    continue
+                rows.append(
+                    [
+                        SDMX_DATAFLOW,
+                        area,
+                        indicator,
+                        sdmx_spelling(period),
+                        exact(vintage.value, grouped=False),
+                        (vintage.flag or "").upper(),
+                        vintage.note or "",
+                        "" if vintage.published is None else vintage.published.isoformat(),
+                    ]
+                )
+    return Table(SDMX_COLUMNS, rows)

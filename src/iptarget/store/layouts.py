@@ -17,6 +17,7 @@ from iptarget.typed_periods import parse_typed_period
 OPTIONS = {
     "cnipa": ("--metric", "--period", "--growth-metric", "--total-metric", "--skip-unknown"),
     "wide": ("--metric", "--transpose", "--skip-unknown"),
+    "sdmx": ("--skip-unknown",),
 }
 #: The options a layout cannot do without.
 REQUIRED = {"cnipa": ("--metric", "--period"), "wide": ("--metric",)}
@@ -40,6 +41,10 @@ def layout_of(name: str, options: Mapping[str, str | bool | None], today: dateti
     ]
     if problems:
         raise UserError(problems)
+    if name == "sdmx":
+        from iptarget.store.sdmx import SdmxLayout
+
+        return SdmxLayout(bool(options["--skip-unknown"]))
     if name == "wide":
         from iptarget.store.wide import WideLayout
 

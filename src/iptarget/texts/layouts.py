@@ -114,3 +114,27 @@ ROW_NOT_PERIOD = message(
 UNKNOWN_SKIPPED_COLUMN = message(
     "wide.unknown_skipped_column", 'column {column}: "{name}" names no region; skipped'
 )
+
+# -- SDMX-CSV ----------------------------------------------------------------------------------
+
+NO_SDMX_HEADER = message(
+    "sdmx.no_header",
+    "no SDMX-CSV header: a row must name the columns REF_AREA (or geo), TIME_PERIOD and OBS_VALUE",
+)
+SDMX_PERIOD = message(
+    "sdmx.period",
+    "{period}: not a period iptarget keeps (2024, 2024-S1, 2024-Q3, 2024-M03, 2024-03 or "
+    "2024-01-01/P10M)",
+)
+NO_METRIC_CODE = message(
+    "sdmx.no_metric", "no metric has the code of any of this row's dimensions ({values})"
+)
+SEVERAL_METRICS = message(
+    "sdmx.several_metrics",
+    "the row's dimensions ({values}) are the codes of several metrics ({ids}): ambiguous",
+)
+UNKNOWN_SKIPPED_ROWS = plural(
+    "sdmx.unknown_skipped",
+    "{count} row whose metric or region is none of the directory's skipped",
+    "{count} rows whose metric or region is none of the directory's skipped",
+)
