@@ -175,4 +175,3 @@ def csv_reason(reason: str) -> Text:
     """Why Python's CSV reader refused a file, in the catalogue's words when known."""
     known = CSV_REASONS.get(reason)
     return text(known) if known is not None else text(CSV_OTHER, reason=reason)
-
