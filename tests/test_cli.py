@@ -321,6 +321,7 @@ COMMANDS = [
     "check",
     "review",
     "compare",
+    "due",
     "diff",
     "report",
     "schema",

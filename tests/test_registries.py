@@ -16,6 +16,7 @@ from helpers import METRICS, Run, actuals, policy, write_dir
 from iptarget.choices import (
     CompareFormat,
     DiffFormat,
+    DueFormat,
     ReviewFormat,
     SeriesFormat,
     StatusFormat,
@@ -120,6 +121,7 @@ def test_every_goal_kind_is_in_every_table(goal: Goal, run: Run, tmp_path: Path)
         *((("validate",), member) for member in ValidateFormat),
         *((("review",), member) for member in ReviewFormat),
         *((("compare", "apps"), member) for member in CompareFormat),
+        *((("due",), member) for member in DueFormat),
     ],
     ids=str,
 )

@@ -1,6 +1,6 @@
 """The screens people read, pinned exactly in both languages: status, show, check (with
 acknowledged targets), series, validate (the README's broken example), add-actual, import,
-diff, review and compare, each run in a pseudo-terminal 80 columns wide on a copy of the example, as the files in
+diff, review, compare and due, each run in a pseudo-terminal 80 columns wide on a copy of the example, as the files in
 tests/snapshots/en and tests/snapshots/zh show them (a reviewer reads a change in a diff).
 
 A snapshot that does not exist yet is written and the test fails: look at it, and commit it
@@ -117,6 +117,7 @@ SCREENS: dict[str, tuple[Callable[[Path], Path], tuple[str, ...]]] = {
     "review": (example, ("review", "--as-of", "2023-12-25")),
     "compare": (example, ("compare", "pct_applications", *AS_OF)),
     "compare-among": (example, ("compare", "pct_applications", "--among", "yrd", *AS_OF)),
+    "due": (example, ("due", "--policy", "china-14th-fyp-ip", *AS_OF)),
 }
 LANGUAGES = {"en": (), "zh": ("--lang", "zh")}
 

@@ -44,6 +44,15 @@ class ReviewFormat(enum.StrEnum):
     MARKDOWN = "markdown"
 
 
+class DueFormat(enum.StrEnum):
+    """``due --format``: ics for a calendar to subscribe to, markdown for a CI summary."""
+
+    TABLE = "table"
+    JSON = "json"
+    MARKDOWN = "markdown"
+    ICS = "ics"
+
+
 class CompareFormat(enum.StrEnum):
     """``compare --format``: json is the stable one for scripts."""
 

@@ -6,7 +6,7 @@ import sys
 from collections.abc import Iterator, Mapping
 from typing import NoReturn
 
-from iptarget.cli import actuals, check, diff, review, series, setup, status, tables
+from iptarget.cli import actuals, check, diff, due, review, series, setup, status, tables
 from iptarget.cli.app import app
 from iptarget.cli.command import Command
 from iptarget.cli.common import handle_errors
@@ -23,6 +23,7 @@ for name, command, summary in (
     ("remove-actual", actuals.remove_actual, N_("Remove one recorded figure (one vintage).")),
     ("review", review.review, N_("The plan review: every target's verdict, lagging first.")),
     ("compare", review.compare, N_("A league table of the regions on one metric.")),
+    ("due", due.due, N_("What is due: figures to be published, and deadlines coming up.")),
     ("check", check.check, N_("For CI: fail when a target is missed or overdue.")),
     ("diff", diff.diff, N_("What a change to the targets does to their statuses.")),
     ("report", status.report, N_("Write an HTML report of every target, to read and print.")),
