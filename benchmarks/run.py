@@ -206,6 +206,11 @@ def cases(
             ("large: status --format json", [*iptarget, *STATUS_JSON, str(large)], None),
             ("large: check", [*iptarget, "check", "--dir", str(large)], None),
             ("large: review --format json", [*iptarget, *REVIEW_JSON, str(large)], None),
+            (  # the calendar: each open target's next figure, its date learned from the dates
+                "large: due --format json",
+                [*iptarget, "due", "--format", "json", "--dir", str(large)],
+                None,
+            ),
             (  # the league table of a metric among every region
                 "large: compare --format json",
                 [*iptarget, "compare", "m00", "--format", "json", "--dir", str(large)],
@@ -324,6 +329,11 @@ GOALS: dict[str, tuple[str, str | None, float]] = {
         "large: review --format json",
         "large: status --format json",
         1.1,
+    ),
+    "large due / large status": (
+        "large: due --format json",
+        "large: status --format json",
+        1.2,
     ),
     "large compare / large status": (
         "large: compare --format json",

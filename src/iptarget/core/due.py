@@ -159,7 +159,8 @@ class Lags:
 
     def __init__(self, dataset: Dataset) -> None:
         self.dataset = dataset
-        self.learned: dict[str, dict[str, list[int]]] = {}
+        self.learned: dict[str, dict[str, tuple[int, int]]] = {}
+        self.keys: dict[str, list[Key]] | None = None  # each metric's (metric, region) keys
 
     def expected(self, metric_id: str, period: Period) -> tuple[datetime.date | None, int | None]:
         """The expected publication date of a figure, and from how many figures its lag was
@@ -167,29 +168,44 @@ class Lags:
         set_lag = self.dataset.metrics[metric_id].release_lag_days
         if set_lag is not None:
             return period.end + datetime.timedelta(days=set_lag), 0
-        lags = self._of(metric_id).get(period.granularity, [])
-        if not lags:
+        learned = self._of(metric_id).get(period.granularity)
+        if learned is None:
             return None, None
-        days = round(statistics.median(lags))
-        return period.end + datetime.timedelta(days=days), len(lags)
+        days, count = learned
+        return period.end + datetime.timedelta(days=days), count
 
-    def _of(self, metric_id: str) -> dict[str, list[int]]:
+    def _of(self, metric_id: str) -> dict[str, tuple[int, int]]:
         found = self.learned.get(metric_id)
         if found is None:
-            found = self.learned[metric_id] = _learn(self.dataset, metric_id)
+            if self.keys is None:
+                self.keys = {}
+                for key in self.dataset.recorded:
+                    self.keys.setdefault(key[0], []).append(key)
+            lags = _learn(self.dataset, self.keys.get(metric_id, []))
+            found = {
+                granularity: (round(statistics.median(days)), len(days))
+                for granularity, days in lags.items()
+            }
+            self.learned[metric_id] = found
         return found
 
 
-def _learn(dataset: Dataset, metric_id: str) -> dict[str, list[int]]:
+def _learn(dataset: Dataset, keys: Iterable[Key]) -> dict[str, list[int]]:
     """The days from each period's end to the first dated vintage of its figure, by
-    granularity, over every region's figures of the metric."""
+    granularity, over the figures of these (metric, region) keys."""
     found: dict[str, list[int]] = {}
-    for (metric, region), series in dataset.recorded.items():
-        if metric != metric_id:
-            continue
-        several = dataset.vintages.get((metric, region), {})
-        for period, value in series.items():
-            dated = [v.published for v in several.get(period, (value,)) if v.published]
-            if dated:
-                found.setdefault(period.granularity, []).append((min(dated) - period.end).days)
+    ends: dict[Period, int] = {}  # each period's last day, as an ordinal
+    for key in keys:
+        several = dataset.vintages.get(key) or {}
+        for period, value in dataset.recorded[key].items():
+            if period in several:
+                dated = min((v.published for v in several[period] if v.published), default=None)
+            else:
+                dated = value.published
+            if dated is None:
+                continue
+            end = ends.get(period)
+            if end is None:
+                end = ends[period] = period.end.toordinal()
+            found.setdefault(period.granularity, []).append(dated.toordinal() - end)
     return found
