@@ -239,3 +239,25 @@ def test_export_names_the_format_it_writes(root: Path, run: Run) -> None:
     assert result.stdout.splitlines() == [
         "DATAFLOW,REF_AREA,INDICATOR,TIME_PERIOD,OBS_VALUE,OBS_STATUS,COMMENT_OBS,PUBLICATION_DATE"
     ]
+
+
+def test_a_workbook_and_a_dry_run(root: Path, run: Run, tmp_path: Path) -> None:
+    """The World Bank's layout saved as a workbook; --dry-run writes nothing."""
+    from openpyxl import Workbook
+
+    book = Workbook()
+    sheet = book.active
+    assert sheet is not None
+    lines = (TABLES / "sdmx-worldbank.csv").read_text(encoding="utf-8").splitlines()
+    for line in lines:
+        sheet.append([int(cell) if cell.isdigit() else cell for cell in line.split(",")])
+    path = tmp_path / "wdi.xlsx"
+    book.save(path)
+    before = snapshot(root)
+    result = sdmx_import(run, root, path, "--dry-run")
+    assert result.exit_code == 0, result.output
+    assert "3 added, 0 replaced in 1 file; nothing written (--dry-run)" in result.stdout
+    assert snapshot(root) == before
+    result = sdmx_import(run, root, path)
+    assert result.exit_code == 0, result.output
+    assert {key[2].split("@")[0]: value[0] for key, value in figures(root).items()} == CHINA
