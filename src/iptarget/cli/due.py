@@ -19,7 +19,7 @@ from iptarget.cli.common import (
     load,
 )
 from iptarget.cli.status import chosen_evaluations
-from iptarget.cli.usage import choice
+from iptarget.cli.usage import choice, days
 from iptarget.errors import ExitCode
 from iptarget.i18n import N_
 
@@ -42,7 +42,7 @@ def due(
         typer.Option(
             "--within",
             metavar="DAYS",
-            min=0,
+            parser=days,
             help=N_("How many days ahead to look, from the as-of date."),
         ),
     ] = 30,
