@@ -59,6 +59,12 @@ class Calendar(NamedTuple):
     figures: tuple[Due, ...]
     deadlines: tuple[Deadline, ...]
 
+    def counts(self) -> tuple[int, int, int]:
+        """How many figures are overdue, coming, and without an expected date."""
+        late = sum(1 for found in self.figures if found.days_late(self.as_of) is not None)
+        undated = sum(1 for found in self.figures if found.expected is None)
+        return late, len(self.figures) - late - undated, undated
+
 
 def due(
     dataset: Dataset, evaluations: Iterable[Evaluation], as_of: datetime.date, within: int

@@ -40,9 +40,7 @@ def headline(calendar: Calendar) -> str:
     said = {"until": date_words(calendar.until), "date": date_words(calendar.as_of)}
     if not calendar.figures:
         return worded(text(texts.NOTHING_DUE, **said))
-    late = sum(1 for found in calendar.figures if found.days_late(calendar.as_of) is not None)
-    undated = sum(1 for found in calendar.figures if found.expected is None)
-    coming = len(calendar.figures) - late - undated
+    late, coming, undated = calendar.counts()
     counts = [
         worded(text(template, count=count))
         for template, count in (
