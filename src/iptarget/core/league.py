@@ -80,9 +80,9 @@ def league(
             Standing(region, None, None, None, None, targets.get(region, ())) for region in regions
         ]
         return League(metric, None, by_growth, tuple(sorted(lines, key=lambda line: line.region)))
-    now = _ranks(keys(series, at))
-    before = _ranks(keys(series, at.year_before()), at_least_half=len(regions))
     growths = _growths(series, at)
+    now = _ranks(growths if by_growth else _values(series, at))
+    before = _ranks(keys(series, at.year_before()), at_least_half=len(regions))
     standings = [
         Standing(
             region,

@@ -182,10 +182,7 @@ class CnipaLayout:
             if said is not None and number not in refused:
                 refused.add(number)
                 if self.table.skip_unknown and not names.find(figure.region):
-                    told = (
-                        layouts.UNKNOWN_SKIPPED_ROW if rows.sheet else layouts.UNKNOWN_SKIPPED_LINE
-                    )
-                    self.notices.append(text(told, number=number, name=figure.region))
+                    self.notices.append(skipped_row(rows, number, figure.region))
                 else:
                     subject = rows.place(index, number, "region")
                     problems.append(Problem(rows.origin, said, subject, number))
@@ -218,6 +215,12 @@ class CnipaLayout:
         if total is not None and metrics[total].measure != "stock":
             problems.append(Problem("--total-metric", text(layouts.NOT_STOCK, metric=total)))
         return problems
+
+
+def skipped_row(rows: TableRows, number: int, name: str) -> Text:
+    """What --skip-unknown says of a row it skipped: its line (CSV) or row (workbook)."""
+    told = layouts.UNKNOWN_SKIPPED_ROW if rows.sheet else layouts.UNKNOWN_SKIPPED_LINE
+    return text(told, number=number, name=name)
 
 
 def cnipa_column(heading: str) -> tuple[str, int | None]:

@@ -70,7 +70,7 @@ class SdmxLayout:
             name: (unprotect(cell.strip()), index)
             for index, (name, cell) in enumerate(zip(names, cells, strict=False))
         }
-        area_name = next(name for name in AREA if name in row or name in names)
+        area_name = next(name for name in AREA if name in names)  # the header has one
         area, area_at = row.get(area_name, ("", names.index(area_name)))
         value, value_at = row.get(VALUE, ("", names.index(VALUE)))
         written, time_at = row.get(TIME, ("", names.index(TIME)))

@@ -12,7 +12,7 @@ from iptarget.core.dataset import Dataset
 from iptarget.core.links import RegionNames
 from iptarget.errors import Invalid, Problem, Text, UserError, text
 from iptarget.periods import Period
-from iptarget.store.cnipa import NOT_AVAILABLE
+from iptarget.store.cnipa import NOT_AVAILABLE, skipped_row
 from iptarget.store.named import metric_named, region_named
 from iptarget.store.new_figures import NewFigure
 from iptarget.store.tables import RowReader, TableRows, cell_subject, column_letters, row_subject
@@ -152,5 +152,4 @@ class WideLayout:
             return text(
                 layouts.UNKNOWN_SKIPPED_COLUMN, column=column_letters(column or 0), name=name
             )
-        told = layouts.UNKNOWN_SKIPPED_ROW if rows.sheet else layouts.UNKNOWN_SKIPPED_LINE
-        return text(told, number=number, name=name)
+        return skipped_row(rows, number, name)

@@ -12,6 +12,7 @@ from typing import Any
 from iptarget.core.dataset import Dataset, Region
 from iptarget.core.evaluate import Evaluation
 from iptarget.core.league import Split
+from iptarget.core.links import short_zh
 from iptarget.i18n import chinese
 from iptarget.render.league import Compared, league_table, title
 from iptarget.render.looks import STATUS_LOOKS, status_word
@@ -79,8 +80,6 @@ def _square(region: Region, evaluation: Evaluation | None) -> dict[str, Any]:
 
 def _short(region: Region) -> str:
     """A region's name as a map square prints it: without its administrative ending."""
-    from iptarget.core.links import short_zh
-
     name = region_name(region)
     return short_zh(name) or name if chinese() else _ENDING.sub("", name)
 
